@@ -1,0 +1,2 @@
+//! corroborate: cross-reference claims between news articles.
+pub mod normalize;
