@@ -1,2 +1,5 @@
-//! Canonical forms of what articles say: numbers, units, qualifiers, words.
+//! Canonical forms of what articles say: numbers, words, quotes.
+//!
+//! Pure functions only; extractors call them to turn text into comparable values.
 pub mod number;
+pub mod text;

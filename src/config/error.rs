@@ -1,0 +1,61 @@
+//! What can go wrong reading rules: unreadable files, TOML syntax, values out of range.
+
+use std::{path::PathBuf, sync::Arc};
+
+use miette::{Diagnostic, NamedSource, SourceSpan};
+use thiserror::Error;
+
+/// A rules file could not be used. Carries every problem found in it.
+#[derive(Debug, Error, Diagnostic)]
+pub enum Error {
+    /// The file could not be read.
+    #[error("cannot read rules file `{path}`")]
+    #[diagnostic(code(corroborate::config::unreadable))]
+    Unreadable {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    /// The file is not valid UTF-8.
+    #[error("rules file `{path}` is not UTF-8 text")]
+    #[diagnostic(
+        code(corroborate::config::not_utf8),
+        help("save the rules file as UTF-8")
+    )]
+    NotUtf8 { path: PathBuf },
+    /// The file is not valid TOML, or has a key we do not know.
+    #[error("{message}")]
+    #[diagnostic(code(corroborate::config::syntax))]
+    Syntax {
+        message: String,
+        #[source_code]
+        src: NamedSource<Arc<str>>,
+        #[label("here")]
+        at: Option<SourceSpan>,
+        #[help]
+        help: Option<String>,
+    },
+    /// Values that parse but make no sense: every one found, each at its line.
+    #[error("{} problem{} in rules file `{name}`", problems.len(), if problems.len() == 1 { "" } else { "s" })]
+    #[diagnostic(code(corroborate::config::invalid))]
+    Invalid {
+        name: String,
+        #[related]
+        problems: Vec<Problem>,
+    },
+}
+
+/// One value in a rules file that cannot be used.
+#[derive(Debug, Error, Diagnostic)]
+#[error("{message}")]
+#[diagnostic(code(corroborate::config::bad_value))]
+pub struct Problem {
+    pub message: String,
+    #[source_code]
+    pub src: NamedSource<Arc<str>>,
+    #[label("{label}")]
+    pub at: SourceSpan,
+    pub label: String,
+    #[help]
+    pub help: Option<String>,
+}

@@ -1,0 +1,35 @@
+//! rules.toml: reading the layers, checking them, and the resolved `Settings`.
+//!
+//! Layers, highest first: `--rules FILE` > `./rules.toml` > the built-in rules.toml
+//! embedded in the binary. Plain keys replace what a lower layer set; `extend-*` keys
+//! add to a lower layer's list; tables such as `[units.NAME]` and `[vague]` merge by key.
+
+mod error;
+mod raw;
+mod settings;
+
+use std::{path::Path, sync::Arc};
+
+pub use error::{Error, Problem};
+pub use settings::{
+    BUILTIN_RULES, Matchers, QualifierWord, RulesSource, Settings, Thresholds, Unit, VagueAmount,
+    normalize_phrase,
+};
+
+/// Read a rules file into a layer.
+///
+/// # Errors
+/// The file cannot be read or is not UTF-8.
+pub fn read_layer(path: &Path) -> Result<RulesSource, Error> {
+    let bytes = std::fs::read(path).map_err(|source| Error::Unreadable {
+        path: path.to_owned(),
+        source,
+    })?;
+    let text = String::from_utf8(bytes).map_err(|_| Error::NotUtf8 {
+        path: path.to_owned(),
+    })?;
+    Ok(RulesSource {
+        name: path.display().to_string(),
+        text: Arc::from(text),
+    })
+}

@@ -1,0 +1,747 @@
+//! The resolved rules: built-in defaults with user layers applied, values checked,
+//! patterns compiled once.
+
+use std::{
+    collections::{BTreeMap, HashMap, HashSet},
+    ops::Range,
+    sync::Arc,
+};
+
+use miette::NamedSource;
+use regex::{Regex, RegexSet};
+
+use super::{
+    error::{Error, Problem},
+    raw::{RawRules, RawUnit, Words},
+};
+use crate::rules::{FindingKind, Severity};
+
+/// The rules file shipped inside the binary.
+pub const BUILTIN_RULES: &str = include_str!("../../rules.toml");
+
+/// Rules text from one place (the built-in file, `./rules.toml`, `--rules FILE`).
+#[derive(Debug, Clone)]
+pub struct RulesSource {
+    /// Name shown in diagnostics (a path, or `<built-in rules.toml>`).
+    pub name: String,
+    /// The file's text.
+    pub text: Arc<str>,
+}
+
+/// Numeric knobs; see rules.toml for what each means.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Thresholds {
+    pub approximate_tolerance: f64,
+    pub nearly_tolerance: f64,
+    pub independence_overlap: f64,
+    pub shingle_words: usize,
+    pub agree_context: f64,
+    pub conflict_context: f64,
+    pub misquote_similarity: f64,
+    pub quote_min_words: usize,
+    pub echo_min_words: usize,
+    pub stem_length: usize,
+    pub max_candidates: usize,
+}
+
+/// How a qualifier word bounds the number after it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum QualifierWord {
+    MoreThan,
+    AtLeast,
+    LessThan,
+    Nearly,
+    Approximate,
+    AtMost,
+    Subset,
+}
+
+/// A unit of measure or currency.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Unit {
+    /// Canonical name (`USD`, `km`, `percent`).
+    pub name: String,
+    /// What can be compared with it (`currency`, `length`, `ratio`).
+    pub dimension: String,
+    /// Multiplier into the dimension's base unit.
+    pub factor: f64,
+    /// Added after the factor (temperatures).
+    pub offset: f64,
+    /// Words after the number, lower case.
+    pub aliases: Vec<String>,
+    /// Signs before the number.
+    pub symbols: Vec<String>,
+}
+
+/// A vague amount read as a range.
+#[derive(Debug, Clone, PartialEq)]
+pub struct VagueAmount {
+    pub phrase: String,
+    pub low: f64,
+    pub high: Option<f64>,
+}
+
+/// Everything the pipeline needs to know, resolved and compiled.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    pub thresholds: Thresholds,
+    /// Qualifier phrases, lower case, longest first.
+    pub qualifiers: Vec<(String, QualifierWord)>,
+    /// Vague amounts, longest phrase first.
+    pub vague: Vec<VagueAmount>,
+    pub units: Vec<Unit>,
+    /// Counted word (lower case, singular) to its class.
+    pub counted: HashMap<String, String>,
+    pub demonym_suffixes: Vec<String>,
+    pub stopwords: HashSet<String>,
+    pub abbreviations: HashSet<String>,
+    /// Words before a number that make it a name or rank.
+    pub not_after: HashSet<String>,
+    /// Words after a number that make it a duration, age or time.
+    pub time_words: HashSet<String>,
+    /// How far back to look for a counted word when a number has none after it.
+    pub subject_window: usize,
+    /// Words that introduce a person's name.
+    pub titles: HashSet<String>,
+    pub drop_lines: RegexSet,
+    pub truncate_at: RegexSet,
+    pub severity: BTreeMap<FindingKind, Severity>,
+    /// Source text of every layer, in the order applied, for `rules --dump`.
+    pub layers: Vec<String>,
+    matchers: Arc<Matchers>,
+}
+
+/// Patterns derived from the word lists, compiled once.
+#[derive(Debug)]
+pub struct Matchers {
+    /// A qualifier phrase ending right at the end of the haystack.
+    pub qualifier_before: Regex,
+    /// A unit alias starting right at the start of the haystack.
+    pub unit_after: Regex,
+    /// A currency or unit symbol ending right at the end of the haystack.
+    pub symbol_before: Regex,
+    /// A vague amount phrase anywhere.
+    pub vague: Regex,
+    alias_to_unit: HashMap<String, usize>,
+    symbol_to_unit: HashMap<String, usize>,
+    qualifier_lookup: HashMap<String, QualifierWord>,
+    vague_lookup: HashMap<String, usize>,
+}
+
+impl Settings {
+    /// The built-in rules alone.
+    pub fn builtin() -> Self {
+        Self::from_layers(&[])
+            .expect("the built-in rules.toml is checked by a unit test and always valid")
+    }
+
+    /// Built-in rules with `layers` applied in order (later layers win).
+    ///
+    /// # Errors
+    /// Every problem in a layer: TOML syntax, unknown keys, bad regexes, values out of
+    /// range, unknown names.
+    pub fn from_layers(layers: &[RulesSource]) -> Result<Self, Error> {
+        let builtin = RulesSource {
+            name: "<built-in rules.toml>".to_owned(),
+            text: Arc::from(BUILTIN_RULES),
+        };
+        let mut acc = Accumulator::default();
+        for layer in std::iter::once(&builtin).chain(layers) {
+            let raw = parse(layer)?;
+            let mut problems = Vec::new();
+            acc.apply(raw, layer, &mut problems);
+            if !problems.is_empty() {
+                return Err(Error::Invalid {
+                    name: layer.name.clone(),
+                    problems,
+                });
+            }
+        }
+        let mut layer_names = vec![builtin.text.to_string()];
+        layer_names.extend(layers.iter().map(|l| l.text.to_string()));
+        Ok(acc.finish(layer_names))
+    }
+
+    /// Compiled patterns derived from the word lists.
+    pub fn matchers(&self) -> &Matchers {
+        &self.matchers
+    }
+
+    /// Severity of a finding kind, after overrides.
+    pub fn severity_of(&self, kind: FindingKind) -> Severity {
+        self.severity
+            .get(&kind)
+            .copied()
+            .unwrap_or(kind.default_severity())
+    }
+
+    /// The class a counted word belongs to, if any (`migrants` -> `persons`).
+    pub fn counted_class(&self, word: &str) -> Option<&str> {
+        self.counted.get(word).map(String::as_str)
+    }
+}
+
+impl Matchers {
+    /// The unit an alias (lower case) names.
+    pub fn unit_for_alias(&self, alias: &str) -> Option<usize> {
+        self.alias_to_unit.get(alias).copied()
+    }
+
+    /// The unit a symbol names.
+    pub fn unit_for_symbol(&self, symbol: &str) -> Option<usize> {
+        self.symbol_to_unit.get(symbol).copied()
+    }
+
+    /// What a qualifier phrase (lower case, single spaces) means.
+    pub fn qualifier(&self, phrase: &str) -> Option<QualifierWord> {
+        self.qualifier_lookup.get(phrase).copied()
+    }
+
+    /// Index into `Settings::vague` of a vague phrase (lower case).
+    pub fn vague_index(&self, phrase: &str) -> Option<usize> {
+        self.vague_lookup.get(phrase).copied()
+    }
+}
+
+fn parse(layer: &RulesSource) -> Result<RawRules, Error> {
+    toml::from_str::<RawRules>(&layer.text).map_err(|e| {
+        let message = e.message().trim().to_owned();
+        let help = if message.contains("unknown field") {
+            Some(
+                "see the built-in rules.toml (`corroborate rules --dump`) for the keys that exist"
+                    .to_owned(),
+            )
+        } else {
+            None
+        };
+        Error::Syntax {
+            message: format!("invalid rules file: {}", lower_first(&message)),
+            src: NamedSource::new(layer.name.clone(), layer.text.clone()),
+            at: e.span().map(|s| (s.start, s.end - s.start).into()),
+            help,
+        }
+    })
+}
+
+fn lower_first(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(c) => c.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// Values collected layer by layer before compiling.
+#[derive(Default)]
+struct Accumulator {
+    thresholds: BTreeMap<&'static str, f64>,
+    qualifiers: BTreeMap<QualifierWord, Vec<String>>,
+    vague: BTreeMap<String, (f64, Option<f64>)>,
+    units: BTreeMap<String, RawUnit>,
+    counted: BTreeMap<String, Vec<String>>,
+    demonym_suffixes: Vec<String>,
+    stopwords: Vec<String>,
+    abbreviations: Vec<String>,
+    titles: Vec<String>,
+    not_after: Vec<String>,
+    time_words: Vec<String>,
+    subject_window: Option<usize>,
+    drop_lines: Vec<String>,
+    truncate_at: Vec<String>,
+    severity: BTreeMap<FindingKind, Severity>,
+}
+
+fn merge_words(target: &mut Vec<String>, replace: Words, extend: Words) {
+    if let Some(list) = replace {
+        *target = list;
+    }
+    if let Some(list) = extend {
+        target.extend(list);
+    }
+}
+
+impl Accumulator {
+    fn apply(&mut self, raw: RawRules, layer: &RulesSource, problems: &mut Vec<Problem>) {
+        let problem =
+            |span: Range<usize>, message: String, label: &str, help: Option<String>| Problem {
+                message,
+                src: NamedSource::new(layer.name.clone(), layer.text.clone()),
+                at: (span.start, span.end - span.start).into(),
+                label: label.to_owned(),
+                help,
+            };
+        if let Some(version) = raw.version {
+            if *version.get_ref() != 1 {
+                problems.push(problem(
+                    version.span(),
+                    format!("unsupported rules version `{}`", version.get_ref()),
+                    "this corroborate reads version 1",
+                    Some("set `version = 1`".to_owned()),
+                ));
+            }
+        }
+        if let Some(t) = raw.thresholds {
+            let unit_range = [
+                ("approximate-tolerance", t.approximate_tolerance),
+                ("nearly-tolerance", t.nearly_tolerance),
+                ("independence-overlap", t.independence_overlap),
+                ("agree-context", t.agree_context),
+                ("conflict-context", t.conflict_context),
+                ("misquote-similarity", t.misquote_similarity),
+            ];
+            for (name, value) in unit_range {
+                if let Some(v) = value {
+                    let x = *v.get_ref();
+                    if !(0.0..=1.0).contains(&x) {
+                        problems.push(problem(
+                            v.span(),
+                            format!("threshold `{name}` is {x}, outside 0..=1"),
+                            "expected a number from 0 to 1",
+                            None,
+                        ));
+                    } else {
+                        self.thresholds.insert(name, x);
+                    }
+                }
+            }
+            let counts = [
+                ("shingle-words", t.shingle_words, 1, 50),
+                ("quote-min-words", t.quote_min_words, 1, 100),
+                ("echo-min-words", t.echo_min_words, 1, 1000),
+                ("stem-length", t.stem_length, 2, 64),
+                ("max-candidates", t.max_candidates, 1, 1_000_000),
+            ];
+            for (name, value, low, high) in counts {
+                if let Some(v) = value {
+                    let x = *v.get_ref();
+                    if !(low..=high).contains(&x) {
+                        problems.push(problem(
+                            v.span(),
+                            format!("threshold `{name}` is {x}, outside {low}..={high}"),
+                            "out of range",
+                            None,
+                        ));
+                    } else {
+                        self.thresholds.insert(name, x as f64);
+                    }
+                }
+            }
+        }
+        if let Some(q) = raw.qualifiers {
+            use QualifierWord::*;
+            for (kind, replace, extend) in [
+                (MoreThan, q.more_than, q.extend_more_than),
+                (AtLeast, q.at_least, q.extend_at_least),
+                (LessThan, q.less_than, q.extend_less_than),
+                (Nearly, q.nearly, q.extend_nearly),
+                (Approximate, q.approximate, q.extend_approximate),
+                (AtMost, q.at_most, q.extend_at_most),
+                (Subset, q.subset, q.extend_subset),
+            ] {
+                merge_words(self.qualifiers.entry(kind).or_default(), replace, extend);
+            }
+        }
+        if let Some(vague) = raw.vague {
+            for (phrase, entry) in vague {
+                let span = entry.span();
+                let v = entry.into_inner();
+                let bad = !v.low.is_finite()
+                    || v.low < 0.0
+                    || v.high.is_some_and(|h| !h.is_finite() || h <= v.low);
+                if bad {
+                    problems.push(problem(
+                        span,
+                        format!("vague amount `{phrase}` has an empty or negative range"),
+                        "expected 0 <= low < high",
+                        None,
+                    ));
+                } else {
+                    self.vague.insert(phrase.to_lowercase(), (v.low, v.high));
+                }
+            }
+        }
+        if let Some(units) = raw.units {
+            for (name, entry) in units {
+                let span = entry.span();
+                let unit = entry.into_inner();
+                if unit.factor.is_some_and(|f| !f.is_finite() || f <= 0.0) {
+                    problems.push(problem(
+                        span,
+                        format!("unit `{name}` has a factor that is not a positive number"),
+                        "expected factor > 0",
+                        None,
+                    ));
+                    continue;
+                }
+                self.units.insert(name, unit);
+            }
+        }
+        if let Some(counted) = raw.counted {
+            for (class, words) in counted {
+                self.counted.insert(class, words);
+            }
+        }
+        if let Some(counted) = raw.extend_counted {
+            for (class, words) in counted {
+                self.counted.entry(class).or_default().extend(words);
+            }
+        }
+        if let Some(d) = raw.demonyms {
+            merge_words(&mut self.demonym_suffixes, d.suffixes, d.extend_suffixes);
+        }
+        if let Some(t) = raw.terms {
+            merge_words(&mut self.stopwords, t.stopwords, t.extend_stopwords);
+        }
+        if let Some(s) = raw.sentences {
+            merge_words(
+                &mut self.abbreviations,
+                s.abbreviations,
+                s.extend_abbreviations,
+            );
+        }
+        if let Some(q) = raw.quantities {
+            merge_words(&mut self.not_after, q.not_after, q.extend_not_after);
+            merge_words(&mut self.time_words, q.time_words, q.extend_time_words);
+            if let Some(w) = q.subject_window {
+                let x = *w.get_ref();
+                if (0..=50).contains(&x) {
+                    self.subject_window = Some(x as usize);
+                } else {
+                    problems.push(problem(
+                        w.span(),
+                        format!("`subject-window` is {x}, outside 0..=50"),
+                        "out of range",
+                        None,
+                    ));
+                }
+            }
+        }
+        if let Some(p) = raw.people {
+            merge_words(&mut self.titles, p.titles, p.extend_titles);
+        }
+        if let Some(b) = raw.boilerplate {
+            let mut check = |list: Option<Vec<toml::Spanned<String>>>| -> Option<Vec<String>> {
+                let list = list?;
+                let mut out = Vec::new();
+                for pattern in list {
+                    let span = pattern.span();
+                    match regex::RegexBuilder::new(pattern.get_ref())
+                        .size_limit(1 << 20)
+                        .build()
+                    {
+                        Ok(_) => out.push(pattern.into_inner()),
+                        Err(e) => problems.push(problem(
+                            span,
+                            format!(
+                                "invalid regular expression in [boilerplate]: {}",
+                                first_line(&e.to_string())
+                            ),
+                            "this pattern",
+                            Some(
+                                "patterns use Rust `regex` syntax; a size limit of 1 MiB applies"
+                                    .to_owned(),
+                            ),
+                        )),
+                    }
+                }
+                Some(out)
+            };
+            let drop = check(b.drop_lines);
+            let extend_drop = check(b.extend_drop_lines);
+            let truncate = check(b.truncate_at);
+            let extend_truncate = check(b.extend_truncate_at);
+            merge_words(&mut self.drop_lines, drop, extend_drop);
+            merge_words(&mut self.truncate_at, truncate, extend_truncate);
+        }
+        if let Some(severity) = raw.severity {
+            for (name, level) in severity {
+                let Some(kind) = FindingKind::from_name(&name) else {
+                    let suggestion = FindingKind::closest(&name)
+                        .map(|k| format!("did you mean `{}`?", k.name()));
+                    problems.push(problem(
+                        level.span(),
+                        format!("unknown finding kind `{name}` in [severity]"),
+                        "not a finding kind",
+                        suggestion,
+                    ));
+                    continue;
+                };
+                match Severity::from_name(level.get_ref()) {
+                    Some(s) => {
+                        self.severity.insert(kind, s);
+                    }
+                    None => problems.push(problem(
+                        level.span(),
+                        format!("unknown severity `{}`", level.get_ref()),
+                        "expected `error`, `warning`, `note` or `off`",
+                        None,
+                    )),
+                }
+            }
+        }
+        // Every counted class must name words; every unit a known dimension.
+        for (name, unit) in &self.units {
+            if unit.aliases.is_empty() && unit.symbols.is_empty() {
+                let _ = name; // a unit with no way to be written is harmless but useless
+            }
+        }
+    }
+
+    fn finish(self, layers: Vec<String>) -> Settings {
+        let t = |name: &str, default: f64| self.thresholds.get(name).copied().unwrap_or(default);
+        let thresholds = Thresholds {
+            approximate_tolerance: t("approximate-tolerance", 0.1),
+            nearly_tolerance: t("nearly-tolerance", 0.1),
+            independence_overlap: t("independence-overlap", 0.5),
+            shingle_words: t("shingle-words", 5.0) as usize,
+            agree_context: t("agree-context", 0.12),
+            conflict_context: t("conflict-context", 0.3),
+            misquote_similarity: t("misquote-similarity", 0.75),
+            quote_min_words: t("quote-min-words", 4.0) as usize,
+            echo_min_words: t("echo-min-words", 6.0) as usize,
+            stem_length: t("stem-length", 5.0) as usize,
+            max_candidates: t("max-candidates", 64.0) as usize,
+        };
+        let mut qualifiers: Vec<(String, QualifierWord)> = self
+            .qualifiers
+            .iter()
+            .flat_map(|(kind, words)| words.iter().map(move |w| (normalize_phrase(w), *kind)))
+            .collect();
+        qualifiers.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
+        qualifiers.dedup_by(|a, b| a.0 == b.0);
+        let mut vague: Vec<VagueAmount> = self
+            .vague
+            .iter()
+            .map(|(phrase, (low, high))| VagueAmount {
+                phrase: normalize_phrase(phrase),
+                low: *low,
+                high: *high,
+            })
+            .collect();
+        vague.sort_by(|a, b| {
+            b.phrase
+                .len()
+                .cmp(&a.phrase.len())
+                .then(a.phrase.cmp(&b.phrase))
+        });
+        let units: Vec<Unit> = self
+            .units
+            .iter()
+            .map(|(name, raw)| Unit {
+                name: name.clone(),
+                dimension: raw.dimension.clone(),
+                factor: raw.factor.unwrap_or(1.0),
+                offset: raw.offset.unwrap_or(0.0),
+                aliases: raw.aliases.iter().map(|a| normalize_phrase(a)).collect(),
+                symbols: raw.symbols.clone(),
+            })
+            .collect();
+        let mut counted = HashMap::new();
+        for (class, words) in &self.counted {
+            for word in words {
+                counted.insert(word.to_lowercase(), class.clone());
+            }
+        }
+        let matchers = Matchers::compile(&qualifiers, &vague, &units);
+        Settings {
+            thresholds,
+            qualifiers,
+            vague,
+            units,
+            counted,
+            demonym_suffixes: self.demonym_suffixes,
+            stopwords: self.stopwords.iter().map(|w| w.to_lowercase()).collect(),
+            abbreviations: self.abbreviations.into_iter().collect(),
+            titles: self.titles.into_iter().collect(),
+            not_after: self.not_after.iter().map(|w| w.to_lowercase()).collect(),
+            time_words: self.time_words.iter().map(|w| w.to_lowercase()).collect(),
+            subject_window: self.subject_window.unwrap_or(8),
+            drop_lines: RegexSet::new(&self.drop_lines)
+                .expect("each drop-lines pattern compiled on its own when it was read"),
+            truncate_at: RegexSet::new(&self.truncate_at)
+                .expect("each truncate-at pattern compiled on its own when it was read"),
+            severity: self.severity,
+            layers,
+            matchers: Arc::new(matchers),
+        }
+    }
+}
+
+fn first_line(s: &str) -> String {
+    s.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .last()
+        .unwrap_or(s)
+        .to_owned()
+}
+
+/// Lower case with runs of whitespace made one space: the form phrases are looked up in.
+pub fn normalize_phrase(s: &str) -> String {
+    s.split_whitespace()
+        .map(str::to_lowercase)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// A phrase as a regex fragment that allows any whitespace between words.
+fn phrase_pattern(phrase: &str) -> String {
+    phrase
+        .split(' ')
+        .map(regex::escape)
+        .collect::<Vec<_>>()
+        .join(r"\s+")
+}
+
+impl Matchers {
+    fn compile(
+        qualifiers: &[(String, QualifierWord)],
+        vague: &[VagueAmount],
+        units: &[Unit],
+    ) -> Self {
+        let alt = |phrases: &mut Vec<&str>| -> String {
+            phrases.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+            phrases.dedup();
+            phrases
+                .iter()
+                .map(|p| phrase_pattern(p))
+                .collect::<Vec<_>>()
+                .join("|")
+        };
+        let mut q: Vec<&str> = qualifiers.iter().map(|(p, _)| p.as_str()).collect();
+        let qualifier_before = Regex::new(&format!(
+            r"(?i)(?:^|[^\p{{L}}\p{{N}}])({})\s*$",
+            alt(&mut q)
+        ))
+        .expect("qualifier phrases are escaped literals");
+        let mut aliases: Vec<&str> = units
+            .iter()
+            .flat_map(|u| u.aliases.iter().map(String::as_str))
+            .collect();
+        // A word alias must end at a word boundary; a sign such as `%` need not.
+        let unit_after = Regex::new(&format!(
+            r"(?i)^[ \t\u{{a0}}]?(?:{})(?:[^\p{{L}}\p{{N}}]|$)",
+            alt(&mut aliases)
+        ))
+        .expect("unit aliases are escaped literals");
+        let mut symbols: Vec<&str> = units
+            .iter()
+            .flat_map(|u| u.symbols.iter().map(String::as_str))
+            .collect();
+        let symbol_before = Regex::new(&format!(r"({})\s?$", {
+            symbols.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+            symbols.dedup();
+            symbols
+                .iter()
+                .map(|s| regex::escape(s))
+                .collect::<Vec<_>>()
+                .join("|")
+        }))
+        .expect("unit symbols are escaped literals");
+        let mut v: Vec<&str> = vague.iter().map(|a| a.phrase.as_str()).collect();
+        let vague_re = Regex::new(&format!(r"(?i)\b(?:{})\b", alt(&mut v)))
+            .expect("vague phrases are escaped literals");
+        let mut alias_to_unit = HashMap::new();
+        let mut symbol_to_unit = HashMap::new();
+        for (i, unit) in units.iter().enumerate() {
+            for alias in &unit.aliases {
+                alias_to_unit.entry(alias.clone()).or_insert(i);
+            }
+            for symbol in &unit.symbols {
+                symbol_to_unit
+                    .entry(symbol.trim_end().to_owned())
+                    .or_insert(i);
+            }
+        }
+        Self {
+            qualifier_before,
+            unit_after,
+            symbol_before,
+            vague: vague_re,
+            alias_to_unit,
+            symbol_to_unit,
+            qualifier_lookup: qualifiers.iter().cloned().collect(),
+            vague_lookup: vague
+                .iter()
+                .enumerate()
+                .map(|(i, a)| (a.phrase.clone(), i))
+                .collect(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_rules_are_valid() {
+        let settings = Settings::from_layers(&[]).expect("built-in rules parse");
+        assert!(settings.units.iter().any(|u| u.name == "USD"));
+        assert_eq!(settings.counted_class("migrant"), Some("persons"));
+    }
+
+    #[test]
+    fn a_layer_replaces_a_threshold() {
+        let layer = RulesSource {
+            name: "rules.toml".into(),
+            text: "[thresholds]\napproximate-tolerance = 0.2\n".into(),
+        };
+        let settings = Settings::from_layers(&[layer]).expect("valid layer");
+        assert_eq!(settings.thresholds.approximate_tolerance, 0.2);
+    }
+
+    #[test]
+    fn extend_keys_add_to_builtin_lists() {
+        let layer = RulesSource {
+            name: "rules.toml".into(),
+            text: "[qualifiers]\nextend-more-than = [\"well over\"]\n".into(),
+        };
+        let settings = Settings::from_layers(&[layer]).expect("valid layer");
+        let matchers = settings.matchers();
+        assert_eq!(
+            matchers.qualifier("well over"),
+            Some(QualifierWord::MoreThan)
+        );
+        assert_eq!(
+            matchers.qualifier("more than"),
+            Some(QualifierWord::MoreThan)
+        );
+    }
+
+    #[test]
+    fn every_bad_value_is_reported_at_once() {
+        let layer = RulesSource {
+            name: "rules.toml".into(),
+            text: "[thresholds]\nagree-context = 3.0\nconflict-context = -1.0\n[boilerplate]\ndrop-lines = ['(']\n".into(),
+        };
+        let Err(Error::Invalid { problems, .. }) = Settings::from_layers(&[layer]) else {
+            panic!("expected invalid rules");
+        };
+        assert_eq!(problems.len(), 3);
+    }
+
+    #[test]
+    fn syntax_errors_point_at_their_line() {
+        let layer = RulesSource {
+            name: "rules.toml".into(),
+            text: "[thresholds]\nagree-context = \n".into(),
+        };
+        let Err(Error::Syntax { at: Some(at), .. }) = Settings::from_layers(&[layer]) else {
+            panic!("expected a syntax error with a span");
+        };
+        assert!(at.offset() >= 13);
+    }
+
+    #[test]
+    fn unknown_keys_are_errors() {
+        let layer = RulesSource {
+            name: "rules.toml".into(),
+            text: "[thresholds]\nagree-contxt = 0.5\n".into(),
+        };
+        assert!(matches!(
+            Settings::from_layers(&[layer]),
+            Err(Error::Syntax { .. })
+        ));
+    }
+}

@@ -1,0 +1,175 @@
+//! A claim's context: the key terms of its sentence (and the sentence before it in the
+//! same paragraph) and its time anchors, so that different events are told apart.
+//!
+//! "43 migrants on Monday's flight" and "1,700 migrants returned since August" share
+//! words but not anchors: one is a day, the other a running total.
+
+use serde::Serialize;
+
+use crate::{config::Settings, ingest::Article, normalize::text};
+
+/// Key terms and time anchors of a claim.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Context {
+    /// Stems of content words, sorted and unique.
+    pub terms: Vec<String>,
+    /// Time anchors (`day:monday`, `month:july`, `year:2024`, `since`), sorted and unique.
+    pub anchors: Vec<String>,
+}
+
+const WEEKDAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+const RELATIVE_DAYS: &[&str] = &["today", "yesterday", "tonight", "tomorrow"];
+const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+const CUMULATIVE: &[&str] = &[
+    "since",
+    "so far",
+    "to date",
+    "in all",
+    "altogether",
+    "cumulative",
+    "overall",
+];
+
+fn anchors_of(sentence: &str) -> Vec<String> {
+    let mut anchors = Vec::new();
+    let mut previous = String::new();
+    for (_, _, word) in text::words(sentence) {
+        let w = text::fold(word);
+        if WEEKDAYS.contains(&w.as_str()) || RELATIVE_DAYS.contains(&w.as_str()) {
+            anchors.push(format!("day:{w}"));
+        } else if MONTHS.contains(&w.as_str()) && (w != "may" || word.starts_with('M')) {
+            anchors.push(format!("month:{w}"));
+        } else if w.len() == 4
+            && w.chars().all(|c| c.is_ascii_digit())
+            && (w.starts_with("19") || w.starts_with("20"))
+        {
+            anchors.push(format!("year:{w}"));
+        }
+        let pair = format!("{previous} {w}");
+        if CUMULATIVE.contains(&w.as_str()) || CUMULATIVE.contains(&pair.as_str()) {
+            anchors.push("since".to_owned());
+        }
+        previous = w;
+    }
+    anchors.sort();
+    anchors.dedup();
+    anchors
+}
+
+/// Stems of the content words in `sentence`.
+pub fn terms_of(sentence: &str, settings: &Settings) -> Vec<String> {
+    let len = settings.thresholds.stem_length;
+    text::words(sentence)
+        .map(|(_, _, w)| text::fold(w))
+        .filter(|w| w.chars().count() >= 3 && !w.chars().all(|c| c.is_ascii_digit()))
+        .filter(|w| !settings.stopwords.contains(w))
+        .map(|w| text::stem(&w, len))
+        .collect()
+}
+
+/// The context of a claim in sentence `index` of `article`.
+pub fn around(article: &Article, index: usize, settings: &Settings) -> Context {
+    let sentence = article.sentences[index];
+    let own = article.slice(sentence.span);
+    let previous = index
+        .checked_sub(1)
+        .map(|i| article.sentences[i])
+        .filter(|p| p.paragraph == sentence.paragraph)
+        .map(|p| article.slice(p.span));
+    let mut terms = terms_of(own, settings);
+    let mut anchors = anchors_of(own);
+    if let Some(previous) = previous {
+        terms.extend(terms_of(previous, settings));
+        if anchors.iter().all(|a| a.starts_with("year:")) {
+            anchors.extend(anchors_of(previous));
+        }
+    }
+    terms.sort();
+    terms.dedup();
+    anchors.sort();
+    anchors.dedup();
+    Context { terms, anchors }
+}
+
+impl Context {
+    /// Whether the two contexts can be about the same moment: a running total ("since")
+    /// is not a single day's figure, and two different days or years are different events.
+    pub fn is_time_compatible(&self, other: &Context) -> bool {
+        let since = |c: &Context| c.anchors.iter().any(|a| a == "since");
+        if since(self) != since(other) {
+            return false;
+        }
+        for prefix in ["day:", "year:"] {
+            let mine: Vec<&String> = self
+                .anchors
+                .iter()
+                .filter(|a| a.starts_with(prefix))
+                .collect();
+            let theirs: Vec<&String> = other
+                .anchors
+                .iter()
+                .filter(|a| a.starts_with(prefix))
+                .collect();
+            if !mine.is_empty() && !theirs.is_empty() && !mine.iter().any(|a| theirs.contains(a)) {
+                return false;
+            }
+        }
+        true
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn weekdays_and_since_are_anchors() {
+        assert_eq!(anchors_of("Rubio began Monday in Panama"), ["day:monday"]);
+        assert_eq!(
+            anchors_of("Since the first flight on August 20, 2024, 40 flights left"),
+            ["month:august", "since", "year:2024"]
+        );
+    }
+
+    #[test]
+    fn a_running_total_is_not_a_days_figure() {
+        let day = Context {
+            terms: vec![],
+            anchors: vec!["day:monday".into()],
+        };
+        let total = Context {
+            terms: vec![],
+            anchors: vec!["since".into()],
+        };
+        assert!(!day.is_time_compatible(&total));
+        assert!(day.is_time_compatible(&Context::default()));
+    }
+
+    #[test]
+    fn stopwords_are_not_terms() {
+        let settings = Settings::builtin();
+        let terms = terms_of("The migrants were returned to Colombia", &settings);
+        assert_eq!(terms, ["migra", "retur", "colom"]);
+    }
+}

@@ -1,0 +1,193 @@
+//! Claims out of articles: one module per claim kind, one `Claim` type for all.
+//!
+//! Extraction is a pure function of the articles and `Settings`. Claims hold the index
+//! of their article and byte spans into its text, never copies of it.
+
+pub mod context;
+pub mod echo;
+pub mod people;
+pub mod quantity;
+pub mod quote;
+
+use serde::Serialize;
+
+use crate::{config::Settings, ingest::Article, span::Span};
+
+pub use context::Context;
+
+/// The kinds of claim corroborate extracts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ClaimKind {
+    Quantity,
+    Quote,
+}
+
+impl ClaimKind {
+    /// snake_case name, as in JSON.
+    pub fn name(self) -> &'static str {
+        match self {
+            ClaimKind::Quantity => "quantity",
+            ClaimKind::Quote => "quote",
+        }
+    }
+}
+
+/// How a quantity's number bounds the true value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Qualifier {
+    Exact,
+    Approximate,
+    MoreThan,
+    AtLeast,
+    LessThan,
+    AtMost,
+    Range,
+    Vague,
+}
+
+/// One addend of an enumerated total ("32 men" in "32 men and 11 women").
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Part {
+    pub number: f64,
+    pub counted: Option<String>,
+    pub text: String,
+}
+
+/// A figure: a value or a range, its unit and what it counts.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Quantity {
+    /// The stated value; None for open or vague amounts.
+    pub number: Option<f64>,
+    /// Lower bound, None when open below.
+    pub low: Option<f64>,
+    /// Upper bound, None when open above.
+    pub high: Option<f64>,
+    /// Whether `low` itself is included.
+    #[serde(skip)]
+    pub low_inclusive: bool,
+    /// Whether `high` itself is included.
+    #[serde(skip)]
+    pub high_inclusive: bool,
+    pub qualifier: Qualifier,
+    /// Currency code, `percent`, a unit name, or None for a plain count.
+    pub unit: Option<String>,
+    /// The unit's dimension (`currency`, `length`, `ratio`), for comparing units.
+    #[serde(skip)]
+    pub dimension: Option<String>,
+    /// The value in the dimension's base unit, for comparing "5 km" with "3.1 miles".
+    #[serde(skip)]
+    pub base_factor: f64,
+    #[serde(skip)]
+    pub base_offset: f64,
+    /// Normalized counted thing: a class from rules.toml (`persons`) or a singular noun.
+    pub counted: Option<String>,
+    /// The counted noun phrase as written ("Colombian migrants").
+    pub counted_text: Option<String>,
+    /// Addends of an enumerated total.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub parts: Vec<Part>,
+    /// A part of a total named nearby ("including seven ...").
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub subset: bool,
+}
+
+/// Quoted words and who said them.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Quote {
+    /// The speaker's full name when the article gives it, else as written; None if unknown.
+    pub speaker: Option<String>,
+    /// Folded words, for matching.
+    pub normalized: String,
+    /// False when the words appear unquoted (an embedded post, a block quote) and were
+    /// found because another source quotes them.
+    pub quoted: bool,
+}
+
+/// What a claim says.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(untagged)]
+pub enum Value {
+    Quantity(Quantity),
+    Quote(Quote),
+}
+
+/// One claim in one article.
+#[derive(Debug, Clone)]
+pub struct Claim {
+    /// `SOURCE:N`, N counting the article's claims in text order from 1.
+    pub id: String,
+    /// Index of the article in the run's sorted article list.
+    pub article: usize,
+    pub kind: ClaimKind,
+    pub span: Span,
+    /// The sentence (or, for quotes, the paragraph) the claim sits in.
+    pub sentence: Span,
+    pub value: Value,
+    /// What the claim is about, in words.
+    pub subject: String,
+    pub context: Context,
+}
+
+impl Claim {
+    /// The quantity, if this is one.
+    pub fn quantity(&self) -> Option<&Quantity> {
+        match &self.value {
+            Value::Quantity(q) => Some(q),
+            Value::Quote(_) => None,
+        }
+    }
+
+    /// The quote, if this is one.
+    pub fn quote(&self) -> Option<&Quote> {
+        match &self.value {
+            Value::Quote(q) => Some(q),
+            Value::Quantity(_) => None,
+        }
+    }
+}
+
+/// Every claim of every article (including unquoted echoes of other sources' quotes),
+/// sorted by (article, start, kind), with ids assigned.
+pub fn all(articles: &[Article], settings: &Settings) -> Vec<Claim> {
+    let mut claims: Vec<Claim> = articles
+        .iter()
+        .enumerate()
+        .flat_map(|(i, article)| of_article(i, article, settings))
+        .collect();
+    let echoes = echo::find(articles, &claims, settings);
+    claims.extend(echoes);
+    assign_ids(articles, &mut claims);
+    claims
+}
+
+/// The claims of one article, without ids.
+pub fn of_article(index: usize, article: &Article, settings: &Settings) -> Vec<Claim> {
+    let people = people::Directory::of(article, settings);
+    let mut claims = quantity::extract(index, article, settings);
+    claims.extend(quote::extract(index, article, &people, settings));
+    claims
+}
+
+/// Sort claims into their canonical order and number them per article.
+pub fn assign_ids(articles: &[Article], claims: &mut [Claim]) {
+    claims.sort_by(|a, b| {
+        (a.article, a.span.start, a.kind, a.span.end).cmp(&(
+            b.article,
+            b.span.start,
+            b.kind,
+            b.span.end,
+        ))
+    });
+    let mut n = 0;
+    let mut current = usize::MAX;
+    for claim in claims.iter_mut() {
+        if claim.article != current {
+            current = claim.article;
+            n = 0;
+        }
+        n += 1;
+        claim.id = format!("{}:{n}", articles[claim.article].id);
+    }
+}

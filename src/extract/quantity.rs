@@ -1,0 +1,1026 @@
+//! Quantity claims: counts, money, percentages and measures, with their qualifier kept
+//! as a bound and the thing they count.
+//!
+//! Per sentence: numbers come from `normalize::number`, vague amounts ("dozens") from
+//! rules.toml. Each is read with what surrounds it: a currency sign and a qualifier
+//! before, a unit and the counted noun phrase after. Years, dates, clock times, list
+//! numbers, phone numbers, identifiers ("Flight 1549") and modifiers ("90-day") are not
+//! amounts and are left out. "32 men and 11 women" becomes one claim of 43 with parts.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::{
+    config::{QualifierWord, Settings},
+    extract::{Claim, ClaimKind, Part, Qualifier, Quantity, Value, context},
+    ingest::Article,
+    normalize::{
+        number::{self, NumberForm, NumberToken},
+        text,
+    },
+    span::Span,
+};
+
+const MONTHS: &[&str] = &[
+    "jan",
+    "january",
+    "feb",
+    "february",
+    "mar",
+    "march",
+    "apr",
+    "april",
+    "may",
+    "jun",
+    "june",
+    "jul",
+    "july",
+    "aug",
+    "august",
+    "sep",
+    "sept",
+    "september",
+    "oct",
+    "october",
+    "nov",
+    "november",
+    "dec",
+    "december",
+];
+
+/// Words that end a counted noun phrase.
+const PHRASE_STOPS: &[&str] = &[
+    "who",
+    "whom",
+    "whose",
+    "that",
+    "which",
+    "in",
+    "on",
+    "at",
+    "from",
+    "to",
+    "and",
+    "or",
+    "with",
+    "were",
+    "was",
+    "are",
+    "is",
+    "be",
+    "been",
+    "have",
+    "has",
+    "had",
+    "will",
+    "would",
+    "could",
+    "should",
+    "can",
+    "may",
+    "might",
+    "did",
+    "do",
+    "does",
+    "for",
+    "by",
+    "as",
+    "than",
+    "into",
+    "since",
+    "after",
+    "before",
+    "during",
+    "while",
+    "of",
+    "per",
+    "the",
+    "a",
+    "an",
+    "this",
+    "these",
+    "those",
+    "their",
+    "his",
+    "her",
+    "its",
+    "our",
+    "your",
+    "my",
+    "but",
+    "not",
+    "so",
+    "if",
+    "when",
+    "where",
+    "because",
+    "including",
+    "among",
+    "between",
+    "over",
+    "under",
+    "about",
+    "last",
+    "this",
+    "next",
+    "each",
+    "every",
+    "more",
+    "less",
+    "fewer",
+    "say",
+    "said",
+    "says",
+];
+
+/// Capitalised words that begin a sentence or a clause rather than name something.
+const CAPITALISED_FUNCTION_WORDS: &[&str] = &[
+    "In",
+    "On",
+    "At",
+    "Of",
+    "By",
+    "For",
+    "From",
+    "To",
+    "With",
+    "And",
+    "But",
+    "Or",
+    "The",
+    "A",
+    "An",
+    "About",
+    "Over",
+    "Some",
+    "Nearly",
+    "Almost",
+    "Around",
+    "More",
+    "Less",
+    "Only",
+    "Just",
+    "Up",
+    "Under",
+    "After",
+    "Before",
+    "Since",
+    "Until",
+    "All",
+    "Another",
+    "Total",
+    "Among",
+    "Including",
+];
+
+static PHONE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:\+?\d{1,3}[\s.-])?\(?\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}\b").expect("static pattern")
+});
+static RANGE_JOIN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*(?:-|–|—|to|and)\s*$").expect("static pattern"));
+static ENUM_JOIN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*(?:,\s*and|,|and|plus|as well as)\s*$").expect("static pattern")
+});
+static POST_QUALIFIER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:\s*-?plus\b|\+|\s+or\s+(?:more|so|fewer|less)\b)").expect("static pattern")
+});
+
+/// A number with everything read around it, before it becomes a claim.
+#[derive(Debug, Clone)]
+struct Reading {
+    /// Span in the sentence, qualifier to counted phrase.
+    span: Span,
+    number: Option<f64>,
+    low: Option<f64>,
+    high: Option<f64>,
+    low_inclusive: bool,
+    high_inclusive: bool,
+    qualifier: Qualifier,
+    unit: Option<usize>,
+    counted: Option<String>,
+    counted_text: Option<String>,
+    parts: Vec<Part>,
+    subset: bool,
+}
+
+/// The words of a sentence with byte spans, folded.
+struct Words<'a> {
+    list: Vec<(usize, usize, &'a str)>,
+}
+
+impl<'a> Words<'a> {
+    fn new(sentence: &'a str) -> Self {
+        Self {
+            list: text::words(sentence).collect(),
+        }
+    }
+
+    /// The word ending at or before `offset`.
+    fn before(&self, offset: usize) -> Option<(usize, usize, &'a str)> {
+        let i = self.list.partition_point(|w| w.1 <= offset);
+        i.checked_sub(1).map(|i| self.list[i])
+    }
+
+    /// The `n` words ending at or before `offset`, nearest first.
+    fn n_before(
+        &self,
+        offset: usize,
+        n: usize,
+    ) -> impl Iterator<Item = (usize, usize, &'a str)> + '_ {
+        let i = self.list.partition_point(|w| w.1 <= offset);
+        self.list[..i].iter().rev().take(n).copied()
+    }
+
+    /// The word starting at or after `offset`.
+    fn after(&self, offset: usize) -> Option<(usize, usize, &'a str)> {
+        let i = self.list.partition_point(|w| w.0 < offset);
+        self.list.get(i).copied()
+    }
+}
+
+/// Whether a number token is a year, date, time, list number, identifier or modifier.
+fn is_not_an_amount(
+    sentence: &str,
+    token: &NumberToken,
+    words: &Words,
+    phones: &[Span],
+    is_paragraph_start: bool,
+    settings: &Settings,
+) -> bool {
+    let pre = &sentence[..token.start];
+    let post = &sentence[token.end..];
+    let literal = &sentence[token.start..token.end];
+    if phones
+        .iter()
+        .any(|p| p.start <= token.start && token.end <= p.end)
+    {
+        return true;
+    }
+    // A year: four digits, no separator, in the range news writes about.
+    let is_year_like = token.form == NumberForm::Digits
+        && !token.has_separator
+        && !token.is_decimal
+        && literal.len() == 4
+        && (1800.0..=2100.0).contains(&token.value);
+    let has_sign = pre.trim_end().ends_with(['$', '€', '£', '¥']);
+    if is_year_like && !has_sign && !post.trim_start().starts_with(['%']) {
+        let after = words
+            .after(token.end)
+            .map(|w| text::singular(&text::fold(w.2)));
+        let counts_something = after
+            .as_deref()
+            .is_some_and(|w| settings.counted.contains_key(w));
+        let time_word_before = words.before(token.start).is_some_and(|w| {
+            matches!(
+                text::fold(w.2).as_str(),
+                "in" | "since"
+                    | "by"
+                    | "of"
+                    | "from"
+                    | "until"
+                    | "year"
+                    | "early"
+                    | "late"
+                    | "mid"
+                    | "before"
+                    | "after"
+                    | "during"
+            )
+        });
+        if !counts_something || time_word_before {
+            return true;
+        }
+    }
+    // A date: next to a month name ("Jan. 20", "3 February").
+    if let Some(w) = words.before(token.start) {
+        let between = &sentence[w.1..token.start];
+        if MONTHS.contains(&text::fold(w.2).as_str())
+            && between.trim_matches(['.', ' ']).is_empty()
+            && (w.2 != "May" || true)
+        {
+            return true;
+        }
+    }
+    if let Some(w) = words.after(token.end) {
+        let between = &sentence[token.end..w.0];
+        if MONTHS.contains(&text::fold(w.2).as_str())
+            && between.trim().is_empty()
+            && !token.is_decimal
+            && token.value <= 31.0
+        {
+            return true;
+        }
+    }
+    // A clock time or a score-like pair ("4:59").
+    if post.starts_with(':') && post[1..].starts_with(|c: char| c.is_ascii_digit()) {
+        return true;
+    }
+    if pre.ends_with(':') && pre[..pre.len() - 1].ends_with(|c: char| c.is_ascii_digit()) {
+        return true;
+    }
+    // A modifier ("90-day", "a 15-year-old", "four-year") or an identifier ("MS-13").
+    if let Some(rest) = post.strip_prefix('-')
+        && rest.starts_with(char::is_alphabetic)
+        && !rest.starts_with("plus")
+    {
+        return true;
+    }
+    if let Some(head) = pre.strip_suffix('-')
+        && head.ends_with(char::is_alphabetic)
+    {
+        return true;
+    }
+    // A list number at the start of a paragraph ("1." / "2)").
+    if is_paragraph_start
+        && pre.trim().is_empty()
+        && (post.starts_with(". ") || post.starts_with(')'))
+    {
+        return true;
+    }
+    // Right after a word that makes it a name or a rank ("Flight 1549", "top 10").
+    if let Some(w) = words.before(token.start) {
+        let folded = text::fold(w.2);
+        let gap = &sentence[w.1..token.start];
+        if gap.trim_matches([' ', '.', '#']).is_empty() {
+            if settings.not_after.contains(&folded)
+                || settings.not_after.contains(&format!("{folded}."))
+            {
+                return true;
+            }
+            // "Apollo 11", "Windows 10": a name directly before digits.
+            let capitalised = w.2.chars().next().is_some_and(char::is_uppercase);
+            if capitalised
+                && token.form == NumberForm::Digits
+                && !token.has_separator
+                && gap == " "
+                && !CAPITALISED_FUNCTION_WORDS.contains(&w.2)
+                && !MONTHS.contains(&folded.as_str())
+                && w.0 > 0
+            {
+                return true;
+            }
+        }
+    }
+    // An age in apposition: "John Smith, 43, of Boston".
+    if post.starts_with(',') && pre.ends_with(", ") {
+        let before_comma = pre[..pre.len() - 2].trim_end();
+        if before_comma
+            .split_whitespace()
+            .last()
+            .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))
+            && token.value < 130.0
+        {
+            return true;
+        }
+    }
+    false
+}
+
+/// The counted noun phrase at the start of `post`: (text, head, end offset in `post`).
+fn noun_phrase<'a>(post: &'a str, settings: &Settings) -> Option<(&'a str, String, usize)> {
+    let mut end = 0;
+    let mut head: Option<String> = None;
+    let mut start: Option<usize> = None;
+    let mut count = 0;
+    let mut last_end = 0;
+    for (s, e, word) in text::words(post) {
+        let gap = &post[last_end..s];
+        if count > 0 && !gap.chars().all(|c| c == ' ' || c == '-') {
+            break;
+        }
+        if count == 0 && !gap.trim().is_empty() && !gap.trim().chars().all(|c| c == '-') {
+            break;
+        }
+        let folded = text::fold(word);
+        if PHRASE_STOPS.contains(&folded.as_str()) || word.chars().all(|c| c.is_ascii_digit()) {
+            break;
+        }
+        let singular = text::singular(&folded);
+        let ends_like_verb = folded.ends_with("ed") || folded.ends_with("ing");
+        if count > 0 && ends_like_verb && !settings.counted.contains_key(&singular) {
+            break;
+        }
+        start.get_or_insert(s);
+        head = Some(singular.clone());
+        end = e;
+        last_end = e;
+        count += 1;
+        if settings.counted.contains_key(&singular) || is_demonym(word, settings) || count == 4 {
+            break;
+        }
+    }
+    let start = start?;
+    Some((&post[start..end], head?, end))
+}
+
+/// "Colombians", "Salvadorans": a capitalised plural naming people by origin.
+fn is_demonym(word: &str, settings: &Settings) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+        && word.ends_with('s')
+        && settings
+            .demonym_suffixes
+            .iter()
+            .any(|s| word.ends_with(s.as_str()))
+}
+
+/// The counted class of a head noun: its class in rules.toml, persons for demonyms, else
+/// the noun itself.
+fn counted_class(head: &str, written: &str, settings: &Settings) -> String {
+    if let Some(class) = settings.counted_class(head) {
+        return class.to_owned();
+    }
+    let last = written.split_whitespace().last().unwrap_or(written);
+    if is_demonym(last, settings) {
+        return "persons".to_owned();
+    }
+    head.to_owned()
+}
+
+/// A persons count that the clause says died or were hurt is a toll: "12 people were
+/// killed" counts the dead.
+fn refine_by_verbs(
+    class: String,
+    sentence: &str,
+    at: usize,
+    words: &Words,
+    settings: &Settings,
+) -> String {
+    if class != "persons" {
+        return class;
+    }
+    let window_after = words.list.iter().filter(|w| w.0 >= at).take(7);
+    let window_before = words.n_before(at, 3);
+    for w in window_after.copied().chain(window_before) {
+        let folded = text::fold(w.2);
+        if let Some(c @ ("dead" | "injured")) = settings.counted_class(&folded) {
+            let _ = sentence;
+            return c.to_owned();
+        }
+    }
+    class
+}
+
+/// The class named before a number that has no noun after it ("the death toll rose to 43").
+fn subject_class(words: &Words, at: usize, settings: &Settings) -> Option<(String, String)> {
+    for (_, _, word) in words.n_before(at, settings.subject_window) {
+        let folded = text::fold(word);
+        let singular = text::singular(&folded);
+        if let Some(class) = settings
+            .counted_class(&singular)
+            .or_else(|| settings.counted_class(&folded))
+        {
+            return Some((class.to_owned(), word.to_owned()));
+        }
+    }
+    None
+}
+
+/// Mantissa decimals of a number written with a scale word ("2.7 million" -> 1).
+fn scale_precision(literal: &str, value: f64) -> Option<f64> {
+    let mantissa: String = literal
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || *c == '.' || *c == ',')
+        .collect();
+    let mantissa_value: f64 = mantissa.replace(',', "").parse().ok()?;
+    if mantissa_value <= 0.0 {
+        return None;
+    }
+    let scale = value / mantissa_value;
+    let decimals = mantissa.split('.').nth(1).map_or(0, str::len) as i32;
+    Some(0.5 * 10f64.powi(-decimals) * scale)
+}
+
+/// Read the quantity claims of one article.
+pub fn extract(index: usize, article: &Article, settings: &Settings) -> Vec<Claim> {
+    let mut claims = Vec::new();
+    for (si, sentence) in article.sentences.iter().enumerate() {
+        let text = article.slice(sentence.span);
+        let is_paragraph_start =
+            si == 0 || article.sentences[si - 1].paragraph != sentence.paragraph;
+        let readings = read_sentence(text, is_paragraph_start, settings);
+        if readings.is_empty() {
+            continue;
+        }
+        let context = context::around(article, si, settings);
+        for r in readings {
+            let unit = r.unit.map(|u| &settings.units[u]);
+            let counted_text = r.counted_text.clone();
+            let subject = match (&counted_text, unit) {
+                (Some(c), _) => c.clone(),
+                (None, Some(u)) => u.name.clone(),
+                (None, None) => "amount".to_owned(),
+            };
+            claims.push(Claim {
+                id: String::new(),
+                article: index,
+                kind: ClaimKind::Quantity,
+                span: r.span.shifted(sentence.span.start),
+                sentence: sentence.span,
+                value: Value::Quantity(Quantity {
+                    number: r.number,
+                    low: r.low,
+                    high: r.high,
+                    low_inclusive: r.low_inclusive,
+                    high_inclusive: r.high_inclusive,
+                    qualifier: r.qualifier,
+                    unit: unit.map(|u| u.name.clone()),
+                    dimension: unit.map(|u| u.dimension.clone()),
+                    base_factor: unit.map_or(1.0, |u| u.factor),
+                    base_offset: unit.map_or(0.0, |u| u.offset),
+                    counted: r.counted.clone(),
+                    counted_text,
+                    parts: r.parts,
+                    subset: r.subset,
+                }),
+                subject,
+                context: context.clone(),
+            });
+        }
+    }
+    claims
+}
+
+/// The quantity readings of one sentence, spans relative to it.
+fn read_sentence(sentence: &str, is_paragraph_start: bool, settings: &Settings) -> Vec<Reading> {
+    let matchers = settings.matchers();
+    let tokens = number::scan(sentence);
+    let vague: Vec<(usize, usize)> = matchers
+        .vague
+        .find_iter(sentence)
+        .map(|m| (m.start(), m.end()))
+        .collect();
+    if tokens.is_empty() && vague.is_empty() {
+        return Vec::new();
+    }
+    let words = Words::new(sentence);
+    let phones: Vec<Span> = PHONE
+        .find_iter(sentence)
+        .map(|m| Span::new(m.start(), m.end()))
+        .collect();
+    let mut readings: Vec<Reading> = Vec::new();
+    let mut consumed_until = 0;
+    let mut k = 0;
+    while k < tokens.len() {
+        let token = &tokens[k];
+        k += 1;
+        if token.start < consumed_until {
+            continue;
+        }
+        if is_not_an_amount(
+            sentence,
+            token,
+            &words,
+            &phones,
+            is_paragraph_start,
+            settings,
+        ) {
+            continue;
+        }
+        let mut start = token.start;
+        let mut end = token.end;
+        let mut value = token.value;
+        // A range "20-30", "20 to 30", "between 20 and 30".
+        let mut range: Option<(f64, f64)> = None;
+        if let Some(next) = tokens.get(k)
+            && RANGE_JOIN.is_match(&sentence[token.end..next.start])
+            && !is_not_an_amount(sentence, next, &words, &phones, false, settings)
+        {
+            let joined_by_and = sentence[token.end..next.start].trim() == "and";
+            let between = words
+                .before(token.start)
+                .is_some_and(|w| text::fold(w.2) == "between");
+            let mut low = token.value;
+            if next.form == NumberForm::Mixed
+                && token.form != NumberForm::Mixed
+                && low > 0.0
+                && low * 100.0 < next.value
+            {
+                // "20 to 30 million": the scale word applies to both ends.
+                if let Some(p) = scale_precision(&sentence[next.start..next.end], next.value) {
+                    let mantissa_scale = p
+                        * 2.0
+                        * 10f64.powi(
+                            sentence[next.start..next.end]
+                                .split('.')
+                                .nth(1)
+                                .map_or(0, |d| d.chars().take_while(char::is_ascii_digit).count())
+                                as i32,
+                        );
+                    low *= mantissa_scale;
+                }
+            }
+            if next.value > low && (!joined_by_and || between) {
+                range = Some((low, next.value));
+                end = next.end;
+                value = next.value;
+                k += 1;
+            }
+        }
+        // A currency or unit sign before, then a qualifier before that.
+        let mut unit: Option<usize> = None;
+        let mut pre_end = start;
+        if let Some(m) = matchers.symbol_before.captures(&sentence[..start]) {
+            let sym = m.get(1).expect("group 1 always takes part");
+            unit = matchers.unit_for_symbol(sym.as_str().trim_end());
+            if unit.is_some() {
+                pre_end = sym.start();
+                start = sym.start();
+            }
+        }
+        let mut qualifier = Qualifier::Exact;
+        let mut subset = false;
+        if let Some(c) = matchers.qualifier_before.captures(&sentence[..pre_end]) {
+            let m = c.get(1).expect("group 1 always takes part");
+            let phrase = crate::config::normalize_phrase(m.as_str());
+            match matchers.qualifier(&phrase) {
+                Some(QualifierWord::Subset) => subset = true,
+                Some(q) if range.is_none() => {
+                    // "Nearly" is `less_than` in the qualifier list but keeps a lower
+                    // bound (see the bounds below).
+                    qualifier = match q {
+                        QualifierWord::MoreThan => Qualifier::MoreThan,
+                        QualifierWord::AtLeast => Qualifier::AtLeast,
+                        QualifierWord::LessThan | QualifierWord::Nearly => Qualifier::LessThan,
+                        QualifierWord::Approximate => Qualifier::Approximate,
+                        QualifierWord::AtMost => Qualifier::AtMost,
+                        QualifierWord::Subset => Qualifier::Exact,
+                    };
+                    start = m.start();
+                }
+                _ => {}
+            }
+            if subset {
+                start = m.start();
+            }
+        }
+        let is_nearly = matchers
+            .qualifier_before
+            .captures(&sentence[..pre_end])
+            .and_then(|c| matchers.qualifier(&crate::config::normalize_phrase(&c[1])))
+            == Some(QualifierWord::Nearly);
+        if range.is_some()
+            && words
+                .before(token.start)
+                .is_some_and(|w| matches!(text::fold(w.2).as_str(), "between" | "from"))
+        {
+            start = words.before(token.start).map_or(start, |w| w.0).min(start);
+        }
+        // A unit after the number (or after the range's end).
+        let mut after = end;
+        if let Some(m) = matchers.unit_after.find(&sentence[end..]) {
+            let raw = m.as_str();
+            let alias_text = raw.trim_start_matches([' ', '\t', '\u{a0}']);
+            let alias_text = alias_text.trim_end_matches(|c: char| {
+                !c.is_alphanumeric() && c != '%' && c != '°' && c != '²' && c != '$'
+            });
+            if let Some(u) = matchers.unit_for_alias(&crate::config::normalize_phrase(alias_text)) {
+                if unit.is_none()
+                    || settings.units[u].dimension == "currency"
+                        && unit.is_some_and(|x| settings.units[x].dimension == "currency")
+                {
+                    unit = Some(u);
+                }
+                let alias_start =
+                    end + (raw.len() - raw.trim_start_matches([' ', '\t', '\u{a0}']).len());
+                after = alias_start + alias_text.len();
+            }
+        }
+        // "40-plus", "43 or more".
+        if let Some(m) = POST_QUALIFIER.find(&sentence[after..])
+            && qualifier == Qualifier::Exact
+            && range.is_none()
+        {
+            let q = m.as_str();
+            qualifier = if q.contains("so") {
+                Qualifier::Approximate
+            } else if q.contains("fewer") || q.contains("less") {
+                Qualifier::AtMost
+            } else {
+                Qualifier::AtLeast
+            };
+            after += m.end();
+        }
+        // What is counted.
+        let mut counted: Option<String> = None;
+        let mut counted_text: Option<String> = None;
+        let mut phrase_end = after;
+        let unit_dimension = unit.map(|u| settings.units[u].dimension.as_str());
+        if unit_dimension.is_none() || unit_dimension == Some("currency") {
+            if let Some((written, head, rel_end)) = noun_phrase(&sentence[after..], settings) {
+                if settings.time_words.contains(&head)
+                    || settings.time_words.contains(&text::fold(written))
+                {
+                    continue; // a duration, an age or a time of day
+                }
+                if unit.is_none() {
+                    let class = counted_class(&head, written, settings);
+                    counted = Some(refine_by_verbs(class, sentence, after, &words, settings));
+                    counted_text = Some(written.to_owned());
+                    phrase_end = after + rel_end;
+                }
+            }
+        }
+        if unit.is_none() && counted.is_none() {
+            if let Some((class, word)) = subject_class(&words, start, settings) {
+                counted = Some(class);
+                counted_text = Some(word);
+            }
+        }
+        if unit.is_none() && counted.is_none() {
+            continue; // nothing to compare it with
+        }
+        // Small numbers in words ("one of them") count only known things.
+        if token.form == NumberForm::Words && token.value < 10.0 && unit.is_none() {
+            let known = counted
+                .as_deref()
+                .is_some_and(|c| settings.counted.values().any(|v| v == c));
+            if !known {
+                continue;
+            }
+        }
+        // Enumerated parts: "32 men and 11 women".
+        let mut parts = Vec::new();
+        if unit.is_none() && range.is_none() && qualifier == Qualifier::Exact {
+            let mut total = value;
+            let mut last_end = phrase_end;
+            let mut j = k;
+            parts.push(Part {
+                number: value,
+                counted: counted_text
+                    .as_deref()
+                    .map(|t| text::singular(&text::fold(t))),
+                text: sentence[token.start..phrase_end].to_owned(),
+            });
+            while let Some(next) = tokens.get(j) {
+                if next.start < last_end || !ENUM_JOIN.is_match(&sentence[last_end..next.start]) {
+                    break;
+                }
+                let Some((written, head, rel_end)) = noun_phrase(&sentence[next.end..], settings)
+                else {
+                    break;
+                };
+                let class = refine_by_verbs(
+                    counted_class(&head, written, settings),
+                    sentence,
+                    next.end,
+                    &words,
+                    settings,
+                );
+                if Some(&class) != counted.as_ref() {
+                    break;
+                }
+                total += next.value;
+                last_end = next.end + rel_end;
+                parts.push(Part {
+                    number: next.value,
+                    counted: Some(text::singular(&text::fold(written))),
+                    text: sentence[next.start..last_end].to_owned(),
+                });
+                j += 1;
+            }
+            if parts.len() > 1 {
+                value = total;
+                phrase_end = last_end;
+                counted_text = Some(
+                    parts
+                        .iter()
+                        .map(|p| p.counted.clone().unwrap_or_default())
+                        .collect::<Vec<_>>()
+                        .join(" + "),
+                );
+                k = j;
+            } else {
+                parts.clear();
+            }
+        }
+        // The bounds the qualifier sets.
+        let t = &settings.thresholds;
+        let (mut low, mut high, mut low_inc, mut high_inc) = (Some(value), Some(value), true, true);
+        let number;
+        if let Some((a, b)) = range {
+            low = Some(a);
+            high = Some(b);
+            number = None;
+            qualifier = Qualifier::Range;
+        } else {
+            number = Some(value);
+            match qualifier {
+                Qualifier::Exact => {
+                    if token.form == NumberForm::Mixed
+                        && let Some(p) =
+                            scale_precision(&sentence[token.start..token.end], token.value)
+                    {
+                        low = Some(value - p);
+                        high = Some(value + p);
+                        high_inc = false;
+                    }
+                }
+                Qualifier::Approximate => {
+                    low = Some(value * (1.0 - t.approximate_tolerance));
+                    high = Some(value * (1.0 + t.approximate_tolerance));
+                }
+                Qualifier::MoreThan => {
+                    high = None;
+                    low_inc = false;
+                }
+                Qualifier::AtLeast => high = None,
+                Qualifier::LessThan if is_nearly => {
+                    low = Some(value * (1.0 - t.nearly_tolerance));
+                    high_inc = false;
+                }
+                Qualifier::LessThan => {
+                    low = None;
+                    high_inc = false;
+                }
+                Qualifier::AtMost => low = None,
+                Qualifier::Range | Qualifier::Vague => {}
+            }
+        }
+        consumed_until = phrase_end.max(end);
+        readings.push(Reading {
+            span: Span::new(start, phrase_end.max(after)),
+            number,
+            low,
+            high,
+            low_inclusive: low_inc,
+            high_inclusive: high_inc,
+            qualifier,
+            unit,
+            counted,
+            counted_text,
+            parts,
+            subset,
+        });
+    }
+    // Vague amounts ("dozens of undocumented Colombians").
+    for (vs, ve) in vague {
+        if readings
+            .iter()
+            .any(|r| r.span.start < ve && vs < r.span.end)
+            || tokens.iter().any(|t| t.start < ve && vs < t.end)
+        {
+            continue;
+        }
+        let phrase = crate::config::normalize_phrase(&sentence[vs..ve]);
+        let Some(i) = matchers.vague_index(&phrase) else {
+            continue;
+        };
+        let amount = &settings.vague[i];
+        let post = &sentence[ve..];
+        let post = post.trim_start().strip_prefix("of ").map_or(post, |p| p);
+        let offset = sentence.len() - post.len();
+        let Some((written, head, rel_end)) = noun_phrase(post, settings) else {
+            continue;
+        };
+        if settings.time_words.contains(&head) {
+            continue;
+        }
+        let class = refine_by_verbs(
+            counted_class(&head, written, settings),
+            sentence,
+            offset,
+            &words,
+            settings,
+        );
+        readings.push(Reading {
+            span: Span::new(vs, offset + rel_end),
+            number: None,
+            low: Some(amount.low),
+            high: amount.high,
+            low_inclusive: true,
+            high_inclusive: false,
+            qualifier: Qualifier::Vague,
+            unit: None,
+            counted: Some(class),
+            counted_text: Some(written.to_owned()),
+            parts: Vec::new(),
+            subset: false,
+        });
+    }
+    readings.sort_by_key(|r| (r.span.start, r.span.end));
+    readings
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(sentence: &str) -> Vec<Reading> {
+        read_sentence(sentence, false, &Settings::builtin())
+    }
+
+    fn one(sentence: &str) -> Reading {
+        let r = read(sentence);
+        assert_eq!(r.len(), 1, "{sentence}: {r:?}");
+        r.into_iter().next().expect("one reading")
+    }
+
+    #[test]
+    fn a_count_keeps_what_it_counts() {
+        let r = one("he watched 43 Colombian migrants board a flight");
+        assert_eq!(r.number, Some(43.0));
+        assert_eq!(r.counted.as_deref(), Some("persons"));
+        assert_eq!(r.counted_text.as_deref(), Some("Colombian migrants"));
+    }
+
+    #[test]
+    fn enumerated_parts_yield_their_total() {
+        let r = one("A total of 32 men and 11 women were repatriated");
+        assert_eq!(r.number, Some(43.0));
+        assert_eq!(r.parts.len(), 2);
+        assert_eq!(r.counted.as_deref(), Some("persons"));
+    }
+
+    #[test]
+    fn more_than_is_an_open_lower_bound() {
+        let r = one("arresting more than 80,000 people, and more");
+        assert_eq!(r.qualifier, Qualifier::MoreThan);
+        assert_eq!(
+            (r.low, r.high, r.low_inclusive),
+            (Some(80000.0), None, false)
+        );
+    }
+
+    #[test]
+    fn nearly_keeps_its_qualifier_and_a_lower_bound() {
+        let r = one("the United States has provided nearly $2.7 million to fund flights");
+        assert_eq!(r.qualifier, Qualifier::LessThan);
+        assert_eq!(r.high, Some(2_700_000.0));
+        assert!(!r.high_inclusive);
+        assert!(r.low.is_some_and(|l| l > 2_000_000.0));
+    }
+
+    #[test]
+    fn percent_forms_are_one_unit() {
+        for s in [
+            "a 90% decrease",
+            "a 90 percent decrease",
+            "a 90 per cent decrease",
+        ] {
+            let r = one(s);
+            assert_eq!(r.number, Some(90.0), "{s}");
+        }
+    }
+
+    #[test]
+    fn years_dates_and_modifiers_are_not_amounts() {
+        for s in [
+            "a 90-day freeze on aid",
+            "in 2013 under President Xi",
+            "since taking office on Jan. 20, the administration",
+            "a memorandum signed on Aug. 21, 2018",
+            "a 15-year-old boy",
+            "it no longer ranks among the top 10",
+            "members of MS-13 gangs",
+            "the meeting began at 4:30 p.m.",
+            "call 555-123-4567 for details",
+        ] {
+            assert!(read(s).is_empty(), "{s}: {:?}", read(s));
+        }
+    }
+
+    #[test]
+    fn vague_amounts_are_ranges() {
+        let r = one("returning dozens of undocumented Colombians");
+        assert_eq!(r.qualifier, Qualifier::Vague);
+        assert_eq!(r.low, Some(24.0));
+        assert_eq!(r.counted.as_deref(), Some("persons"));
+    }
+
+    #[test]
+    fn ranges_read_both_ends() {
+        let r = one("between 20 and 30 people attended");
+        assert_eq!(
+            (r.low, r.high, r.qualifier),
+            (Some(20.0), Some(30.0), Qualifier::Range)
+        );
+        let r = one("20-30 people attended");
+        assert_eq!((r.low, r.high), (Some(20.0), Some(30.0)));
+    }
+
+    #[test]
+    fn including_marks_a_part() {
+        let r = read("were repatriated, including seven individuals with criminal records");
+        assert!(r.iter().all(|r| r.subset), "{r:?}");
+    }
+
+    #[test]
+    fn a_toll_without_a_noun_takes_its_subject() {
+        let r = one("The death toll rose to 43 on Tuesday");
+        assert_eq!(r.counted.as_deref(), Some("dead"));
+    }
+
+    #[test]
+    fn people_killed_are_counted_as_dead() {
+        let r = one("at least 12 people were killed in the blast");
+        assert_eq!(r.counted.as_deref(), Some("dead"));
+        assert_eq!(r.qualifier, Qualifier::AtLeast);
+    }
+
+    #[test]
+    fn durations_and_ages_are_not_counts() {
+        assert!(read("after four years of being a laughingstock").is_empty());
+        assert!(read("John Smith, 43, of Boston was arrested").is_empty());
+    }
+}

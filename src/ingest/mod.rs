@@ -1,0 +1,422 @@
+//! Reading articles: files and directories in, `Article`s with metadata, paragraphs and
+//! sentences out.
+//!
+//! This is the only stage that reads input files. It never writes anywhere. A file that
+//! cannot be used becomes an `Error` for that file; the others are still read.
+
+mod boilerplate;
+pub mod meta;
+mod sentence;
+
+use std::{
+    collections::BTreeMap,
+    io::Read,
+    path::{Path, PathBuf},
+    sync::Arc,
+};
+
+use miette::Diagnostic;
+use thiserror::Error;
+
+pub use boilerplate::Line;
+pub use meta::Metadata;
+
+use crate::{
+    config::Settings,
+    span::{LineIndex, Span},
+};
+
+/// One article, read once and shared by every later stage.
+#[derive(Debug, Clone)]
+pub struct Article {
+    /// Source id: the metadata `id`, else the file stem; unique within a run.
+    pub id: String,
+    /// Where it was read from (`-` for standard input).
+    pub path: PathBuf,
+    /// The whole file as read, byte-order mark and metadata included.
+    pub text: Arc<str>,
+    pub meta: Metadata,
+    /// Where the body starts (after metadata).
+    pub body_start: usize,
+    pub lines: LineIndex,
+    /// Body lines that are article text, in order.
+    pub paragraphs: Vec<Span>,
+    /// Body lines dropped as page clutter.
+    pub clutter: Vec<Span>,
+    /// Sentences of the kept paragraphs, in order, each with its paragraph's index.
+    pub sentences: Vec<Sentence>,
+}
+
+/// One sentence and the paragraph it belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Sentence {
+    pub span: Span,
+    pub paragraph: usize,
+}
+
+impl Article {
+    /// Build an article from text already read. `path` is only for display.
+    pub fn from_text(path: PathBuf, text: Arc<str>, settings: &Settings) -> Self {
+        let bom = if text.starts_with('\u{feff}') { 3 } else { 0 };
+        let (meta, body_start) = meta::parse(&text, bom);
+        let mut paragraphs = Vec::new();
+        let mut clutter = Vec::new();
+        for line in boilerplate::classify(&text, body_start, settings) {
+            if line.span.slice(&text).trim().is_empty() {
+                continue;
+            }
+            if line.is_clutter {
+                clutter.push(line.span);
+            } else {
+                paragraphs.push(line.span);
+            }
+        }
+        let sentences = paragraphs
+            .iter()
+            .enumerate()
+            .flat_map(|(i, p)| {
+                sentence::split(&text, *p, &settings.abbreviations)
+                    .into_iter()
+                    .map(move |span| Sentence { span, paragraph: i })
+            })
+            .collect();
+        let stem = path
+            .file_stem()
+            .map_or_else(|| "stdin".to_owned(), |s| s.to_string_lossy().into_owned());
+        let id = meta.id.clone().unwrap_or(stem);
+        Self {
+            id,
+            lines: LineIndex::new(&text),
+            path,
+            text,
+            meta,
+            body_start,
+            paragraphs,
+            clutter,
+            sentences,
+        }
+    }
+
+    /// The article's text in `span`.
+    pub fn slice(&self, span: Span) -> &str {
+        span.slice(&self.text)
+    }
+
+    /// Path as shown to users.
+    pub fn display_path(&self) -> String {
+        self.path.display().to_string()
+    }
+}
+
+/// An input that could not be read as an article.
+#[derive(Debug, Error, Diagnostic)]
+pub enum Error {
+    #[error("`{path}` does not exist")]
+    #[diagnostic(
+        code(corroborate::ingest::missing),
+        help("check the path; nothing was read from it")
+    )]
+    Missing { path: PathBuf },
+    #[error("cannot read `{path}`")]
+    #[diagnostic(code(corroborate::ingest::unreadable))]
+    Unreadable {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("`{path}` is not UTF-8 text (it looks like {looks_like})")]
+    #[diagnostic(
+        code(corroborate::ingest::not_utf8),
+        help("convert it to UTF-8 (for example `iconv -f {iconv_name} -t UTF-8`)")
+    )]
+    NotUtf8 {
+        path: PathBuf,
+        looks_like: &'static str,
+        iconv_name: &'static str,
+    },
+    #[error("`{path}` looks like a binary file, not an article")]
+    #[diagnostic(code(corroborate::ingest::binary))]
+    Binary { path: PathBuf },
+    #[error("`{path}` is empty")]
+    #[diagnostic(code(corroborate::ingest::empty), help("an article needs some text"))]
+    Empty { path: PathBuf },
+    #[error("directory `{path}` holds no articles (.txt or .md files)")]
+    #[diagnostic(code(corroborate::ingest::no_articles))]
+    NoArticles { path: PathBuf },
+    #[error("cannot walk `{path}`")]
+    #[diagnostic(
+        code(corroborate::ingest::walk),
+        help("a symbolic link may point back into its own directory")
+    )]
+    Walk {
+        path: PathBuf,
+        #[source]
+        source: walkdir::Error,
+    },
+}
+
+/// What `load` read: the articles, sorted by id, and the inputs that failed.
+#[derive(Debug, Default)]
+pub struct Loaded {
+    pub articles: Vec<Article>,
+    pub errors: Vec<Error>,
+}
+
+/// Whether a file name is an article we read when walking a directory.
+fn is_article_file(path: &Path) -> bool {
+    matches!(
+        path.extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase)
+            .as_deref(),
+        Some("txt" | "md" | "markdown")
+    )
+}
+
+/// Expand `inputs` (files, directories, `-`) into the files to read, sorted, deduplicated.
+fn expand(inputs: &[PathBuf], errors: &mut Vec<Error>) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    for input in inputs {
+        if input.as_os_str() == "-" {
+            files.push(input.clone());
+            continue;
+        }
+        let metadata = match std::fs::metadata(input) {
+            Ok(metadata) => metadata,
+            Err(source) if std::fs::symlink_metadata(input).is_ok() => {
+                // The link exists but what it points to does not, or it loops.
+                errors.push(Error::Unreadable {
+                    path: input.clone(),
+                    source,
+                });
+                continue;
+            }
+            Err(_) => {
+                errors.push(Error::Missing {
+                    path: input.clone(),
+                });
+                continue;
+            }
+        };
+        if !metadata.is_dir() {
+            files.push(input.clone());
+            continue;
+        }
+        let mut found = Vec::new();
+        for entry in walkdir::WalkDir::new(input)
+            .follow_links(true)
+            .sort_by_file_name()
+        {
+            match entry {
+                Ok(entry) if entry.file_type().is_file() && is_article_file(entry.path()) => {
+                    found.push(entry.into_path());
+                }
+                Ok(_) => {}
+                Err(source) => errors.push(Error::Walk {
+                    path: source.path().map_or_else(|| input.clone(), Path::to_owned),
+                    source,
+                }),
+            }
+        }
+        if found.is_empty() {
+            errors.push(Error::NoArticles {
+                path: input.clone(),
+            });
+        }
+        files.extend(found);
+    }
+    files.sort();
+    files.dedup();
+    files
+}
+
+/// Read bytes from a file or standard input.
+fn read_bytes(path: &Path) -> Result<Vec<u8>, Error> {
+    if path.as_os_str() == "-" {
+        let mut buf = Vec::new();
+        std::io::stdin()
+            .read_to_end(&mut buf)
+            .map_err(|source| Error::Unreadable {
+                path: path.to_owned(),
+                source,
+            })?;
+        return Ok(buf);
+    }
+    std::fs::read(path).map_err(|source| match source.kind() {
+        std::io::ErrorKind::NotFound => Error::Missing {
+            path: path.to_owned(),
+        },
+        _ => Error::Unreadable {
+            path: path.to_owned(),
+            source,
+        },
+    })
+}
+
+/// Decode article bytes, telling binary and non-UTF-8 files apart.
+fn decode(path: &Path, bytes: Vec<u8>) -> Result<String, Error> {
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return Err(Error::NotUtf8 {
+            path: path.to_owned(),
+            looks_like: "UTF-16",
+            iconv_name: "UTF-16",
+        });
+    }
+    let sample = &bytes[..bytes.len().min(4096)];
+    let zeros = sample.iter().filter(|&&b| b == 0).count();
+    if zeros > 0 {
+        // Every other byte zero: UTF-16 without a byte-order mark.
+        let odd_zeros = sample
+            .iter()
+            .skip(1)
+            .step_by(2)
+            .filter(|&&b| b == 0)
+            .count();
+        let even_zeros = sample.iter().step_by(2).filter(|&&b| b == 0).count();
+        let half = sample.len() / 2;
+        let le = odd_zeros * 10 >= half * 8 && even_zeros * 10 <= half;
+        let be = even_zeros * 10 >= half * 8 && odd_zeros * 10 <= half;
+        if le || be {
+            let iconv_name = if le { "UTF-16LE" } else { "UTF-16BE" };
+            return Err(Error::NotUtf8 {
+                path: path.to_owned(),
+                looks_like: "UTF-16",
+                iconv_name,
+            });
+        }
+        return Err(Error::Binary {
+            path: path.to_owned(),
+        });
+    }
+    let text = match String::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(e) => {
+            let bytes = e.into_bytes();
+            let sample = &bytes[..bytes.len().min(4096)];
+            let controls = sample
+                .iter()
+                .filter(|&&b| b < 0x09 || (0x0E..0x20).contains(&b))
+                .count();
+            if controls * 10 > sample.len() {
+                return Err(Error::Binary {
+                    path: path.to_owned(),
+                });
+            }
+            return Err(Error::NotUtf8 {
+                path: path.to_owned(),
+                looks_like: "Latin-1 (ISO-8859-1) or Windows-1252",
+                iconv_name: "WINDOWS-1252",
+            });
+        }
+    };
+    if text.contains('\0') {
+        return Err(Error::Binary {
+            path: path.to_owned(),
+        });
+    }
+    if text.trim_start_matches('\u{feff}').trim().is_empty() {
+        return Err(Error::Empty {
+            path: path.to_owned(),
+        });
+    }
+    Ok(text)
+}
+
+/// Read every input. Articles come back sorted by id, whatever the order of `inputs`;
+/// ids that would repeat get the parent folder's name, then a number, to stay unique.
+pub fn load(inputs: &[PathBuf], settings: &Settings) -> Loaded {
+    let mut errors = Vec::new();
+    let files = expand(inputs, &mut errors);
+    let mut articles = Vec::new();
+    for path in files {
+        match read_bytes(&path).and_then(|bytes| decode(&path, bytes)) {
+            Ok(text) => articles.push(Article::from_text(path, Arc::from(text), settings)),
+            Err(e) => errors.push(e),
+        }
+    }
+    make_ids_unique(&mut articles);
+    articles.sort_by(|a, b| a.id.cmp(&b.id).then_with(|| a.path.cmp(&b.path)));
+    Loaded { articles, errors }
+}
+
+fn make_ids_unique(articles: &mut [Article]) {
+    articles.sort_by(|a, b| a.id.cmp(&b.id).then_with(|| a.path.cmp(&b.path)));
+    let mut counts: BTreeMap<String, usize> = BTreeMap::new();
+    for a in articles.iter() {
+        *counts.entry(a.id.clone()).or_default() += 1;
+    }
+    let mut used: BTreeMap<String, usize> = BTreeMap::new();
+    for a in articles.iter_mut() {
+        if counts[&a.id] < 2 {
+            continue;
+        }
+        let parent = a
+            .path
+            .parent()
+            .and_then(Path::file_name)
+            .map(|p| p.to_string_lossy().into_owned());
+        let base = match parent {
+            Some(p) => format!("{p}/{}", a.id),
+            None => a.id.clone(),
+        };
+        let n = used.entry(base.clone()).or_default();
+        *n += 1;
+        a.id = if *n == 1 { base } else { format!("{base}~{n}") };
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bom_and_metadata_are_not_body() {
+        let settings = Settings::builtin();
+        let text: Arc<str> = Arc::from("\u{feff}source: x.org\n\nOne. Two.\n");
+        let a = Article::from_text(PathBuf::from("a.txt"), text, &settings);
+        assert_eq!(a.meta.outlet.as_deref(), Some("x.org"));
+        assert_eq!(a.sentences.len(), 2);
+        assert_eq!(a.slice(a.sentences[0].span), "One.");
+    }
+
+    #[test]
+    fn latin1_bytes_are_reported_as_such() {
+        let err = decode(Path::new("x.txt"), b"caf\xe9 au lait".to_vec()).unwrap_err();
+        assert!(
+            matches!(err, Error::NotUtf8 { looks_like, .. } if looks_like.starts_with("Latin-1"))
+        );
+    }
+
+    #[test]
+    fn utf16_is_reported_as_such() {
+        let bytes: Vec<u8> = "hello world"
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
+        let err = decode(Path::new("x.txt"), bytes).unwrap_err();
+        assert!(matches!(
+            err,
+            Error::NotUtf8 {
+                looks_like: "UTF-16",
+                ..
+            }
+        ));
+    }
+
+    #[test]
+    fn whitespace_only_is_empty() {
+        assert!(matches!(
+            decode(Path::new("x.txt"), b" \n\t\n".to_vec()),
+            Err(Error::Empty { .. })
+        ));
+    }
+
+    #[test]
+    fn binary_is_reported() {
+        let bytes = vec![0u8, 1, 2, 3, 0, 0, 0xff, 0x10, 0, 7];
+        assert!(matches!(
+            decode(Path::new("x.bin"), bytes),
+            Err(Error::Binary { .. })
+        ));
+    }
+}

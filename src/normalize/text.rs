@@ -1,0 +1,124 @@
+//! Canonical forms of words and quotes: case, accents, quote marks, dashes, spacing.
+
+use unicode_normalization::{UnicodeNormalization, char::is_combining_mark};
+
+/// Lower case without accents: "Darién" and "DARIEN" both become "darien".
+pub fn fold(word: &str) -> String {
+    word.nfd()
+        .filter(|c| !is_combining_mark(*c))
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// The words of `text` (letters, digits and inner apostrophes), folded, with byte spans.
+pub fn words(text: &str) -> impl Iterator<Item = (usize, usize, &str)> {
+    let mut chars = text.char_indices().peekable();
+    std::iter::from_fn(move || {
+        let (start, _) = chars.find(|(_, c)| c.is_alphanumeric())?;
+        let mut end = start;
+        while let Some(&(i, c)) = chars.peek() {
+            let joins = matches!(c, '\'' | '’')
+                && text[i + c.len_utf8()..]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_alphanumeric);
+            if c.is_alphanumeric() || joins {
+                end = i + c.len_utf8();
+                chars.next();
+            } else {
+                break;
+            }
+        }
+        if end == start {
+            end = start + text[start..].chars().next().map_or(1, char::len_utf8);
+        }
+        Some((start, end, &text[start..end]))
+    })
+}
+
+/// A quote reduced to its words: folded, apostrophes straightened, punctuation and
+/// spacing ignored. Two quotes that read the same aloud have the same form.
+pub fn quote_form(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for (_, _, word) in words(text) {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        for c in fold(word).chars() {
+            out.push(if c == '’' { '\'' } else { c });
+        }
+    }
+    out
+}
+
+/// The first `len` characters of a folded word: a crude stem that lets "migration" and
+/// "migrants" meet.
+pub fn stem(folded: &str, len: usize) -> String {
+    let base = folded
+        .strip_suffix("'s")
+        .or_else(|| folded.strip_suffix("’s"))
+        .unwrap_or(folded);
+    base.chars().take(len).collect()
+}
+
+/// The singular of a lower-case English noun, by the common rules only.
+pub fn singular(word: &str) -> String {
+    const SAME: &[&str] = &[
+        "people", "police", "staff", "news", "series", "species", "press", "bus", "gas", "dead",
+    ];
+    if SAME.contains(&word) || word.len() < 4 {
+        return word.to_owned();
+    }
+    match word {
+        "men" => return "man".into(),
+        "women" => return "woman".into(),
+        "children" => return "child".into(),
+        "feet" => return "foot".into(),
+        "bodies" => return "body".into(),
+        _ => {}
+    }
+    if let Some(stem) = word.strip_suffix("ies") {
+        return format!("{stem}y");
+    }
+    for suffix in ["sses", "shes", "ches", "xes"] {
+        if word.ends_with(suffix) {
+            return word[..word.len() - 2].to_owned();
+        }
+    }
+    if word.ends_with("ss") || word.ends_with("us") || word.ends_with("is") {
+        return word.to_owned();
+    }
+    word.strip_suffix('s').unwrap_or(word).to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn accents_and_case_fold_away() {
+        assert_eq!(fold("Darién"), "darien");
+    }
+
+    #[test]
+    fn quote_forms_ignore_marks_and_spacing() {
+        assert_eq!(
+            quote_form("“It’s  not good — for anyone.”"),
+            quote_form("\"It's not good for anyone,\"")
+        );
+    }
+
+    #[test]
+    fn words_keep_inner_apostrophes() {
+        let w: Vec<&str> = words("it’s the U.S. border").map(|(_, _, w)| w).collect();
+        assert_eq!(w, ["it’s", "the", "U", "S", "border"]);
+    }
+
+    #[test]
+    fn plurals_become_singular() {
+        assert_eq!(singular("migrants"), "migrant");
+        assert_eq!(singular("countries"), "country");
+        assert_eq!(singular("women"), "woman");
+        assert_eq!(singular("people"), "people");
+    }
+}

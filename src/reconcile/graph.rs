@@ -1,0 +1,211 @@
+//! The claim graph: claims are nodes, `agrees` / `conflicts` links are edges.
+//!
+//! Only claims that can be about the same thing are compared: quantities within a bucket
+//! (counted class or dimension), and inside a large bucket only claims that share a rare
+//! key term; quotes by identical word form, by containment (one automaton over every
+//! quote), and for misquotes within one speaker's quotes. Never all pairs.
+
+use std::collections::{BTreeMap, HashMap};
+
+use aho_corasick::{AhoCorasick, MatchKind};
+use petgraph::graph::{NodeIndex, UnGraph};
+
+use super::relate::{self, Link, TermWeights};
+use crate::{
+    config::Settings,
+    extract::{Claim, Value},
+};
+
+/// The claim graph and how much work building it took.
+#[derive(Debug)]
+pub struct ClaimGraph {
+    /// Node i is claim i.
+    pub graph: UnGraph<usize, Link>,
+    /// Claim pairs whose relation was tested.
+    pub comparisons: usize,
+}
+
+/// Build the graph of `claims`.
+pub fn build(claims: &[Claim], settings: &Settings) -> ClaimGraph {
+    let mut graph = UnGraph::<usize, Link>::with_capacity(claims.len(), claims.len());
+    for i in 0..claims.len() {
+        graph.add_node(i);
+    }
+    let weights = weights(claims);
+    let mut comparisons = 0;
+    let mut edges: Vec<(usize, usize, Link)> = Vec::new();
+    quantity_edges(claims, &weights, settings, &mut comparisons, &mut edges);
+    quote_edges(claims, settings, &mut comparisons, &mut edges);
+    edges.sort_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
+    edges.dedup_by(|a, b| a.0 == b.0 && a.1 == b.1);
+    for (a, b, link) in edges {
+        graph.add_edge(NodeIndex::new(a), NodeIndex::new(b), link);
+    }
+    ClaimGraph { graph, comparisons }
+}
+
+fn weights(claims: &[Claim]) -> TermWeights {
+    let mut per_article: BTreeMap<usize, Vec<&str>> = BTreeMap::new();
+    for c in claims {
+        per_article
+            .entry(c.article)
+            .or_default()
+            .extend(c.context.terms.iter().map(String::as_str));
+    }
+    TermWeights::new(per_article.into_values().map(|mut v| {
+        v.sort_unstable();
+        v.dedup();
+        v
+    }))
+}
+
+fn ordered(a: usize, b: usize) -> (usize, usize) {
+    if a < b { (a, b) } else { (b, a) }
+}
+
+fn quantity_edges(
+    claims: &[Claim],
+    weights: &TermWeights,
+    settings: &Settings,
+    comparisons: &mut usize,
+    edges: &mut Vec<(usize, usize, Link)>,
+) {
+    let mut buckets: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    for (i, c) in claims.iter().enumerate() {
+        if let Value::Quantity(q) = &c.value {
+            buckets.entry(relate::bucket_key(q)).or_default().push(i);
+        }
+    }
+    let max = settings.thresholds.max_candidates;
+    for members in buckets.values() {
+        let mut pairs: Vec<(usize, usize)> = Vec::new();
+        if members.len() <= max {
+            for (x, &a) in members.iter().enumerate() {
+                for &b in &members[x + 1..] {
+                    pairs.push((a, b));
+                }
+            }
+        } else {
+            // Large bucket: claims meet through their rarest terms only.
+            let mut postings: HashMap<&str, Vec<usize>> = HashMap::new();
+            for &i in members {
+                let mut terms: Vec<&String> = claims[i].context.terms.iter().collect();
+                terms.sort_by(|x, y| {
+                    weights
+                        .weight(y)
+                        .total_cmp(&weights.weight(x))
+                        .then(x.cmp(y))
+                });
+                for t in terms.into_iter().take(4) {
+                    postings.entry(t.as_str()).or_default().push(i);
+                }
+            }
+            for list in postings.values() {
+                let list = &list[..list.len().min(max)];
+                for (x, &a) in list.iter().enumerate() {
+                    for &b in &list[x + 1..] {
+                        pairs.push(ordered(a, b));
+                    }
+                }
+            }
+            pairs.sort_unstable();
+            pairs.dedup();
+        }
+        for (a, b) in pairs {
+            let (ca, cb) = (&claims[a], &claims[b]);
+            if ca.article == cb.article {
+                continue;
+            }
+            let (Value::Quantity(qa), Value::Quantity(qb)) = (&ca.value, &cb.value) else {
+                continue;
+            };
+            *comparisons += 1;
+            if let Some(link) = relate::quantities(ca, qa, cb, qb, weights, settings) {
+                edges.push((a, b, link));
+            }
+        }
+    }
+}
+
+fn quote_edges(
+    claims: &[Claim],
+    settings: &Settings,
+    comparisons: &mut usize,
+    edges: &mut Vec<(usize, usize, Link)>,
+) {
+    let quotes: Vec<usize> = claims
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| matches!(c.value, Value::Quote(_)))
+        .map(|(i, _)| i)
+        .collect();
+    let form = |i: usize| match &claims[i].value {
+        Value::Quote(q) => q,
+        Value::Quantity(_) => unreachable!("only quote indices are collected"),
+    };
+    // Same words: linked to the first claim with that form.
+    let mut by_form: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for &i in &quotes {
+        by_form
+            .entry(form(i).normalized.as_str())
+            .or_default()
+            .push(i);
+    }
+    let link =
+        |a: usize, b: usize, comparisons: &mut usize, edges: &mut Vec<(usize, usize, Link)>| {
+            if claims[a].article == claims[b].article {
+                return;
+            }
+            *comparisons += 1;
+            if let Some(l) = relate::quotes(form(a), form(b), settings) {
+                let (x, y) = ordered(a, b);
+                edges.push((x, y, l));
+            }
+        };
+    for members in by_form.values() {
+        for &b in &members[1..] {
+            link(members[0], b, comparisons, edges);
+        }
+    }
+    // One quote inside another: one automaton over the distinct forms.
+    let forms: Vec<&str> = by_form.keys().copied().collect();
+    if forms.len() > 1 {
+        let automaton = AhoCorasick::builder()
+            .match_kind(MatchKind::Standard)
+            .build(&forms)
+            .expect("quote forms are plain strings of bounded size");
+        for (outer_index, outer) in forms.iter().enumerate() {
+            for m in automaton.find_overlapping_iter(outer) {
+                let inner_index = m.pattern().as_usize();
+                if inner_index == outer_index || !relate::contains_words(outer, forms[inner_index])
+                {
+                    continue;
+                }
+                link(
+                    by_form[outer][0],
+                    by_form[forms[inner_index]][0],
+                    comparisons,
+                    edges,
+                );
+            }
+        }
+    }
+    // Misquotes: different words from one speaker.
+    let mut by_speaker: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    for &i in &quotes {
+        if let Some(s) = &form(i).speaker {
+            by_speaker.entry(relate::surname(s)).or_default().push(i);
+        }
+    }
+    let max = settings.thresholds.max_candidates;
+    for members in by_speaker.values() {
+        let members = &members[..members.len().min(max * 4)];
+        for (x, &a) in members.iter().enumerate() {
+            for &b in &members[x + 1..] {
+                if form(a).normalized != form(b).normalized {
+                    link(a, b, comparisons, edges);
+                }
+            }
+        }
+    }
+}

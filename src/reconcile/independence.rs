@@ -1,0 +1,160 @@
+//! Source independence: copies of one story (the same wire text, one copy with page
+//! clutter) form one independence group, so that they count once as corroboration.
+//!
+//! Articles are compared by word shingles. Candidates come from a sampled inverted index
+//! (a shingle is indexed when its hash is 0 mod `SAMPLE`), so only articles that share
+//! text are ever compared; each candidate pair is then checked exactly by containment
+//! (shared shingles over the smaller article's shingles).
+
+use std::{
+    collections::{BTreeMap, HashMap},
+    hash::{Hash, Hasher},
+};
+
+use petgraph::unionfind::UnionFind;
+
+use crate::{config::Settings, ingest::Article, normalize::text};
+
+/// One in `SAMPLE` shingles is indexed for finding candidate pairs.
+const SAMPLE: u64 = 4;
+/// A shingle found in more articles than this is boilerplate, not evidence of copying.
+const MAX_POSTINGS: usize = 64;
+
+/// Independence groups of a run.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Groups {
+    /// Group number (1-based, in order of each group's first article) per article.
+    pub of_article: Vec<usize>,
+    /// Article pairs whose shingles were compared exactly.
+    pub comparisons: usize,
+}
+
+impl Groups {
+    /// How many groups there are.
+    pub fn count(&self) -> usize {
+        self.of_article.iter().copied().max().unwrap_or(0)
+    }
+}
+
+fn shingles(article: &Article, k: usize) -> Vec<u64> {
+    let words: Vec<String> = article
+        .paragraphs
+        .iter()
+        .flat_map(|p| {
+            text::words(article.slice(*p))
+                .map(|(_, _, w)| text::quote_form(w))
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    let mut out: Vec<u64> = words
+        .windows(k.min(words.len().max(1)))
+        .filter(|w| !w.is_empty())
+        .map(|w| {
+            let mut h = std::hash::DefaultHasher::new();
+            w.hash(&mut h);
+            h.finish()
+        })
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+fn shared(a: &[u64], b: &[u64]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
+}
+
+/// Group the articles of a run.
+pub fn group(articles: &[Article], settings: &Settings) -> Groups {
+    let k = settings.thresholds.shingle_words;
+    let sets: Vec<Vec<u64>> = articles.iter().map(|a| shingles(a, k)).collect();
+    let mut postings: HashMap<u64, Vec<usize>> = HashMap::new();
+    for (i, set) in sets.iter().enumerate() {
+        for &h in set.iter().filter(|h| *h % SAMPLE == 0) {
+            postings.entry(h).or_default().push(i);
+        }
+    }
+    let mut pair_counts: BTreeMap<(usize, usize), usize> = BTreeMap::new();
+    for list in postings
+        .values()
+        .filter(|l| l.len() > 1 && l.len() <= MAX_POSTINGS)
+    {
+        for (x, &a) in list.iter().enumerate() {
+            for &b in &list[x + 1..] {
+                *pair_counts.entry((a, b)).or_default() += 1;
+            }
+        }
+    }
+    let mut union = UnionFind::<usize>::new(articles.len());
+    let mut comparisons = 0;
+    for (&(a, b), &sampled) in &pair_counts {
+        let smaller = sets[a].len().min(sets[b].len()).max(1);
+        // The sample lets through only pairs that could reach the threshold.
+        if (sampled as f64)
+            < settings.thresholds.independence_overlap * smaller as f64 / SAMPLE as f64 / 2.0
+        {
+            continue;
+        }
+        comparisons += 1;
+        let overlap = shared(&sets[a], &sets[b]) as f64 / smaller as f64;
+        if overlap >= settings.thresholds.independence_overlap {
+            union.union(a, b);
+        }
+    }
+    let mut numbers: HashMap<usize, usize> = HashMap::new();
+    let of_article = (0..articles.len())
+        .map(|i| {
+            let root = union.find(i);
+            let next = numbers.len() + 1;
+            *numbers.entry(root).or_insert(next)
+        })
+        .collect();
+    Groups {
+        of_article,
+        comparisons,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::{path::PathBuf, sync::Arc};
+
+    use super::*;
+
+    fn article(name: &str, text: &str, settings: &Settings) -> Article {
+        Article::from_text(PathBuf::from(name), Arc::from(text), settings)
+    }
+
+    #[test]
+    fn a_copy_with_clutter_is_one_group_with_its_original() {
+        let settings = Settings::builtin();
+        let story = "The river rose four metres overnight and flooded the lower town. \
+            Officials said 112 people were moved to the school gym before dawn. \
+            The mayor said the bridge would stay closed until engineers had inspected it. \
+            Rain is expected to ease on Thursday, forecasters said.";
+        let copy = format!(
+            "{story}\nADVERTISEMENT\nLatest Stories\nSomething else entirely happened today."
+        );
+        let other = "A new library opened in the old post office on Main Street, with 40,000 books \
+            and a reading room for children. Volunteers painted the walls over three weekends.";
+        let articles = vec![
+            article("a.txt", story, &settings),
+            article("b.txt", &copy, &settings),
+            article("c.txt", other, &settings),
+        ];
+        let groups = group(&articles, &settings);
+        assert_eq!(groups.of_article, [1, 1, 2]);
+    }
+}

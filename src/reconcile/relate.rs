@@ -1,0 +1,345 @@
+//! Whether two claims agree or conflict, and why, as data.
+//!
+//! Quantities are intervals: 43 agrees with "dozens", "more than 40" and "about 45";
+//! "more than 80,000" conflicts with "nearly 80,000". Two figures are compared only when
+//! they count the same class of thing (or measure the same dimension) and their
+//! contexts are alike: a conflict needs more alike contexts than an agreement, where the
+//! equal values are themselves evidence of talking about the same thing.
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+
+use crate::{
+    config::Settings,
+    extract::{Claim, Context, Quantity, Quote},
+    normalize::text,
+};
+
+/// How two claims relate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Relation {
+    Agrees,
+    Conflicts,
+}
+
+/// An edge of the claim graph: the relation and the reason in words.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Link {
+    pub relation: Relation,
+    pub reason: String,
+    /// Context similarity, 0..1.
+    pub similarity: f64,
+}
+
+/// Inverse document frequency of context terms over the run's articles.
+#[derive(Debug, Clone, Default)]
+pub struct TermWeights {
+    idf: HashMap<String, f64>,
+    unseen: f64,
+}
+
+impl TermWeights {
+    /// Weights from the set of terms each article's claims use.
+    pub fn new<'a>(per_article: impl Iterator<Item = Vec<&'a str>>) -> Self {
+        let mut df: HashMap<String, usize> = HashMap::new();
+        let mut n = 0usize;
+        for terms in per_article {
+            n += 1;
+            for t in terms {
+                *df.entry(t.to_owned()).or_default() += 1;
+            }
+        }
+        let total = n as f64 + 1.0;
+        let idf = df
+            .into_iter()
+            .map(|(t, d)| (t, (total / (d as f64 + 0.5)).ln().max(0.0)))
+            .collect();
+        Self {
+            idf,
+            unseen: (total / 0.5).ln(),
+        }
+    }
+
+    /// Weight of one term.
+    pub fn weight(&self, term: &str) -> f64 {
+        self.idf.get(term).copied().unwrap_or(self.unseen)
+    }
+
+    /// Weighted overlap of two contexts' terms, 0..1 (cosine of idf-weighted sets).
+    pub fn similarity(&self, a: &Context, b: &Context) -> f64 {
+        let norm = |c: &Context| {
+            c.terms
+                .iter()
+                .map(|t| self.weight(t).powi(2))
+                .sum::<f64>()
+                .sqrt()
+        };
+        let (na, nb) = (norm(a), norm(b));
+        if na == 0.0 || nb == 0.0 {
+            return 0.0;
+        }
+        let (mut i, mut j, mut dot) = (0, 0, 0.0);
+        while i < a.terms.len() && j < b.terms.len() {
+            match a.terms[i].cmp(&b.terms[j]) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    dot += self.weight(&a.terms[i]).powi(2);
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        dot / (na * nb)
+    }
+}
+
+/// A quantity's interval in its dimension's base unit: (low, low inclusive, high, high inclusive).
+pub fn interval(q: &Quantity) -> (f64, bool, f64, bool) {
+    let to_base = |x: f64| x * q.base_factor + q.base_offset;
+    let low = q.low.map_or(f64::NEG_INFINITY, to_base);
+    let high = q.high.map_or(f64::INFINITY, to_base);
+    (
+        low,
+        q.low.is_none() || q.low_inclusive,
+        high,
+        q.high.is_none() || q.high_inclusive,
+    )
+}
+
+/// Whether two intervals share a value.
+pub fn overlaps(a: (f64, bool, f64, bool), b: (f64, bool, f64, bool)) -> bool {
+    // Allow for float noise from unit conversion.
+    let scale = [a.0, a.2, b.0, b.2]
+        .into_iter()
+        .filter(|x| x.is_finite())
+        .fold(1.0f64, |m, x| m.max(x.abs()));
+    let eps = 1e-9 * scale;
+    let below = |hi: f64, hi_inc: bool, lo: f64, lo_inc: bool| {
+        hi < lo - eps || ((hi - lo).abs() <= eps && !(hi_inc && lo_inc))
+    };
+    !(below(a.2, a.3, b.0, b.1) || below(b.2, b.3, a.0, a.1))
+}
+
+/// The key of the bucket a quantity is compared in: what it counts, or its dimension.
+pub fn bucket_key(q: &Quantity) -> String {
+    let subset = if q.subset { "part of " } else { "" };
+    match (&q.dimension, &q.unit, &q.counted) {
+        (Some(d), Some(u), _) if d == "currency" => format!("{subset}currency:{u}"),
+        (Some(d), _, _) => format!("{subset}{d}"),
+        (None, _, Some(c)) => format!("{subset}{c}"),
+        (None, _, None) => format!("{subset}amount"),
+    }
+}
+
+/// Describe a quantity's value for explanations ("43", "more than 80,000", "24 or more").
+pub fn describe(q: &Quantity) -> String {
+    let unit = match q.unit.as_deref() {
+        Some("percent") => "%".to_owned(),
+        Some(u) => format!(" {u}"),
+        None => String::new(),
+    };
+    let n = |x: f64| format_number(x);
+    let sum = if q.parts.len() > 1 {
+        format!(
+            " ({})",
+            q.parts
+                .iter()
+                .map(|p| n(p.number))
+                .collect::<Vec<_>>()
+                .join(" + ")
+        )
+    } else {
+        String::new()
+    };
+    use crate::extract::Qualifier::*;
+    match (q.qualifier, q.number, q.low, q.high) {
+        (Exact, Some(v), ..) => format!("{}{unit}{sum}", n(v)),
+        (Approximate, Some(v), ..) => format!("about {}{unit}", n(v)),
+        (MoreThan, Some(v), ..) => format!("more than {}{unit}", n(v)),
+        (AtLeast, Some(v), ..) => format!("at least {}{unit}", n(v)),
+        (LessThan, Some(v), Some(_), _) => format!("nearly {}{unit}", n(v)),
+        (LessThan, Some(v), None, _) => format!("less than {}{unit}", n(v)),
+        (AtMost, Some(v), ..) => format!("at most {}{unit}", n(v)),
+        (_, _, Some(lo), Some(hi)) => format!("{} to {}{unit}", n(lo), n(hi)),
+        (_, _, Some(lo), None) => format!("{} or more{unit}", n(lo)),
+        (_, _, None, Some(hi)) => format!("up to {}{unit}", n(hi)),
+        _ => "an amount".to_owned(),
+    }
+}
+
+/// A number as a reader writes it: thousands separators, no needless decimals.
+pub fn format_number(x: f64) -> String {
+    if x.fract().abs() < 1e-9 && x.abs() < 1e15 {
+        let digits = format!("{}", x.abs().round() as u64);
+        let mut out = String::new();
+        for (i, c) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i) % 3 == 0 {
+                out.push(',');
+            }
+            out.push(c);
+        }
+        if x < 0.0 { format!("-{out}") } else { out }
+    } else {
+        let s = format!("{x:.4}");
+        s.trim_end_matches('0').trim_end_matches('.').to_owned()
+    }
+}
+
+/// How two quantities from different articles relate, if they are about the same thing.
+pub fn quantities(
+    a: &Claim,
+    qa: &Quantity,
+    b: &Claim,
+    qb: &Quantity,
+    weights: &TermWeights,
+    settings: &Settings,
+) -> Option<Link> {
+    if bucket_key(qa) != bucket_key(qb) {
+        return None;
+    }
+    if !a.context.is_time_compatible(&b.context) {
+        return None;
+    }
+    let similarity = weights.similarity(&a.context, &b.context);
+    let t = &settings.thresholds;
+    let (ia, ib) = (interval(qa), interval(qb));
+    if overlaps(ia, ib) {
+        (similarity >= t.agree_context).then(|| Link {
+            relation: Relation::Agrees,
+            reason: format!("{} is compatible with {}", describe(qa), describe(qb)),
+            similarity,
+        })
+    } else {
+        (similarity >= t.conflict_context).then(|| Link {
+            relation: Relation::Conflicts,
+            reason: format!("{} cannot be {}", describe(qa), describe(qb)),
+            similarity,
+        })
+    }
+}
+
+/// The folded surname of a speaker ("Marco Rubio" -> "rubio").
+pub fn surname(speaker: &str) -> String {
+    speaker
+        .split_whitespace()
+        .last()
+        .map(text::fold)
+        .unwrap_or_default()
+}
+
+/// Whether `inner` occurs in `outer` on word boundaries.
+pub fn contains_words(outer: &str, inner: &str) -> bool {
+    if inner.is_empty() {
+        return false;
+    }
+    outer.match_indices(inner).any(|(i, _)| {
+        let bytes = outer.as_bytes();
+        (i == 0 || bytes[i - 1] == b' ')
+            && (i + inner.len() == outer.len() || bytes[i + inner.len()] == b' ')
+    })
+}
+
+/// How two quotes from different articles relate.
+pub fn quotes(qa: &Quote, qb: &Quote, settings: &Settings) -> Option<Link> {
+    if qa.normalized == qb.normalized {
+        return Some(Link {
+            relation: Relation::Agrees,
+            reason: "the same words".to_owned(),
+            similarity: 1.0,
+        });
+    }
+    if contains_words(&qa.normalized, &qb.normalized)
+        || contains_words(&qb.normalized, &qa.normalized)
+    {
+        return Some(Link {
+            relation: Relation::Agrees,
+            reason: "one quote is part of the other".to_owned(),
+            similarity: 1.0,
+        });
+    }
+    let (Some(sa), Some(sb)) = (&qa.speaker, &qb.speaker) else {
+        return None;
+    };
+    if surname(sa) != surname(sb) || !qa.quoted || !qb.quoted {
+        return None;
+    }
+    let similarity = strsim::normalized_levenshtein(&qa.normalized, &qb.normalized);
+    (similarity >= settings.thresholds.misquote_similarity).then(|| Link {
+        relation: Relation::Conflicts,
+        reason: format!(
+            "{sa} is quoted with different words ({:.0}% alike)",
+            similarity * 100.0
+        ),
+        similarity,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::Qualifier;
+
+    fn q(low: Option<f64>, li: bool, high: Option<f64>, hi: bool) -> Quantity {
+        Quantity {
+            number: low.or(high),
+            low,
+            high,
+            low_inclusive: li,
+            high_inclusive: hi,
+            qualifier: Qualifier::Exact,
+            unit: None,
+            dimension: None,
+            base_factor: 1.0,
+            base_offset: 0.0,
+            counted: Some("persons".into()),
+            counted_text: None,
+            parts: vec![],
+            subset: false,
+        }
+    }
+
+    #[test]
+    fn intervals_overlap_as_bounds_say() {
+        let exact43 = interval(&q(Some(43.0), true, Some(43.0), true));
+        let more40 = interval(&q(Some(40.0), false, None, true));
+        let dozens = interval(&q(Some(24.0), true, Some(200.0), false));
+        let exact46 = interval(&q(Some(46.0), true, Some(46.0), true));
+        let more80k = interval(&q(Some(80000.0), false, None, true));
+        let nearly80k = interval(&q(Some(72000.0), true, Some(80000.0), false));
+        assert!(overlaps(exact43, more40));
+        assert!(overlaps(exact43, dozens));
+        assert!(!overlaps(exact43, exact46));
+        assert!(!overlaps(more80k, nearly80k));
+        assert!(overlaps(exact43, exact43));
+    }
+
+    #[test]
+    fn overlap_is_symmetric_at_the_edges() {
+        let at40 = interval(&q(Some(40.0), true, Some(40.0), true));
+        let more40 = interval(&q(Some(40.0), false, None, true));
+        let atleast40 = interval(&q(Some(40.0), true, None, true));
+        assert!(!overlaps(at40, more40) && !overlaps(more40, at40));
+        assert!(overlaps(at40, atleast40) && overlaps(atleast40, at40));
+    }
+
+    #[test]
+    fn numbers_read_as_written() {
+        assert_eq!(format_number(80000.0), "80,000");
+        assert_eq!(format_number(2.7), "2.7");
+    }
+
+    #[test]
+    fn partial_quotes_match_on_word_boundaries() {
+        assert!(contains_words(
+            "we offered the opportunity to outsource",
+            "the opportunity"
+        ));
+        assert!(!contains_words(
+            "we offered the opportunity",
+            "he opportunity"
+        ));
+    }
+}

@@ -1,0 +1,220 @@
+//! One finding per cluster of related claims: agreement, conflict or single source.
+
+use std::collections::BTreeSet;
+
+use petgraph::{unionfind::UnionFind, visit::EdgeRef};
+use serde::Serialize;
+
+use super::{
+    graph::ClaimGraph,
+    independence::Groups,
+    relate::{self, Link, Relation},
+};
+use crate::{
+    config::Settings,
+    extract::{Claim, ClaimKind, Value},
+    ingest::Article,
+    rules::{FindingKind, Severity, Verdict},
+};
+
+/// An edge inside a finding, by claim index.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FindingLink {
+    pub a: usize,
+    pub b: usize,
+    #[serde(flatten)]
+    pub link: Link,
+}
+
+/// What corroborate concludes about one cluster of claims.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Finding {
+    /// `F1`, `F2`, ... in report order.
+    pub id: String,
+    pub kind: FindingKind,
+    pub verdict: Verdict,
+    pub severity: Severity,
+    /// Claim indices, in claim order.
+    pub claims: Vec<usize>,
+    /// Article indices, sorted.
+    pub sources: Vec<usize>,
+    /// Independence groups the claims come from, sorted.
+    pub groups: Vec<usize>,
+    pub explanation: String,
+    pub links: Vec<FindingLink>,
+}
+
+impl Finding {
+    /// Number of independent sources (groups) behind the finding.
+    pub fn independent_sources(&self) -> usize {
+        self.groups.len()
+    }
+}
+
+fn kind_for(claim_kind: ClaimKind, verdict: Verdict) -> FindingKind {
+    match (claim_kind, verdict) {
+        (_, Verdict::SingleSource) => FindingKind::SingleSource,
+        (ClaimKind::Quantity, Verdict::Agreement) => FindingKind::QuantityAgreement,
+        (ClaimKind::Quantity, Verdict::Conflict) => FindingKind::QuantityConflict,
+        (ClaimKind::Quote, Verdict::Agreement) => FindingKind::QuoteAgreement,
+        (ClaimKind::Quote, Verdict::Conflict) => FindingKind::Misquote,
+    }
+}
+
+fn claim_phrase(claim: &Claim, articles: &[Article]) -> String {
+    let source = &articles[claim.article].id;
+    match &claim.value {
+        Value::Quantity(q) => {
+            let what = q
+                .counted_text
+                .as_deref()
+                .map(|t| format!(" {t}"))
+                .unwrap_or_default();
+            let value = relate::describe(q);
+            if q.unit.is_some() {
+                format!("{value}{what} ({source})")
+            } else {
+                format!("{value}{what} ({source})")
+            }
+        }
+        Value::Quote(q) => {
+            let by = q
+                .speaker
+                .as_deref()
+                .map(|s| format!(" by {s}"))
+                .unwrap_or_default();
+            let how = if q.quoted { "quoted" } else { "unquoted" };
+            format!("{how}{by} ({source})")
+        }
+    }
+}
+
+/// Cluster the graph and judge every cluster.
+pub fn judge(
+    articles: &[Article],
+    claims: &[Claim],
+    graph: &ClaimGraph,
+    groups: &Groups,
+    settings: &Settings,
+) -> Vec<Finding> {
+    let mut union = UnionFind::<usize>::new(claims.len());
+    for edge in graph.graph.edge_references() {
+        union.union(edge.source().index(), edge.target().index());
+    }
+    let mut clusters: std::collections::BTreeMap<usize, Vec<usize>> =
+        std::collections::BTreeMap::new();
+    for i in 0..claims.len() {
+        clusters.entry(union.find(i)).or_default().push(i);
+    }
+    let mut links_of: std::collections::BTreeMap<usize, Vec<FindingLink>> =
+        std::collections::BTreeMap::new();
+    for edge in graph.graph.edge_references() {
+        let (a, b) = (edge.source().index(), edge.target().index());
+        links_of
+            .entry(union.find(a))
+            .or_default()
+            .push(FindingLink {
+                a: a.min(b),
+                b: a.max(b),
+                link: edge.weight().clone(),
+            });
+    }
+    let mut findings = Vec::new();
+    for (root, members) in clusters {
+        let mut links = links_of.remove(&root).unwrap_or_default();
+        links.sort_by(|x, y| (x.a, x.b).cmp(&(y.a, y.b)));
+        let sources: BTreeSet<usize> = members.iter().map(|&i| claims[i].article).collect();
+        let group_set: BTreeSet<usize> = sources.iter().map(|&a| groups.of_article[a]).collect();
+        let has_conflict = links.iter().any(|l| l.link.relation == Relation::Conflicts);
+        let verdict = if has_conflict {
+            Verdict::Conflict
+        } else if group_set.len() >= 2 {
+            Verdict::Agreement
+        } else {
+            Verdict::SingleSource
+        };
+        let first = &claims[members[0]];
+        let kind = kind_for(first.kind, verdict);
+        let severity = settings.severity_of(kind);
+        if severity == Severity::Off {
+            continue;
+        }
+        let explanation = explain(verdict, &members, &links, claims, articles, group_set.len());
+        findings.push(Finding {
+            id: String::new(),
+            kind,
+            verdict,
+            severity,
+            claims: members,
+            sources: sources.into_iter().collect(),
+            groups: group_set.into_iter().collect(),
+            explanation,
+            links,
+        });
+    }
+    findings.sort_by(|a, b| {
+        let order = |v: Verdict| match v {
+            Verdict::Conflict => 0,
+            Verdict::Agreement => 1,
+            Verdict::SingleSource => 2,
+        };
+        let first = |f: &Finding| {
+            let c = &claims[f.claims[0]];
+            (c.article, c.span.start)
+        };
+        (order(a.verdict), a.kind, first(a)).cmp(&(order(b.verdict), b.kind, first(b)))
+    });
+    for (i, f) in findings.iter_mut().enumerate() {
+        f.id = format!("F{}", i + 1);
+    }
+    findings
+}
+
+fn explain(
+    verdict: Verdict,
+    members: &[usize],
+    links: &[FindingLink],
+    claims: &[Claim],
+    articles: &[Article],
+    groups: usize,
+) -> String {
+    match verdict {
+        Verdict::Conflict => {
+            let reasons: Vec<String> = links
+                .iter()
+                .filter(|l| l.link.relation == Relation::Conflicts)
+                .map(|l| {
+                    format!(
+                        "{} vs {}: {}",
+                        claim_phrase(&claims[l.a], articles),
+                        claim_phrase(&claims[l.b], articles),
+                        l.link.reason
+                    )
+                })
+                .collect();
+            reasons.join("; ")
+        }
+        Verdict::Agreement => {
+            let phrases: Vec<String> = members
+                .iter()
+                .map(|&i| claim_phrase(&claims[i], articles))
+                .collect();
+            format!("{groups} independent sources agree: {}", phrases.join(", "))
+        }
+        Verdict::SingleSource => {
+            let copies = members
+                .iter()
+                .map(|&i| claims[i].article)
+                .collect::<BTreeSet<_>>()
+                .len();
+            let phrase = claim_phrase(&claims[members[0]], articles);
+            if copies > 1 {
+                format!(
+                    "only one independent source: {phrase}, carried by {copies} copies of one story"
+                )
+            } else {
+                format!("only one source: {phrase}")
+            }
+        }
+    }
+}

@@ -1,0 +1,210 @@
+//! The registry of finding kinds: name, verdict, default severity and documentation.
+//!
+//! One table, so that names stay unique and every kind is documented in one place.
+//! Names say what is flagged, not the fix, and are never reused.
+
+use serde::Serialize;
+
+/// What a cluster of related claims amounts to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Verdict {
+    /// Two or more independent sources agree and none conflicts.
+    Agreement,
+    /// Claims that cannot all be true.
+    Conflict,
+    /// Only one independent source makes the claim.
+    SingleSource,
+}
+
+impl Verdict {
+    /// snake_case name, as in JSON.
+    pub fn name(self) -> &'static str {
+        match self {
+            Verdict::Agreement => "agreement",
+            Verdict::Conflict => "conflict",
+            Verdict::SingleSource => "single_source",
+        }
+    }
+}
+
+/// How loudly a finding is reported; `Off` hides it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    Off,
+    Note,
+    Warning,
+    Error,
+}
+
+impl Severity {
+    /// Parse `error`, `warning`, `note` or `off`.
+    pub fn from_name(name: &str) -> Option<Self> {
+        match name {
+            "error" => Some(Severity::Error),
+            "warning" => Some(Severity::Warning),
+            "note" => Some(Severity::Note),
+            "off" => Some(Severity::Off),
+            _ => None,
+        }
+    }
+
+    /// Lower-case name.
+    pub fn name(self) -> &'static str {
+        match self {
+            Severity::Off => "off",
+            Severity::Note => "note",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
+/// A kind of finding. See [`FindingKind::doc`] for each one's documentation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum FindingKind {
+    QuantityAgreement,
+    QuantityConflict,
+    QuoteAgreement,
+    Misquote,
+    SingleSource,
+}
+
+/// One row of the registry.
+pub struct KindInfo {
+    pub kind: FindingKind,
+    pub name: &'static str,
+    pub verdict: Verdict,
+    pub default_severity: Severity,
+    pub summary: &'static str,
+    /// Markdown with the sections What it flags / Why it matters / Example / Settings.
+    pub doc: &'static str,
+}
+
+/// Every finding kind, in a stable order.
+pub const KINDS: &[KindInfo] = &[
+    KindInfo {
+        kind: FindingKind::QuantityAgreement,
+        name: "quantity-agreement",
+        verdict: Verdict::Agreement,
+        default_severity: Severity::Note,
+        summary: "independent sources give compatible figures for the same thing",
+        doc: "## What it flags\nFigures about the same counted thing in the same context, from two or more independent sources, whose ranges overlap (43 and 32 + 11; 43 and \"dozens\"; \"more than 40\" and 43).\n## Why it matters\nA figure carried by independent sources is corroborated.\n## Example\n\"The ferry carried 112 passengers\" and \"a total of 60 men and 52 women were aboard the ferry\".\n## Settings\n`thresholds.agree-context`, `thresholds.approximate-tolerance`, `thresholds.nearly-tolerance`, `[qualifiers]`, `[vague]`, `[counted]`.",
+    },
+    KindInfo {
+        kind: FindingKind::QuantityConflict,
+        name: "quantity-conflict",
+        verdict: Verdict::Conflict,
+        default_severity: Severity::Error,
+        summary: "sources give incompatible figures for the same thing",
+        doc: "## What it flags\nTwo figures about the same counted thing in the same context whose ranges cannot both hold (46 and 43; \"more than 80,000\" and \"nearly 80,000\").\n## Why it matters\nOne of the sources is wrong, out of date, or counts something else; an editor must check before publishing.\n## Example\n\"The ferry carried 112 passengers\" and \"the ferry carried 121 passengers\".\n## Settings\n`thresholds.conflict-context` (how alike the contexts must be), the tolerances, `[qualifiers]`, `[counted]`.",
+    },
+    KindInfo {
+        kind: FindingKind::QuoteAgreement,
+        name: "quote-agreement",
+        verdict: Verdict::Agreement,
+        default_severity: Severity::Note,
+        summary: "independent sources carry the same quoted words",
+        doc: "## What it flags\nThe same quoted words (after normalizing quote marks, dashes, case and spacing) in two or more independent sources, quoted or carried verbatim (an embedded post, a block quote).\n## Why it matters\nA quote carried by independent sources is corroborated.\n## Example\n`\"We will reopen the bridge by May,\" the mayor said` in two outlets.\n## Settings\n`thresholds.quote-min-words`.",
+    },
+    KindInfo {
+        kind: FindingKind::Misquote,
+        name: "misquote",
+        verdict: Verdict::Conflict,
+        default_severity: Severity::Error,
+        summary: "the same speaker is quoted with similar but different words",
+        doc: "## What it flags\nTwo quotes credited to the same speaker that overlap heavily but differ in wording.\n## Why it matters\nAt most one of them is what was said.\n## Example\n\"We will reopen the bridge by May\" and \"We will reopen the bridge in March\", both from the mayor.\n## Settings\n`thresholds.misquote-similarity`.",
+    },
+    KindInfo {
+        kind: FindingKind::SingleSource,
+        name: "single-source",
+        verdict: Verdict::SingleSource,
+        default_severity: Severity::Warning,
+        summary: "only one independent source makes the claim",
+        doc: "## What it flags\nA claim that no other independent source repeats. Copies of one wire story are one source.\n## Why it matters\nAn uncorroborated figure or quote deserves a second look before it is repeated.\n## Example\n\"The bridge cost $4.2 million\" in one outlet only.\n## Settings\n`thresholds.independence-overlap`, `thresholds.shingle-words`.",
+    },
+];
+
+impl FindingKind {
+    /// The registry row for this kind.
+    pub fn info(self) -> &'static KindInfo {
+        KINDS
+            .iter()
+            .find(|k| k.kind == self)
+            .expect("every FindingKind has a row in KINDS (unit-tested)")
+    }
+
+    /// kebab-case name.
+    pub fn name(self) -> &'static str {
+        self.info().name
+    }
+
+    /// The verdict findings of this kind carry.
+    pub fn verdict(self) -> Verdict {
+        self.info().verdict
+    }
+
+    /// Severity before any `[severity]` override.
+    pub fn default_severity(self) -> Severity {
+        self.info().default_severity
+    }
+
+    /// Look a kind up by its kebab-case name.
+    pub fn from_name(name: &str) -> Option<Self> {
+        KINDS.iter().find(|k| k.name == name).map(|k| k.kind)
+    }
+
+    /// The kind whose name is closest to `name`, for "did you mean" help.
+    pub fn closest(name: &str) -> Option<Self> {
+        KINDS
+            .iter()
+            .map(|k| (strsim::jaro_winkler(k.name, name), k.kind))
+            .filter(|(score, _)| *score > 0.8)
+            .max_by(|a, b| a.0.total_cmp(&b.0))
+            .map(|(_, kind)| kind)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kind_names_are_unique_and_kebab_case() {
+        let mut names: Vec<_> = KINDS.iter().map(|k| k.name).collect();
+        for name in &names {
+            assert!(
+                name.chars().all(|c| c.is_ascii_lowercase() || c == '-'),
+                "{name}"
+            );
+        }
+        names.sort();
+        names.dedup();
+        assert_eq!(names.len(), KINDS.len());
+    }
+
+    #[test]
+    fn every_kind_doc_has_the_four_sections() {
+        for k in KINDS {
+            for section in [
+                "## What it flags",
+                "## Why it matters",
+                "## Example",
+                "## Settings",
+            ] {
+                assert!(k.doc.contains(section), "{} lacks {section}", k.name);
+            }
+            assert_eq!(FindingKind::from_name(k.name), Some(k.kind));
+        }
+    }
+
+    #[test]
+    fn a_near_miss_suggests_the_kind() {
+        assert_eq!(
+            FindingKind::closest("quantity-conflit"),
+            Some(FindingKind::QuantityConflict)
+        );
+    }
+}

@@ -1,0 +1,134 @@
+//! Byte ranges into an article's text and their line and column numbers.
+//!
+//! Every claim points into the file as it was read: offsets are UTF-8 byte offsets into
+//! the whole file (a byte-order mark included), so an editor can jump to them.
+
+use serde::{Deserialize, Serialize};
+
+/// A half-open byte range `start..end` into one article's text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct Span {
+    /// First byte.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+}
+
+impl Span {
+    /// A span from `start` to `end`.
+    pub fn new(start: usize, end: usize) -> Self {
+        debug_assert!(start <= end, "span start after end");
+        Self { start, end }
+    }
+
+    /// Length in bytes.
+    pub fn len(&self) -> usize {
+        self.end - self.start
+    }
+
+    /// Whether the span covers no byte.
+    pub fn is_empty(&self) -> bool {
+        self.start == self.end
+    }
+
+    /// Whether `other` lies entirely inside this span.
+    pub fn contains(&self, other: Span) -> bool {
+        self.start <= other.start && other.end <= self.end
+    }
+
+    /// The span moved `by` bytes to the right.
+    pub fn shifted(self, by: usize) -> Self {
+        Self::new(self.start + by, self.end + by)
+    }
+
+    /// The text this span covers in `text`.
+    pub fn slice(self, text: &str) -> &str {
+        &text[self.start..self.end]
+    }
+
+    /// As a miette span.
+    pub fn to_source_span(self) -> miette::SourceSpan {
+        (self.start, self.len()).into()
+    }
+}
+
+/// Start offsets of the lines of a text, for offset-to-line/column lookups.
+///
+/// A line ends at `\n`, at `\r\n` or at a lone `\r`, so CRLF and old Mac files number
+/// their lines as an editor does.
+#[derive(Debug, Clone, Default)]
+pub struct LineIndex {
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    /// Index the line starts of `text`.
+    pub fn new(text: &str) -> Self {
+        let bytes = text.as_bytes();
+        let mut starts = vec![0];
+        let mut i = 0;
+        while i < bytes.len() {
+            match bytes[i] {
+                b'\n' => starts.push(i + 1),
+                b'\r' if bytes.get(i + 1) != Some(&b'\n') => starts.push(i + 1),
+                _ => {}
+            }
+            i += 1;
+        }
+        Self { starts }
+    }
+
+    /// 1-based line number of byte `offset`.
+    pub fn line(&self, offset: usize) -> usize {
+        self.starts.partition_point(|&s| s <= offset)
+    }
+
+    /// 1-based line and 1-based column (in characters) of byte `offset` in `text`.
+    pub fn line_col(&self, text: &str, offset: usize) -> (usize, usize) {
+        let line = self.line(offset);
+        let start = self.starts[line - 1];
+        let offset = offset.min(text.len());
+        let column = text
+            .get(start..offset)
+            .map_or(offset - start, |s| s.chars().count());
+        (line, column + 1)
+    }
+
+    /// Byte offset where 1-based `line` starts.
+    pub fn line_start(&self, line: usize) -> Option<usize> {
+        self.starts.get(line.checked_sub(1)?).copied()
+    }
+
+    /// Number of lines.
+    pub fn len(&self) -> usize {
+        self.starts.len()
+    }
+
+    /// Whether the text had no line at all (never: an empty text has one empty line).
+    pub fn is_empty(&self) -> bool {
+        self.starts.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_count_lf_crlf_and_lone_cr() {
+        let text = "a\nb\r\nc\rd";
+        let index = LineIndex::new(text);
+        assert_eq!(index.len(), 4);
+        assert_eq!(index.line(0), 1);
+        assert_eq!(index.line(2), 2);
+        assert_eq!(index.line(5), 3);
+        assert_eq!(index.line(7), 4);
+    }
+
+    #[test]
+    fn columns_count_characters_not_bytes() {
+        let text = "é43";
+        let index = LineIndex::new(text);
+        assert_eq!(index.line_col(text, 2), (1, 2));
+    }
+}
