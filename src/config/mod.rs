@@ -4,6 +4,9 @@
 //! embedded in the binary. Plain keys replace what a lower layer set; `extend-*` keys
 //! add to a lower layer's list; tables such as `[units.NAME]` and `[vague]` merge by key.
 
+// Errors are built once per run, on the way out; their size does not matter.
+#![allow(clippy::result_large_err)]
+
 mod error;
 mod raw;
 mod settings;

@@ -10,133 +10,133 @@ use toml::Spanned;
 /// One rules file, as parsed.
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
-pub struct RawRules {
-    pub version: Option<Spanned<i64>>,
-    pub thresholds: Option<RawThresholds>,
-    pub qualifiers: Option<RawQualifiers>,
-    pub vague: Option<BTreeMap<String, Spanned<RawVague>>>,
-    pub units: Option<BTreeMap<String, Spanned<RawUnit>>>,
-    pub counted: Option<BTreeMap<String, Vec<String>>>,
-    pub extend_counted: Option<BTreeMap<String, Vec<String>>>,
-    pub demonyms: Option<RawDemonyms>,
-    pub terms: Option<RawTerms>,
-    pub sentences: Option<RawSentences>,
-    pub boilerplate: Option<RawBoilerplate>,
-    pub people: Option<RawPeople>,
-    pub quantities: Option<RawQuantities>,
-    pub severity: Option<BTreeMap<String, Spanned<String>>>,
+pub(crate) struct RawRules {
+    pub(crate) version: Option<Spanned<i64>>,
+    pub(crate) thresholds: Option<RawThresholds>,
+    pub(crate) qualifiers: Option<RawQualifiers>,
+    pub(crate) vague: Option<BTreeMap<String, Spanned<RawVague>>>,
+    pub(crate) units: Option<BTreeMap<String, Spanned<RawUnit>>>,
+    pub(crate) counted: Option<BTreeMap<String, Vec<String>>>,
+    pub(crate) extend_counted: Option<BTreeMap<String, Vec<String>>>,
+    pub(crate) demonyms: Option<RawDemonyms>,
+    pub(crate) terms: Option<RawTerms>,
+    pub(crate) sentences: Option<RawSentences>,
+    pub(crate) boilerplate: Option<RawBoilerplate>,
+    pub(crate) people: Option<RawPeople>,
+    pub(crate) quantities: Option<RawQuantities>,
+    pub(crate) severity: Option<BTreeMap<String, Spanned<String>>>,
 }
 
 /// `[thresholds]`.
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
-pub struct RawThresholds {
-    pub approximate_tolerance: Option<Spanned<f64>>,
-    pub nearly_tolerance: Option<Spanned<f64>>,
-    pub independence_overlap: Option<Spanned<f64>>,
-    pub shingle_words: Option<Spanned<i64>>,
-    pub agree_context: Option<Spanned<f64>>,
-    pub conflict_context: Option<Spanned<f64>>,
-    pub misquote_similarity: Option<Spanned<f64>>,
-    pub quote_min_words: Option<Spanned<i64>>,
-    pub echo_min_words: Option<Spanned<i64>>,
-    pub stem_length: Option<Spanned<i64>>,
-    pub max_candidates: Option<Spanned<i64>>,
+pub(crate) struct RawThresholds {
+    pub(crate) approximate_tolerance: Option<Spanned<f64>>,
+    pub(crate) nearly_tolerance: Option<Spanned<f64>>,
+    pub(crate) independence_overlap: Option<Spanned<f64>>,
+    pub(crate) shingle_words: Option<Spanned<i64>>,
+    pub(crate) agree_context: Option<Spanned<f64>>,
+    pub(crate) conflict_context: Option<Spanned<f64>>,
+    pub(crate) misquote_similarity: Option<Spanned<f64>>,
+    pub(crate) quote_min_words: Option<Spanned<i64>>,
+    pub(crate) echo_min_words: Option<Spanned<i64>>,
+    pub(crate) stem_length: Option<Spanned<i64>>,
+    pub(crate) max_candidates: Option<Spanned<i64>>,
 }
 
 /// A list that either replaces the built-in one or extends it.
-pub type Words = Option<Vec<String>>;
+pub(crate) type Words = Option<Vec<String>>;
 
 /// `[qualifiers]`.
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
-pub struct RawQualifiers {
-    pub more_than: Words,
-    pub extend_more_than: Words,
-    pub at_least: Words,
-    pub extend_at_least: Words,
-    pub less_than: Words,
-    pub extend_less_than: Words,
-    pub nearly: Words,
-    pub extend_nearly: Words,
-    pub approximate: Words,
-    pub extend_approximate: Words,
-    pub at_most: Words,
-    pub extend_at_most: Words,
-    pub subset: Words,
-    pub extend_subset: Words,
+pub(crate) struct RawQualifiers {
+    pub(crate) more_than: Words,
+    pub(crate) extend_more_than: Words,
+    pub(crate) at_least: Words,
+    pub(crate) extend_at_least: Words,
+    pub(crate) less_than: Words,
+    pub(crate) extend_less_than: Words,
+    pub(crate) nearly: Words,
+    pub(crate) extend_nearly: Words,
+    pub(crate) approximate: Words,
+    pub(crate) extend_approximate: Words,
+    pub(crate) at_most: Words,
+    pub(crate) extend_at_most: Words,
+    pub(crate) subset: Words,
+    pub(crate) extend_subset: Words,
 }
 
 /// One `[vague]` entry.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
-pub struct RawVague {
-    pub low: f64,
-    pub high: Option<f64>,
+pub(crate) struct RawVague {
+    pub(crate) low: f64,
+    pub(crate) high: Option<f64>,
 }
 
 /// One `[units.NAME]` table.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
-pub struct RawUnit {
-    pub dimension: String,
-    pub factor: Option<f64>,
-    pub offset: Option<f64>,
+pub(crate) struct RawUnit {
+    pub(crate) dimension: String,
+    pub(crate) factor: Option<f64>,
+    pub(crate) offset: Option<f64>,
     #[serde(default)]
-    pub aliases: Vec<String>,
+    pub(crate) aliases: Vec<String>,
     #[serde(default)]
-    pub symbols: Vec<String>,
+    pub(crate) symbols: Vec<String>,
 }
 
 /// `[demonyms]`.
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
-pub struct RawDemonyms {
-    pub suffixes: Words,
-    pub extend_suffixes: Words,
+pub(crate) struct RawDemonyms {
+    pub(crate) suffixes: Words,
+    pub(crate) extend_suffixes: Words,
 }
 
 /// `[terms]`.
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
-pub struct RawTerms {
-    pub stopwords: Words,
-    pub extend_stopwords: Words,
+pub(crate) struct RawTerms {
+    pub(crate) stopwords: Words,
+    pub(crate) extend_stopwords: Words,
 }
 
 /// `[sentences]`.
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
-pub struct RawSentences {
-    pub abbreviations: Words,
-    pub extend_abbreviations: Words,
+pub(crate) struct RawSentences {
+    pub(crate) abbreviations: Words,
+    pub(crate) extend_abbreviations: Words,
 }
 
 /// `[boilerplate]`.
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
-pub struct RawBoilerplate {
-    pub drop_lines: Option<Vec<Spanned<String>>>,
-    pub extend_drop_lines: Option<Vec<Spanned<String>>>,
-    pub truncate_at: Option<Vec<Spanned<String>>>,
-    pub extend_truncate_at: Option<Vec<Spanned<String>>>,
+pub(crate) struct RawBoilerplate {
+    pub(crate) drop_lines: Option<Vec<Spanned<String>>>,
+    pub(crate) extend_drop_lines: Option<Vec<Spanned<String>>>,
+    pub(crate) truncate_at: Option<Vec<Spanned<String>>>,
+    pub(crate) extend_truncate_at: Option<Vec<Spanned<String>>>,
 }
 
 /// `[people]`.
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
-pub struct RawPeople {
-    pub titles: Words,
-    pub extend_titles: Words,
+pub(crate) struct RawPeople {
+    pub(crate) titles: Words,
+    pub(crate) extend_titles: Words,
 }
 
 /// `[quantities]`.
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
-pub struct RawQuantities {
-    pub not_after: Words,
-    pub extend_not_after: Words,
-    pub time_words: Words,
-    pub extend_time_words: Words,
-    pub subject_window: Option<Spanned<i64>>,
+pub(crate) struct RawQuantities {
+    pub(crate) not_after: Words,
+    pub(crate) extend_not_after: Words,
+    pub(crate) time_words: Words,
+    pub(crate) extend_time_words: Words,
+    pub(crate) subject_window: Option<Spanned<i64>>,
 }

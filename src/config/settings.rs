@@ -494,7 +494,7 @@ impl Accumulator {
             nearly_tolerance: t("nearly-tolerance", 0.1),
             independence_overlap: t("independence-overlap", 0.5),
             shingle_words: t("shingle-words", 5.0) as usize,
-            agree_context: t("agree-context", 0.12),
+            agree_context: t("agree-context", 0.2),
             conflict_context: t("conflict-context", 0.3),
             misquote_similarity: t("misquote-similarity", 0.75),
             quote_min_words: t("quote-min-words", 4.0) as usize,
@@ -570,8 +570,7 @@ impl Accumulator {
 fn first_line(s: &str) -> String {
     s.lines()
         .map(str::trim)
-        .filter(|l| !l.is_empty())
-        .last()
+        .rfind(|l| !l.is_empty())
         .unwrap_or(s)
         .to_owned()
 }

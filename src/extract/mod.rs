@@ -91,6 +91,14 @@ pub struct Quantity {
     /// A part of a total named nearby ("including seven ...").
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub subset: bool,
+    /// How the unit reads before and after a number ("$", " tonnes"), for messages.
+    #[serde(skip)]
+    pub unit_prefix: String,
+    #[serde(skip)]
+    pub unit_suffix: String,
+    /// The vague phrase as written ("dozens"), for vague amounts.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub vague_phrase: Option<String>,
 }
 
 /// Quoted words and who said them.
@@ -106,6 +114,8 @@ pub struct Quote {
 }
 
 /// What a claim says.
+// Claims are mostly quantities; boxing them would cost an allocation each.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(untagged)]
 pub enum Value {

@@ -202,6 +202,7 @@ struct Reading {
     counted_text: Option<String>,
     parts: Vec<Part>,
     subset: bool,
+    vague_phrase: Option<String>,
 }
 
 /// The words of a sentence with byte spans, folded.
@@ -295,9 +296,7 @@ fn is_not_an_amount(
     // A date: next to a month name ("Jan. 20", "3 February").
     if let Some(w) = words.before(token.start) {
         let between = &sentence[w.1..token.start];
-        if MONTHS.contains(&text::fold(w.2).as_str())
-            && between.trim_matches(['.', ' ']).is_empty()
-            && (w.2 != "May" || true)
+        if MONTHS.contains(&text::fold(w.2).as_str()) && between.trim_matches(['.', ' ']).is_empty()
         {
             return true;
         }
@@ -406,7 +405,14 @@ fn noun_phrase<'a>(post: &'a str, settings: &Settings) -> Option<(&'a str, Strin
         end = e;
         last_end = e;
         count += 1;
-        if settings.counted.contains_key(&singular) || is_demonym(word, settings) || count == 4 {
+        // A plural noun ends the phrase ("charter flights", "firefighters fought").
+        let is_plural =
+            singular != folded || matches!(folded.as_str(), "people" | "police" | "staff");
+        if settings.counted.contains_key(&singular)
+            || is_demonym(word, settings)
+            || is_plural
+            || count == 4
+        {
             break;
         }
     }
@@ -532,6 +538,20 @@ pub fn extract(index: usize, article: &Article, settings: &Settings) -> Vec<Clai
                     counted_text,
                     parts: r.parts,
                     subset: r.subset,
+                    vague_phrase: r.vague_phrase,
+                    unit_prefix: unit
+                        .filter(|u| u.dimension == "currency")
+                        .and_then(|u| u.symbols.first())
+                        .map(|s| s.trim_end().to_owned())
+                        .unwrap_or_default(),
+                    unit_suffix: match unit {
+                        Some(u) if u.name == "percent" => "%".to_owned(),
+                        Some(u) if u.dimension == "currency" && !u.symbols.is_empty() => {
+                            String::new()
+                        }
+                        Some(u) => format!(" {}", u.aliases.first().unwrap_or(&u.name)),
+                        None => String::new(),
+                    },
                 }),
                 subject,
                 context: context.clone(),
@@ -730,8 +750,28 @@ fn read_sentence(sentence: &str, is_paragraph_start: bool, settings: &Settings) 
         if unit.is_none() && counted.is_none() {
             continue; // nothing to compare it with
         }
-        // Small numbers in words ("one of them") count only known things.
+        // Small numbers in words ("one of them") count only known things, and "the two
+        // countries" refers back to things already counted.
         if token.form == NumberForm::Words && token.value < 10.0 && unit.is_none() {
+            let definite = words.before(token.start).is_some_and(|w| {
+                matches!(
+                    text::fold(w.2).as_str(),
+                    "the"
+                        | "these"
+                        | "those"
+                        | "both"
+                        | "its"
+                        | "their"
+                        | "his"
+                        | "her"
+                        | "our"
+                        | "my"
+                        | "your"
+                )
+            });
+            if definite {
+                continue;
+            }
             let known = counted
                 .as_deref()
                 .is_some_and(|c| settings.counted.values().any(|v| v == c));
@@ -747,9 +787,7 @@ fn read_sentence(sentence: &str, is_paragraph_start: bool, settings: &Settings) 
             let mut j = k;
             parts.push(Part {
                 number: value,
-                counted: counted_text
-                    .as_deref()
-                    .map(|t| text::singular(&text::fold(t))),
+                counted: counted_text.clone(),
                 text: sentence[token.start..phrase_end].to_owned(),
             });
             while let Some(next) = tokens.get(j) {
@@ -774,7 +812,7 @@ fn read_sentence(sentence: &str, is_paragraph_start: bool, settings: &Settings) 
                 last_end = next.end + rel_end;
                 parts.push(Part {
                     number: next.value,
-                    counted: Some(text::singular(&text::fold(written))),
+                    counted: Some(written.to_owned()),
                     text: sentence[next.start..last_end].to_owned(),
                 });
                 j += 1;
@@ -787,7 +825,7 @@ fn read_sentence(sentence: &str, is_paragraph_start: bool, settings: &Settings) 
                         .iter()
                         .map(|p| p.counted.clone().unwrap_or_default())
                         .collect::<Vec<_>>()
-                        .join(" + "),
+                        .join(" and "),
                 );
                 k = j;
             } else {
@@ -851,6 +889,7 @@ fn read_sentence(sentence: &str, is_paragraph_start: bool, settings: &Settings) 
             counted_text,
             parts,
             subset,
+            vague_phrase: None,
         });
     }
     // Vague amounts ("dozens of undocumented Colombians").
@@ -883,6 +922,10 @@ fn read_sentence(sentence: &str, is_paragraph_start: bool, settings: &Settings) 
             &words,
             settings,
         );
+        // "several videos": a small vague amount says little unless it counts a known thing.
+        if amount.low < 10.0 && !settings.counted.values().any(|v| *v == class) {
+            continue;
+        }
         readings.push(Reading {
             span: Span::new(vs, offset + rel_end),
             number: None,
@@ -896,6 +939,7 @@ fn read_sentence(sentence: &str, is_paragraph_start: bool, settings: &Settings) 
             counted_text: Some(written.to_owned()),
             parts: Vec::new(),
             subset: false,
+            vague_phrase: Some(sentence[vs..ve].to_owned()),
         });
     }
     readings.sort_by_key(|r| (r.span.start, r.span.end));

@@ -6,13 +6,13 @@ use crate::{config::Settings, span::Span};
 
 /// A line of the body and whether it is article text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Line {
+pub(crate) struct Line {
     pub span: Span,
     pub is_clutter: bool,
 }
 
 /// Classify the lines of `text[body_start..]`.
-pub fn classify(text: &str, body_start: usize, settings: &Settings) -> Vec<Line> {
+pub(crate) fn classify(text: &str, body_start: usize, settings: &Settings) -> Vec<Line> {
     let mut lines = Vec::new();
     let mut pos = body_start;
     let mut truncated = false;

@@ -105,8 +105,7 @@ fn front_matter(text: &str, start: usize) -> Option<(Metadata, usize)> {
 
 fn header_lines(text: &str, start: usize) -> Option<(Metadata, usize)> {
     let mut meta = Metadata::default();
-    let mut seen = 0;
-    for (span, line) in lines_from(text, start) {
+    for (seen, (span, line)) in lines_from(text, start).enumerate() {
         if line.trim().is_empty() {
             return (seen > 0).then(|| (meta, body_after(text, span.end)));
         }
@@ -115,7 +114,6 @@ fn header_lines(text: &str, start: usize) -> Option<(Metadata, usize)> {
             return None;
         }
         set(&mut meta, &c[1], &c[2]);
-        seen += 1;
     }
     None
 }

@@ -18,7 +18,6 @@ use std::{
 use miette::Diagnostic;
 use thiserror::Error;
 
-pub use boilerplate::Line;
 pub use meta::Metadata;
 
 use crate::{

@@ -9,7 +9,7 @@ use std::collections::HashSet;
 use crate::span::Span;
 
 /// Sentence spans inside `paragraph` (a span of `text`), trimmed of outer whitespace.
-pub fn split(text: &str, paragraph: Span, abbreviations: &HashSet<String>) -> Vec<Span> {
+pub(crate) fn split(text: &str, paragraph: Span, abbreviations: &HashSet<String>) -> Vec<Span> {
     let body = &text[paragraph.start..paragraph.end];
     let bytes = body.as_bytes();
     let mut sentences = Vec::new();

@@ -10,7 +10,10 @@ use std::collections::{BTreeMap, HashMap};
 use aho_corasick::{AhoCorasick, MatchKind};
 use petgraph::graph::{NodeIndex, UnGraph};
 
-use super::relate::{self, Link, TermWeights};
+use super::{
+    independence::Groups,
+    relate::{self, Link, TermWeights},
+};
 use crate::{
     config::Settings,
     extract::{Claim, Value},
@@ -26,17 +29,24 @@ pub struct ClaimGraph {
 }
 
 /// Build the graph of `claims`.
-pub fn build(claims: &[Claim], settings: &Settings) -> ClaimGraph {
+pub fn build(claims: &[Claim], groups: &Groups, settings: &Settings) -> ClaimGraph {
     let mut graph = UnGraph::<usize, Link>::with_capacity(claims.len(), claims.len());
     for i in 0..claims.len() {
         graph.add_node(i);
     }
-    let weights = weights(claims);
+    let weights = weights(claims, groups);
     let mut comparisons = 0;
     let mut edges: Vec<(usize, usize, Link)> = Vec::new();
-    quantity_edges(claims, &weights, settings, &mut comparisons, &mut edges);
+    quantity_edges(
+        claims,
+        groups,
+        &weights,
+        settings,
+        &mut comparisons,
+        &mut edges,
+    );
     quote_edges(claims, settings, &mut comparisons, &mut edges);
-    edges.sort_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
+    edges.sort_by_key(|e| (e.0, e.1));
     edges.dedup_by(|a, b| a.0 == b.0 && a.1 == b.1);
     for (a, b, link) in edges {
         graph.add_edge(NodeIndex::new(a), NodeIndex::new(b), link);
@@ -44,15 +54,15 @@ pub fn build(claims: &[Claim], settings: &Settings) -> ClaimGraph {
     ClaimGraph { graph, comparisons }
 }
 
-fn weights(claims: &[Claim]) -> TermWeights {
-    let mut per_article: BTreeMap<usize, Vec<&str>> = BTreeMap::new();
+fn weights(claims: &[Claim], groups: &Groups) -> TermWeights {
+    let mut per_group: BTreeMap<usize, Vec<&str>> = BTreeMap::new();
     for c in claims {
-        per_article
-            .entry(c.article)
+        per_group
+            .entry(groups.of_article[c.article])
             .or_default()
             .extend(c.context.terms.iter().map(String::as_str));
     }
-    TermWeights::new(per_article.into_values().map(|mut v| {
+    TermWeights::new(per_group.into_values().map(|mut v| {
         v.sort_unstable();
         v.dedup();
         v
@@ -65,6 +75,7 @@ fn ordered(a: usize, b: usize) -> (usize, usize) {
 
 fn quantity_edges(
     claims: &[Claim],
+    groups: &Groups,
     weights: &TermWeights,
     settings: &Settings,
     comparisons: &mut usize,
@@ -120,7 +131,8 @@ fn quantity_edges(
                 continue;
             };
             *comparisons += 1;
-            if let Some(link) = relate::quantities(ca, qa, cb, qb, weights, settings) {
+            let same_story = groups.of_article[ca.article] == groups.of_article[cb.article];
+            if let Some(link) = relate::quantities(ca, qa, cb, qb, same_story, weights, settings) {
                 edges.push((a, b, link));
             }
         }

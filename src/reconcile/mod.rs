@@ -24,7 +24,7 @@ pub struct Reconciled {
 /// Group sources, link related claims and judge each cluster.
 pub fn judge(articles: &[Article], claims: &[Claim], settings: &Settings) -> Reconciled {
     let groups = independence::group(articles, settings);
-    let graph = graph::build(claims, settings);
+    let graph = graph::build(claims, &groups, settings);
     let findings = verdict::judge(articles, claims, &graph, &groups, settings);
     Reconciled {
         groups,

@@ -33,66 +33,59 @@ pub struct Link {
     pub similarity: f64,
 }
 
-/// Inverse document frequency of context terms over the run's articles.
+/// Weights of context terms: inverse document frequency over the run's independence
+/// groups, zero for a term only one group uses (it can never be shared across
+/// independent sources, so it would only dilute the similarity).
 #[derive(Debug, Clone, Default)]
 pub struct TermWeights {
     idf: HashMap<String, f64>,
-    unseen: f64,
 }
 
 impl TermWeights {
-    /// Weights from the set of terms each article's claims use.
-    pub fn new<'a>(per_article: impl Iterator<Item = Vec<&'a str>>) -> Self {
+    /// Weights from the set of terms each independence group's claims use.
+    pub fn new<'a>(per_group: impl Iterator<Item = Vec<&'a str>>) -> Self {
         let mut df: HashMap<String, usize> = HashMap::new();
         let mut n = 0usize;
-        for terms in per_article {
+        for terms in per_group {
             n += 1;
             for t in terms {
                 *df.entry(t.to_owned()).or_default() += 1;
             }
         }
-        let total = n as f64 + 1.0;
         let idf = df
             .into_iter()
-            .map(|(t, d)| (t, (total / (d as f64 + 0.5)).ln().max(0.0)))
+            .filter(|(_, d)| *d >= 2)
+            .map(|(t, d)| (t, (1.0 + n as f64 / d as f64).ln()))
             .collect();
-        Self {
-            idf,
-            unseen: (total / 0.5).ln(),
-        }
+        Self { idf }
     }
 
     /// Weight of one term.
     pub fn weight(&self, term: &str) -> f64 {
-        self.idf.get(term).copied().unwrap_or(self.unseen)
+        self.idf.get(term).copied().unwrap_or(0.0)
     }
 
-    /// Weighted overlap of two contexts' terms, 0..1 (cosine of idf-weighted sets).
+    /// Weighted overlap of two contexts' terms, 0..1: shared weight over the geometric
+    /// mean of each side's weight.
     pub fn similarity(&self, a: &Context, b: &Context) -> f64 {
-        let norm = |c: &Context| {
-            c.terms
-                .iter()
-                .map(|t| self.weight(t).powi(2))
-                .sum::<f64>()
-                .sqrt()
-        };
-        let (na, nb) = (norm(a), norm(b));
-        if na == 0.0 || nb == 0.0 {
+        let total = |c: &Context| c.terms.iter().map(|t| self.weight(t)).sum::<f64>();
+        let (ta, tb) = (total(a), total(b));
+        if ta == 0.0 || tb == 0.0 {
             return 0.0;
         }
-        let (mut i, mut j, mut dot) = (0, 0, 0.0);
+        let (mut i, mut j, mut shared) = (0, 0, 0.0);
         while i < a.terms.len() && j < b.terms.len() {
             match a.terms[i].cmp(&b.terms[j]) {
                 std::cmp::Ordering::Less => i += 1,
                 std::cmp::Ordering::Greater => j += 1,
                 std::cmp::Ordering::Equal => {
-                    dot += self.weight(&a.terms[i]).powi(2);
+                    shared += self.weight(&a.terms[i]);
                     i += 1;
                     j += 1;
                 }
             }
         }
-        dot / (na * nb)
+        shared / (ta * tb).sqrt()
     }
 }
 
@@ -136,12 +129,8 @@ pub fn bucket_key(q: &Quantity) -> String {
 
 /// Describe a quantity's value for explanations ("43", "more than 80,000", "24 or more").
 pub fn describe(q: &Quantity) -> String {
-    let unit = match q.unit.as_deref() {
-        Some("percent") => "%".to_owned(),
-        Some(u) => format!(" {u}"),
-        None => String::new(),
-    };
-    let n = |x: f64| format_number(x);
+    let unit = q.unit_suffix.as_str();
+    let n = |x: f64| format!("{}{}", q.unit_prefix, format_amount(x));
     let sum = if q.parts.len() > 1 {
         format!(
             " ({})",
@@ -163,11 +152,31 @@ pub fn describe(q: &Quantity) -> String {
         (LessThan, Some(v), Some(_), _) => format!("nearly {}{unit}", n(v)),
         (LessThan, Some(v), None, _) => format!("less than {}{unit}", n(v)),
         (AtMost, Some(v), ..) => format!("at most {}{unit}", n(v)),
+        (Vague, _, Some(lo), hi) => {
+            let phrase = q.vague_phrase.as_deref().unwrap_or("a vague amount");
+            match hi {
+                Some(hi) => format!("{phrase} ({} to {})", n(lo), n(hi)),
+                None => format!("{phrase} ({} or more)", n(lo)),
+            }
+        }
         (_, _, Some(lo), Some(hi)) => format!("{} to {}{unit}", n(lo), n(hi)),
         (_, _, Some(lo), None) => format!("{} or more{unit}", n(lo)),
         (_, _, None, Some(hi)) => format!("up to {}{unit}", n(hi)),
         _ => "an amount".to_owned(),
     }
+}
+
+/// A large round amount in words ("4.2 million"), others as digits.
+pub fn format_amount(x: f64) -> String {
+    for (scale, word) in [(1e12, "trillion"), (1e9, "billion"), (1e6, "million")] {
+        if x.abs() >= scale {
+            let m = x / scale;
+            if (m * 100.0).fract().abs() < 1e-6 {
+                return format!("{} {word}", format_number((m * 100.0).round() / 100.0));
+            }
+        }
+    }
+    format_number(x)
 }
 
 /// A number as a reader writes it: thousands separators, no needless decimals.
@@ -194,6 +203,7 @@ pub fn quantities(
     qa: &Quantity,
     b: &Claim,
     qb: &Quantity,
+    same_story: bool,
     weights: &TermWeights,
     settings: &Settings,
 ) -> Option<Link> {
@@ -203,7 +213,13 @@ pub fn quantities(
     if !a.context.is_time_compatible(&b.context) {
         return None;
     }
-    let similarity = weights.similarity(&a.context, &b.context);
+    // Copies of one story share their sentences; the weights, built across groups,
+    // cannot see that.
+    let similarity = if same_story && a.context.terms == b.context.terms {
+        1.0
+    } else {
+        weights.similarity(&a.context, &b.context)
+    };
     let t = &settings.thresholds;
     let (ia, ib) = (interval(qa), interval(qb));
     if overlaps(ia, ib) {
@@ -298,6 +314,9 @@ mod tests {
             counted_text: None,
             parts: vec![],
             subset: false,
+            vague_phrase: None,
+            unit_prefix: String::new(),
+            unit_suffix: String::new(),
         }
     }
 

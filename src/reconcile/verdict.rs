@@ -71,11 +71,7 @@ fn claim_phrase(claim: &Claim, articles: &[Article]) -> String {
                 .map(|t| format!(" {t}"))
                 .unwrap_or_default();
             let value = relate::describe(q);
-            if q.unit.is_some() {
-                format!("{value}{what} ({source})")
-            } else {
-                format!("{value}{what} ({source})")
-            }
+            format!("{value}{what} ({source})")
         }
         Value::Quote(q) => {
             let by = q
@@ -122,7 +118,7 @@ pub fn judge(
     let mut findings = Vec::new();
     for (root, members) in clusters {
         let mut links = links_of.remove(&root).unwrap_or_default();
-        links.sort_by(|x, y| (x.a, x.b).cmp(&(y.a, y.b)));
+        links.sort_by_key(|l| (l.a, l.b));
         let sources: BTreeSet<usize> = members.iter().map(|&i| claims[i].article).collect();
         let group_set: BTreeSet<usize> = sources.iter().map(|&a| groups.of_article[a]).collect();
         let has_conflict = links.iter().any(|l| l.link.relation == Relation::Conflicts);

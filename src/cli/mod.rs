@@ -1,0 +1,234 @@
+//! The command line: clap definitions, shared flags, and the exit status.
+//!
+//! Only this module and `main.rs` know about clap, terminals and exit codes.
+
+mod check;
+mod extract;
+
+use std::{
+    io::{IsTerminal, Write},
+    path::{Path, PathBuf},
+};
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::{
+    config::{self, RulesSource, Settings},
+    extract as extraction,
+    ingest::{self, Article},
+    reconcile,
+};
+
+/// How a run ended, as the process exit code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExitStatus {
+    /// Nothing at or above the fail level.
+    Success = 0,
+    /// Findings at the fail level.
+    Findings = 1,
+    /// Usage, configuration or input error.
+    Error = 2,
+}
+
+impl ExitStatus {
+    /// The worse of two statuses (errors beat findings beat success).
+    pub fn worst(self, other: ExitStatus) -> ExitStatus {
+        if (other as i32) > (self as i32) {
+            other
+        } else {
+            self
+        }
+    }
+
+    /// The process exit code.
+    pub fn code(self) -> i32 {
+        self as i32
+    }
+}
+
+/// Cross-reference claims between news articles and check them for consistency.
+#[derive(Debug, Parser)]
+#[command(name = "corroborate", version, about, long_about = None)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Reconcile the claims of several articles and report agreements, conflicts and
+    /// single-source claims; exit 1 when a finding reaches the fail level.
+    #[command(
+        after_help = "Examples:\n  corroborate check examples/harbour-fire/\n  corroborate check wire.txt broadcaster.txt --format json\n  corroborate check drafts/ --fail-on single-source"
+    )]
+    Check(check::CheckArgs),
+    /// Print the claims extracted from articles, without reconciling them.
+    #[command(
+        after_help = "Examples:\n  corroborate extract article.txt\n  corroborate extract examples/ --format json"
+    )]
+    Extract(extract::ExtractArgs),
+}
+
+/// Flags every subcommand shares.
+#[derive(Debug, Clone, Args)]
+pub struct Common {
+    /// Articles (.txt, .md) or directories of them (read recursively); `-` reads stdin.
+    #[arg(value_name = "PATHS", required = true)]
+    pub paths: Vec<PathBuf>,
+    /// A rules file layered over the built-in rules (default: ./rules.toml if present).
+    #[arg(long, value_name = "FILE")]
+    pub rules: Option<PathBuf>,
+    /// When to colour output.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+    /// Print nothing on stderr but errors.
+    #[arg(long, short)]
+    pub quiet: bool,
+}
+
+/// Colour choice.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+impl ColorChoice {
+    /// Whether to colour stdout.
+    pub fn enabled(self) -> bool {
+        match self {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => {
+                std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                    && std::io::stdout().is_terminal()
+            }
+        }
+    }
+}
+
+/// Run the parsed command line.
+pub fn run(cli: Cli) -> ExitStatus {
+    match cli.command {
+        Command::Check(args) => check::run(args),
+        Command::Extract(args) => extract::run(args),
+    }
+}
+
+/// Print a diagnostic on stderr.
+pub fn report_error(error: &dyn miette::Diagnostic) {
+    let handler = miette::GraphicalReportHandler::new_themed(
+        if std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none() {
+            miette::GraphicalTheme::unicode()
+        } else {
+            miette::GraphicalTheme::unicode_nocolor()
+        },
+    )
+    .with_width(100);
+    let mut out = String::new();
+    if handler.render_report(&mut out, error).is_err() {
+        out = format!("error: {error}\n");
+    }
+    let _ = std::io::stderr().write_all(out.as_bytes());
+}
+
+/// The rules layers in force: `--rules FILE`, else `./rules.toml` if it exists.
+///
+/// # Errors
+/// The rules cannot be read or are invalid; the error has been printed.
+pub fn load_settings(rules: Option<&Path>) -> Result<Settings, ExitStatus> {
+    let mut layers: Vec<RulesSource> = Vec::new();
+    let local = Path::new("rules.toml");
+    let chosen = rules
+        .map(Path::to_path_buf)
+        .or_else(|| local.is_file().then(|| local.to_path_buf()));
+    if let Some(path) = chosen {
+        match config::read_layer(&path) {
+            Ok(layer) => layers.push(layer),
+            Err(e) => {
+                report_error(&e);
+                return Err(ExitStatus::Error);
+            }
+        }
+    }
+    Settings::from_layers(&layers).map_err(|e| {
+        report_error(&e);
+        ExitStatus::Error
+    })
+}
+
+/// What one run read and found, before rendering.
+pub struct Run {
+    pub articles: Vec<Article>,
+    pub claims: Vec<extraction::Claim>,
+    pub reconciled: reconcile::Reconciled,
+    /// Errors while reading inputs (already printed).
+    pub input_errors: usize,
+}
+
+/// Read inputs (printing each bad one), extract and reconcile.
+pub fn analyse(common: &Common, settings: &Settings) -> Run {
+    let loaded = ingest::load(&common.paths, settings);
+    for e in &loaded.errors {
+        report_error(e);
+    }
+    let claims = extraction::all(&loaded.articles, settings);
+    let reconciled = reconcile::judge(&loaded.articles, &claims, settings);
+    Run {
+        input_errors: loaded.errors.len(),
+        articles: loaded.articles,
+        claims,
+        reconciled,
+    }
+}
+
+/// Write to stdout; a closed pipe ends the program quietly.
+pub fn print(text: &str) {
+    let mut stdout = std::io::stdout().lock();
+    if let Err(e) = stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush())
+    {
+        if e.kind() == std::io::ErrorKind::BrokenPipe {
+            std::process::exit(0);
+        }
+    }
+}
+
+/// Terminal width for wrapping human output.
+pub fn width() -> usize {
+    std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.parse().ok())
+        .unwrap_or(100)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn errors_beat_findings_beat_success() {
+        assert_eq!(
+            ExitStatus::Success.worst(ExitStatus::Findings),
+            ExitStatus::Findings
+        );
+        assert_eq!(
+            ExitStatus::Error.worst(ExitStatus::Findings),
+            ExitStatus::Error
+        );
+        assert_eq!(
+            ExitStatus::Findings.worst(ExitStatus::Success),
+            ExitStatus::Findings
+        );
+        assert_eq!(ExitStatus::Error.code(), 2);
+    }
+
+    #[test]
+    fn the_command_line_is_well_formed() {
+        use clap::CommandFactory;
+        Cli::command().debug_assert();
+    }
+}

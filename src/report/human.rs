@@ -1,0 +1,274 @@
+//! Human output: one miette diagnostic per finding, a labeled span in every source
+//! involved, the reason in words, then a summary line.
+
+use std::{fmt, sync::Arc};
+
+use miette::{
+    Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceCode,
+};
+
+use super::{Analysis, Summary, terminal_safe};
+use crate::{
+    extract::{Claim, Value},
+    reconcile::{Finding, relate},
+    rules::{Severity, Verdict},
+};
+
+/// How to draw diagnostics.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Style {
+    pub color: bool,
+    /// Terminal width to wrap at.
+    pub width: usize,
+}
+
+/// One finding's spans in one source, as a miette diagnostic.
+#[derive(Debug)]
+struct SourceDiagnostic {
+    message: String,
+    severity: miette::Severity,
+    code: Option<String>,
+    help: Option<String>,
+    source: NamedSource<Arc<str>>,
+    labels: Vec<LabeledSpan>,
+    related: Vec<SourceDiagnostic>,
+}
+
+impl fmt::Display for SourceDiagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for SourceDiagnostic {}
+
+impl Diagnostic for SourceDiagnostic {
+    fn code<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        self.code
+            .as_ref()
+            .map(|c| Box::new(c) as Box<dyn fmt::Display>)
+    }
+    fn severity(&self) -> Option<miette::Severity> {
+        Some(self.severity)
+    }
+    fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        self.help
+            .as_ref()
+            .map(|h| Box::new(h) as Box<dyn fmt::Display>)
+    }
+    fn source_code(&self) -> Option<&dyn SourceCode> {
+        Some(&self.source)
+    }
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        Some(Box::new(self.labels.iter().cloned()))
+    }
+    fn related<'a>(&'a self) -> Option<Box<dyn Iterator<Item = &'a dyn Diagnostic> + 'a>> {
+        if self.related.is_empty() {
+            return None;
+        }
+        Some(Box::new(self.related.iter().map(|d| d as &dyn Diagnostic)))
+    }
+}
+
+fn miette_severity(s: Severity) -> miette::Severity {
+    match s {
+        Severity::Error => miette::Severity::Error,
+        Severity::Warning => miette::Severity::Warning,
+        Severity::Note | Severity::Off => miette::Severity::Advice,
+    }
+}
+
+fn label_for(claim: &Claim) -> String {
+    match &claim.value {
+        Value::Quantity(q) => {
+            let what = q
+                .counted_text
+                .as_deref()
+                .or(q.counted.as_deref())
+                .unwrap_or("");
+            format!("{} {what}", relate::describe(q))
+                .trim_end()
+                .to_owned()
+        }
+        Value::Quote(q) => match (&q.speaker, q.quoted) {
+            (Some(s), true) => format!("quoted, by {s}"),
+            (None, true) => "quoted, speaker not named".to_owned(),
+            (_, false) => "the same words, unquoted".to_owned(),
+        },
+    }
+}
+
+fn headline(finding: &Finding, analysis: &Analysis<'_>) -> String {
+    let describe = |claim: &Claim| match &claim.value {
+        Value::Quantity(q) => {
+            let thing = q
+                .counted_text
+                .as_deref()
+                .or(q.counted.as_deref())
+                .unwrap_or("");
+            format!("{} {thing}", relate::describe(q))
+                .trim_end()
+                .to_owned()
+        }
+        Value::Quote(q) => {
+            let words: Vec<&str> = q.normalized.split(' ').collect();
+            let short = if words.len() > 8 {
+                format!("{} …", words[..8].join(" "))
+            } else {
+                words.join(" ")
+            };
+            format!("quote “{short}”")
+        }
+    };
+    match finding.verdict {
+        Verdict::Conflict => {
+            let conflict = finding
+                .links
+                .iter()
+                .find(|l| l.link.relation == relate::Relation::Conflicts);
+            match conflict {
+                Some(l) => format!(
+                    "{} vs {}",
+                    describe(&analysis.claims[l.a]),
+                    describe(&analysis.claims[l.b])
+                ),
+                None => format!(
+                    "{}: sources conflict",
+                    describe(&analysis.claims[finding.claims[0]])
+                ),
+            }
+        }
+        Verdict::Agreement => format!(
+            "{}: {} independent sources agree",
+            describe(&analysis.claims[finding.claims[0]]),
+            finding.independent_sources()
+        ),
+        Verdict::SingleSource => format!(
+            "{}: single source",
+            describe(&analysis.claims[finding.claims[0]])
+        ),
+    }
+}
+
+fn help_for(finding: &Finding) -> String {
+    match finding.verdict {
+        Verdict::Conflict => format!(
+            "{}; check which source is right, or whether they count different things",
+            finding.explanation
+        ),
+        Verdict::Agreement => finding.explanation.clone(),
+        Verdict::SingleSource => format!(
+            "{}; look for a second, independent source",
+            finding.explanation
+        ),
+    }
+}
+
+fn diagnostic(finding: &Finding, analysis: &Analysis<'_>) -> SourceDiagnostic {
+    let mut per_source: Vec<(usize, Vec<&Claim>)> = Vec::new();
+    for &i in &finding.claims {
+        let claim = &analysis.claims[i];
+        match per_source.iter_mut().find(|(a, _)| *a == claim.article) {
+            Some((_, list)) => list.push(claim),
+            None => per_source.push((claim.article, vec![claim])),
+        }
+    }
+    let make = |article: usize, claims: &[&Claim], message: String| {
+        let a = &analysis.articles[article];
+        let text: Arc<str> = match terminal_safe(&a.text) {
+            std::borrow::Cow::Borrowed(_) => a.text.clone(),
+            std::borrow::Cow::Owned(s) => Arc::from(s),
+        };
+        SourceDiagnostic {
+            message,
+            severity: miette_severity(finding.severity),
+            code: None,
+            help: None,
+            source: NamedSource::new(a.display_path(), text),
+            labels: claims
+                .iter()
+                .map(|c| LabeledSpan::new(Some(label_for(c)), c.span.start, c.span.len()))
+                .collect(),
+            related: Vec::new(),
+        }
+    };
+    let (first_article, first_claims) = &per_source[0];
+    let mut main = make(
+        *first_article,
+        first_claims,
+        format!("{} {}", finding.id, headline(finding, analysis)),
+    );
+    main.code = Some(format!("corroborate::{}", finding.kind.name()));
+    main.help = Some(help_for(finding));
+    for (article, claims) in &per_source[1..] {
+        let a = &analysis.articles[*article];
+        let group = analysis.groups.of_article[*article];
+        main.related.push(make(
+            *article,
+            claims,
+            format!("also in {} (independence group {group})", a.id),
+        ));
+    }
+    main
+}
+
+/// Render every finding and the summary line.
+pub fn render(analysis: &Analysis<'_>, style: Style) -> String {
+    let theme = if style.color {
+        GraphicalTheme::unicode()
+    } else {
+        GraphicalTheme::unicode_nocolor()
+    };
+    let handler = GraphicalReportHandler::new_themed(theme)
+        .with_width(style.width)
+        .with_context_lines(0);
+    let mut out = String::new();
+    for finding in analysis.findings {
+        let d = diagnostic(finding, analysis);
+        if handler.render_report(&mut out, &d).is_err() {
+            out.push_str(&format!("{}: {}\n", finding.id, finding.explanation));
+        }
+        out.push('\n');
+    }
+    out.push_str(&summary_line(analysis));
+    out.push('\n');
+    out
+}
+
+/// "2 agreements, 1 conflict, 5 single-source across 5 sources (4 independent)".
+pub fn summary_line(analysis: &Analysis<'_>) -> String {
+    let s = Summary::of(analysis.findings);
+    let plural =
+        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    format!(
+        "{}, {}, {} from {} in {} ({} independent)",
+        plural(s.agreement, "agreement", "agreements"),
+        plural(s.conflict, "conflict", "conflicts"),
+        plural(
+            s.single_source,
+            "single-source claim",
+            "single-source claims"
+        ),
+        plural(analysis.claims.len(), "claim", "claims"),
+        plural(analysis.articles.len(), "source", "sources"),
+        analysis.groups.count(),
+    )
+}
+
+/// The claims alone, one line each: `source:line:column kind text -> value`.
+pub fn render_claims(analysis: &Analysis<'_>) -> String {
+    let mut out = String::new();
+    for c in analysis.claims {
+        let a = &analysis.articles[c.article];
+        let (line, column) = a.lines.line_col(&a.text, c.span.start);
+        let text = terminal_safe(a.slice(c.span)).replace(['\n', '\r'], " ");
+        out.push_str(&format!(
+            "{}:{line}:{column}\t{}\t{}\t{}\n",
+            a.display_path(),
+            c.kind.name(),
+            text,
+            label_for(c)
+        ));
+    }
+    out
+}

@@ -1,0 +1,193 @@
+//! The JSON wire format (`--format json`), version 1.
+//!
+//! Top level: `version`, `sources`, `claims`, and for `check` also `findings`,
+//! `summary` and `stats`. Keys are snake_case; changes are additive. Offsets are UTF-8
+//! byte offsets into each file as read; `line` and `column` are 1-based (column in
+//! characters). The README documents every field.
+
+use serde::Serialize;
+
+use super::{Analysis, Summary};
+use crate::{extract::Value, reconcile::relate::Relation, rules::Severity};
+
+/// One source in JSON.
+#[derive(Debug, Serialize)]
+pub struct Source<'a> {
+    pub id: &'a str,
+    pub path: String,
+    pub independence_group: usize,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub outlet: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title: Option<&'a str>,
+}
+
+/// One claim in JSON.
+#[derive(Debug, Serialize)]
+pub struct Claim<'a> {
+    pub id: &'a str,
+    pub source: &'a str,
+    pub kind: &'static str,
+    pub text: &'a str,
+    pub start: usize,
+    pub end: usize,
+    pub line: usize,
+    pub column: usize,
+    pub subject: &'a str,
+    pub value: &'a Value,
+    /// Stems of the context's key terms.
+    pub terms: &'a [String],
+    /// Time anchors of the context.
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    pub anchors: &'a [String],
+}
+
+/// One edge of a finding in JSON.
+#[derive(Debug, Serialize)]
+pub struct Link<'a> {
+    pub a: &'a str,
+    pub b: &'a str,
+    pub relation: Relation,
+    pub reason: &'a str,
+    pub similarity: f64,
+}
+
+/// One finding in JSON.
+#[derive(Debug, Serialize)]
+pub struct Finding<'a> {
+    pub id: &'a str,
+    pub verdict: &'static str,
+    pub kind: &'static str,
+    pub severity: Severity,
+    pub claims: Vec<&'a str>,
+    pub sources: Vec<&'a str>,
+    pub independent_sources: usize,
+    pub independence_groups: &'a [usize],
+    pub explanation: &'a str,
+    pub links: Vec<Link<'a>>,
+}
+
+/// Work counters.
+#[derive(Debug, Serialize)]
+pub struct Stats {
+    pub sources: usize,
+    pub independence_groups: usize,
+    pub claims: usize,
+    /// Claim pairs whose relation was tested (never all pairs).
+    pub comparisons: usize,
+    /// Claims squared, for scale.
+    pub claims_squared: usize,
+}
+
+/// A whole report.
+#[derive(Debug, Serialize)]
+pub struct Report<'a> {
+    pub version: u32,
+    pub sources: Vec<Source<'a>>,
+    pub claims: Vec<Claim<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub findings: Option<Vec<Finding<'a>>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub summary: Option<Summary>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub stats: Option<Stats>,
+}
+
+/// Build the JSON report; `with_findings` is false for `extract`.
+pub fn report<'a>(analysis: &Analysis<'a>, with_findings: bool) -> Report<'a> {
+    let articles = analysis.articles;
+    let sources = articles
+        .iter()
+        .enumerate()
+        .map(|(i, a)| Source {
+            id: &a.id,
+            path: a.display_path(),
+            independence_group: analysis.groups.of_article.get(i).copied().unwrap_or(i + 1),
+            outlet: a.meta.outlet.as_deref(),
+            date: a.meta.date.as_deref(),
+            url: a.meta.url.as_deref(),
+            title: a.meta.title.as_deref(),
+        })
+        .collect();
+    let claims = analysis
+        .claims
+        .iter()
+        .map(|c| {
+            let article = &articles[c.article];
+            let (line, column) = article.lines.line_col(&article.text, c.span.start);
+            Claim {
+                id: &c.id,
+                source: &article.id,
+                kind: c.kind.name(),
+                text: article.slice(c.span),
+                start: c.span.start,
+                end: c.span.end,
+                line,
+                column,
+                subject: &c.subject,
+                value: &c.value,
+                terms: &c.context.terms,
+                anchors: &c.context.anchors,
+            }
+        })
+        .collect();
+    let findings = with_findings.then(|| {
+        analysis
+            .findings
+            .iter()
+            .map(|f| Finding {
+                id: &f.id,
+                verdict: f.verdict.name(),
+                kind: f.kind.name(),
+                severity: f.severity,
+                claims: f
+                    .claims
+                    .iter()
+                    .map(|&i| analysis.claims[i].id.as_str())
+                    .collect(),
+                sources: f.sources.iter().map(|&a| articles[a].id.as_str()).collect(),
+                independent_sources: f.independent_sources(),
+                independence_groups: &f.groups,
+                explanation: &f.explanation,
+                links: f
+                    .links
+                    .iter()
+                    .map(|l| Link {
+                        a: &analysis.claims[l.a].id,
+                        b: &analysis.claims[l.b].id,
+                        relation: l.link.relation,
+                        reason: &l.link.reason,
+                        similarity: (l.link.similarity * 1000.0).round() / 1000.0,
+                    })
+                    .collect(),
+            })
+            .collect()
+    });
+    let n = analysis.claims.len();
+    Report {
+        version: 1,
+        sources,
+        claims,
+        summary: with_findings.then(|| Summary::of(analysis.findings)),
+        stats: with_findings.then(|| Stats {
+            sources: articles.len(),
+            independence_groups: analysis.groups.count(),
+            claims: n,
+            comparisons: analysis.comparisons,
+            claims_squared: n * n,
+        }),
+        findings,
+    }
+}
+
+/// The report as pretty-printed JSON with a final newline.
+pub fn render(analysis: &Analysis<'_>, with_findings: bool) -> String {
+    let mut out = serde_json::to_string_pretty(&report(analysis, with_findings))
+        .expect("the report holds only strings, numbers and lists");
+    out.push('\n');
+    out
+}

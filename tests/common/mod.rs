@@ -1,0 +1,101 @@
+//! Helpers shared by the integration tests: run the binary, find the corpus.
+
+#![allow(dead_code, unreachable_pub)]
+
+use std::{
+    path::{Path, PathBuf},
+    process::{Command, Output},
+};
+
+/// Run `corroborate` with `args` from the crate root.
+pub fn run(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_corroborate"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("the corroborate binary runs")
+}
+
+/// Run and parse stdout as JSON.
+pub fn run_json(args: &[&str]) -> (i32, serde_json::Value) {
+    let out = run(args);
+    let value = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
+        panic!(
+            "stdout is not JSON ({e}): {}\nstderr: {}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        )
+    });
+    (out.status.code().unwrap_or(-1), value)
+}
+
+/// The shared corpus, or None (after saying the test is skipped) when
+/// `CORROBORATE_CORPUS` is unset.
+pub fn corpus(test: &str) -> Option<PathBuf> {
+    match std::env::var_os("CORROBORATE_CORPUS") {
+        Some(dir) => {
+            let dir = PathBuf::from(dir);
+            let dir = if dir.is_absolute() {
+                dir
+            } else {
+                Path::new(env!("CARGO_MANIFEST_DIR")).join(dir)
+            };
+            assert!(
+                dir.is_dir(),
+                "CORROBORATE_CORPUS={} is not a directory",
+                dir.display()
+            );
+            Some(dir)
+        }
+        None => {
+            eprintln!("skipped {test}: CORROBORATE_CORPUS unset");
+            None
+        }
+    }
+}
+
+/// The claim with `id` in a JSON report.
+pub fn claim<'a>(report: &'a serde_json::Value, id: &str) -> &'a serde_json::Value {
+    report["claims"]
+        .as_array()
+        .expect("claims")
+        .iter()
+        .find(|c| c["id"] == id)
+        .expect("claim id exists")
+}
+
+/// The findings whose claims include one whose text contains `needle`.
+pub fn findings_with<'a>(
+    report: &'a serde_json::Value,
+    needle: &str,
+) -> Vec<&'a serde_json::Value> {
+    report["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .filter(|f| {
+            f["claims"].as_array().expect("claim ids").iter().any(|id| {
+                claim(report, id.as_str().expect("id"))
+                    .get("text")
+                    .and_then(|t| t.as_str())
+                    .is_some_and(|t| t.contains(needle))
+            })
+        })
+        .collect()
+}
+
+/// Source ids of the claims of a finding.
+pub fn finding_texts(report: &serde_json::Value, finding: &serde_json::Value) -> Vec<String> {
+    finding["claims"]
+        .as_array()
+        .expect("claim ids")
+        .iter()
+        .map(|id| {
+            claim(report, id.as_str().expect("id"))["text"]
+                .as_str()
+                .expect("text")
+                .to_owned()
+        })
+        .collect()
+}
