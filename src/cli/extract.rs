@@ -32,7 +32,7 @@ pub(crate) fn run(args: ExtractArgs) -> ExitStatus {
         Ok(s) => s,
         Err(status) => return status,
     };
-    let loaded = ingest::load(&args.common.paths, &settings);
+    let loaded = ingest::load_with(&args.common.paths, &settings, args.common.ingest_options());
     for e in &loaded.errors {
         super::report_error(e);
     }

@@ -85,6 +85,26 @@ pub struct Common {
     /// Print nothing on stderr but errors.
     #[arg(long, short)]
     pub quiet: bool,
+    /// Read files that are not UTF-8 in this encoding (a WHATWG label: `windows-1252`,
+    /// `latin1`, `utf-16le`, `shift_jis`...); UTF-8 files and files with a byte-order
+    /// mark are read as what they are. Offsets then refer to the text decoded to UTF-8.
+    #[arg(long, value_name = "LABEL", value_parser = parse_encoding)]
+    pub encoding: Option<&'static encoding_rs::Encoding>,
+}
+
+impl Common {
+    /// How to read the inputs.
+    pub fn ingest_options(&self) -> ingest::Options {
+        ingest::Options {
+            encoding: self.encoding,
+        }
+    }
+}
+
+fn parse_encoding(label: &str) -> Result<&'static encoding_rs::Encoding, String> {
+    encoding_rs::Encoding::for_label(label.trim().as_bytes()).ok_or_else(|| {
+        format!("unknown encoding `{label}` (try `windows-1252`, `latin1`, `utf-16le`, `utf-16be`)")
+    })
 }
 
 /// Colour choice.
@@ -128,8 +148,9 @@ pub fn report_error(error: &dyn miette::Diagnostic) {
     )
     .with_width(100);
     let mut out = String::new();
-    if handler.render_report(&mut out, error).is_err() {
-        out = format!("error: {error}\n");
+    let safe = crate::report::terminal::SafeDiagnostic::new(error);
+    if handler.render_report(&mut out, &safe).is_err() {
+        out = format!("error: {safe}\n");
     }
     let _ = std::io::stderr().write_all(out.as_bytes());
 }
@@ -170,7 +191,7 @@ pub struct Run {
 
 /// Read inputs (printing each bad one), extract and reconcile.
 pub fn analyse(common: &Common, settings: &Settings) -> Run {
-    let loaded = ingest::load(&common.paths, settings);
+    let loaded = ingest::load_with(&common.paths, settings, common.ingest_options());
     for e in &loaded.errors {
         report_error(e);
     }

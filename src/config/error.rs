@@ -48,7 +48,7 @@ pub enum Error {
 /// One value in a rules file that cannot be used.
 #[derive(Debug, Error, Diagnostic)]
 #[error("{message}")]
-#[diagnostic(code(corroborate::config::bad_value))]
+#[diagnostic(code(corroborate::config::problem))]
 pub struct Problem {
     pub message: String,
     #[source_code]

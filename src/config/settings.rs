@@ -218,22 +218,14 @@ fn problem_in(
     let end = span.end.min(layer.text.len());
     let start = span.start.min(end);
     Problem {
-        message,
+        message: crate::report::terminal_safe(&message).into_owned(),
         src: NamedSource::new(
             crate::report::terminal_safe(&layer.name).into_owned(),
-            terminal_source(&layer.text),
+            crate::report::terminal_source(&layer.text),
         ),
         at: (start, end - start).into(),
         label: label.to_owned(),
         help,
-    }
-}
-
-/// `text` made safe to show on a terminal without moving any byte offset.
-fn terminal_source(text: &Arc<str>) -> Arc<str> {
-    match crate::report::terminal_safe(text) {
-        std::borrow::Cow::Borrowed(_) => text.clone(),
-        std::borrow::Cow::Owned(s) => Arc::from(s),
     }
 }
 
