@@ -81,6 +81,7 @@ impl Article {
             .collect();
         let stem = path
             .file_stem()
+            .filter(|_| path.as_os_str() != "-")
             .map_or_else(|| "stdin".to_owned(), |s| s.to_string_lossy().into_owned());
         let id = meta.id.clone().unwrap_or(stem);
         Self {

@@ -38,7 +38,11 @@ pub fn check_span(text: &str, span: Span, what: &str) {
 /// Every span an article holds is in bounds and on character boundaries.
 pub fn check_article(article: &Article) {
     let text = &article.text;
-    check_span(text, Span::new(article.body_start, article.body_start), "body start");
+    check_span(
+        text,
+        Span::new(article.body_start, article.body_start),
+        "body start",
+    );
     for p in &article.paragraphs {
         check_span(text, *p, "paragraph");
     }
@@ -88,7 +92,10 @@ pub fn run(articles: &[Article], settings: &Settings) -> Outputs {
     } = reconcile::judge(articles, &claims, settings);
     for finding in &findings {
         for &c in &finding.claims {
-            assert!(c < claims.len(), "finding names a claim that does not exist");
+            assert!(
+                c < claims.len(),
+                "finding names a claim that does not exist"
+            );
         }
     }
     let analysis = Analysis {
