@@ -4,6 +4,7 @@ pub mod config;
 pub mod extract;
 pub mod ingest;
 pub mod normalize;
+pub mod output;
 pub mod reconcile;
 pub mod report;
 pub mod rules;
