@@ -220,7 +220,7 @@ fn problem_in(
     Problem {
         message: crate::report::terminal_safe(&message).into_owned(),
         src: NamedSource::new(
-            crate::report::terminal_safe(&layer.name).into_owned(),
+            crate::report::terminal_safe(&layer.name),
             crate::report::terminal_source(&layer.text),
         ),
         at: (start, end - start).into(),
@@ -484,7 +484,7 @@ impl Accumulator {
                 }
             }
         }
-        self.check_units(&layer_units, problems, &problem);
+        self.check_units(&layer_units, problems, layer);
     }
 
     /// The units a layer defined must name a dimension that exists, and each alias or
@@ -498,7 +498,7 @@ impl Accumulator {
         &self,
         layer_units: &[(String, Range<usize>)],
         problems: &mut Vec<Problem>,
-        problem: &dyn Fn(Range<usize>, String, &str, Option<String>) -> Problem,
+        layer: &RulesSource,
     ) {
         let mut dimension_users: BTreeMap<&str, usize> = BTreeMap::new();
         for unit in self.units.values() {
@@ -521,7 +521,8 @@ impl Accumulator {
                 .map(|(_, d)| d);
             let converts = unit.factor.is_some_and(|f| f != 1.0);
             if closest.is_some() || converts {
-                problems.push(problem(
+                problems.push(problem_in(
+                    layer,
                     span.clone(),
                     format!("unit `{name}` names unknown dimension `{dimension}`"),
                     "no other unit has this dimension",
@@ -534,7 +535,7 @@ impl Accumulator {
                 ));
             }
         }
-        self.check_synonyms(layer_units, problems, problem);
+        self.check_synonyms(layer_units, problems, layer);
     }
 
     /// Each alias or symbol of a unit this layer defined names no other unit.
@@ -542,7 +543,7 @@ impl Accumulator {
         &self,
         layer_units: &[(String, Range<usize>)],
         problems: &mut Vec<Problem>,
-        problem: &dyn Fn(Range<usize>, String, &str, Option<String>) -> Problem,
+        layer: &RulesSource,
     ) {
         let mut owner_of: BTreeMap<String, &str> = BTreeMap::new();
         for (name, unit) in &self.units {
@@ -566,7 +567,8 @@ impl Accumulator {
                 .chain(unit.symbols.iter().map(|s| s.trim_end().to_owned()))
             {
                 match owner_of.get(&synonym) {
-                    Some(other) if *other != name.as_str() => problems.push(problem(
+                    Some(other) if *other != name.as_str() => problems.push(problem_in(
+                        layer,
                         span.clone(),
                         format!("`{synonym}` of unit `{name}` already names unit `{other}`"),
                         "ambiguous alias or symbol",

@@ -73,7 +73,7 @@ impl<'a> SafeDiagnostic<'a> {
                 .map(|labels| {
                     labels
                         .map(|l| {
-                            let label = l.label().map(|t| safe(t));
+                            let label = l.label().map(safe);
                             if l.primary() {
                                 LabeledSpan::new_primary_with_span(label, *l.inner())
                             } else {
