@@ -50,7 +50,7 @@ fn jsonl_has_one_finding_per_line_with_its_claims() {
 fn completions_and_man_pages_come_from_the_command_line_definition() {
     for shell in ["bash", "zsh", "fish", "powershell", "elvish"] {
         let script = stdout(&["completions", shell]);
-        for word in ["check", "extract", "rules", "--format"] {
+        for word in ["check", "extract", "rules", "format"] {
             assert!(script.contains(word), "{shell} completions lack {word}");
         }
         // The shells whose generators complete values offer the formats too.
