@@ -22,13 +22,19 @@ fn browser_dir() -> PathBuf {
 /// Whether the browser test can run; says why not when it cannot.
 fn ready(test: &str) -> bool {
     let required = std::env::var("CORROBORATE_BROWSER").is_ok_and(|v| v == "require");
-    let node = Command::new("node").arg("--version").output().is_ok_and(|o| o.status.success());
+    let node = Command::new("node")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success());
     let missing = if !node {
         Some("node is not installed".to_owned())
     } else if !browser_dir().join("node_modules/playwright-core").is_dir() {
         Some("run `npm ci` in tests/browser".to_owned())
     } else if !chromium().is_file() {
-        Some(format!("{} is missing (apt-get install chromium)", chromium().display()))
+        Some(format!(
+            "{} is missing (apt-get install chromium)",
+            chromium().display()
+        ))
     } else {
         None
     };
@@ -87,16 +93,27 @@ fn clicking_a_conflict_marks_its_spans_in_both_sources() {
 /// Twenty invented sources sharing figures about many things: thousands of claims.
 fn write_large_corpus(dir: &Path) -> usize {
     let things = [
-        "lamps", "benches", "buses", "trees", "bridges", "schools", "boats", "wells",
-        "clinics", "ferries", "stalls", "markets",
+        "lamps", "benches", "buses", "trees", "bridges", "schools", "boats", "wells", "clinics",
+        "ferries", "stalls", "markets",
     ];
     let places = [
-        "Alder", "Birch", "Cedar", "Dunmore", "Elmwood", "Fairley", "Garron", "Hollin",
-        "Ivybank", "Juniper", "Kestrel", "Larchmont",
+        "Alder",
+        "Birch",
+        "Cedar",
+        "Dunmore",
+        "Elmwood",
+        "Fairley",
+        "Garron",
+        "Hollin",
+        "Ivybank",
+        "Juniper",
+        "Kestrel",
+        "Larchmont",
     ];
     let mut claims = 0;
     for source in 0..20 {
-        let mut text = format!("source: outlet{source}.example\n\nCouncil survey, part {source}\n\n");
+        let mut text =
+            format!("source: outlet{source}.example\n\nCouncil survey, part {source}\n\n");
         for (p, place) in places.iter().enumerate() {
             for (t, thing) in things.iter().enumerate() {
                 // Most sources agree; every seventh source counts one more, a conflict.
@@ -129,7 +146,14 @@ fn a_report_of_twenty_sources_and_thousands_of_claims_stays_usable() {
     eprintln!("{log}");
     let click_ms: u64 = log
         .lines()
-        .find_map(|l| l.strip_prefix("timing: ")?.split("click ").nth(1)?.strip_suffix(" ms")?.parse().ok())
+        .find_map(|l| {
+            l.strip_prefix("timing: ")?
+                .split("click ")
+                .nth(1)?
+                .strip_suffix(" ms")?
+                .parse()
+                .ok()
+        })
         .expect("timing line");
     assert!(click_ms < 2000, "selecting a finding took {click_ms} ms");
 }

@@ -39,8 +39,11 @@ fn jsonl_has_one_finding_per_line_with_its_claims() {
             .iter()
             .map(|c| &c["id"])
             .collect();
-        let expected: Vec<&serde_json::Value> =
-            finding["claims"].as_array().expect("claims").iter().collect();
+        let expected: Vec<&serde_json::Value> = finding["claims"]
+            .as_array()
+            .expect("claims")
+            .iter()
+            .collect();
         assert_eq!(ids, expected);
         assert_eq!(line["fingerprint"].as_str().map(str::len), Some(32));
     }
@@ -55,7 +58,10 @@ fn completions_and_man_pages_come_from_the_command_line_definition() {
         }
         // The shells whose generators complete values offer the formats too.
         if matches!(shell, "bash" | "zsh" | "fish") {
-            assert!(script.contains("sarif") && script.contains("junit"), "{shell}");
+            assert!(
+                script.contains("sarif") && script.contains("junit"),
+                "{shell}"
+            );
         }
     }
     let page = stdout(&["man"]);
@@ -63,7 +69,8 @@ fn completions_and_man_pages_come_from_the_command_line_definition() {
     let dir = tempfile::tempdir().expect("temp dir");
     let out = run(&["man", "--out-dir", dir.path().to_str().expect("UTF-8")]);
     assert!(out.status.success());
-    let check = fs::read_to_string(dir.path().join("corroborate-check.1")).expect("a page per subcommand");
+    let check =
+        fs::read_to_string(dir.path().join("corroborate-check.1")).expect("a page per subcommand");
     assert!(check.contains("sarif") && check.contains("\\-\\-output"));
 }
 
@@ -79,7 +86,11 @@ fn the_nearest_rules_file_is_found_up_to_the_repository_root() {
     .expect("rules");
     let listing = String::from_utf8(run_in(&nested, &["rules"]).stdout).expect("UTF-8");
     assert!(listing.contains("newsroom/corroborate.toml"), "{listing}");
-    assert!(listing.lines().any(|l| l.starts_with("single-source") && l.contains(" off ")));
+    assert!(
+        listing
+            .lines()
+            .any(|l| l.starts_with("single-source") && l.contains(" off "))
+    );
 
     // A repository root in between stops the search.
     fs::create_dir(root.path().join("newsroom/drafts/.git")).expect("git dir");
@@ -90,10 +101,18 @@ fn the_nearest_rules_file_is_found_up_to_the_repository_root() {
     let explicit = root.path().join("explicit.toml");
     fs::write(&explicit, "[severity]\nmisquote = \"warning\"\n").expect("rules");
     let listing = String::from_utf8(
-        run_in(&nested, &["rules", "--rules", explicit.to_str().expect("UTF-8")]).stdout,
+        run_in(
+            &nested,
+            &["rules", "--rules", explicit.to_str().expect("UTF-8")],
+        )
+        .stdout,
     )
     .expect("UTF-8");
-    assert!(listing.lines().any(|l| l.starts_with("misquote") && l.contains(" warning ")));
+    assert!(
+        listing
+            .lines()
+            .any(|l| l.starts_with("misquote") && l.contains(" warning "))
+    );
 }
 
 #[test]
@@ -102,14 +121,24 @@ fn piped_output_has_no_colour_and_no_progress_bar() {
     for i in 0..30 {
         fs::write(
             dir.path().join(format!("a{i:02}.txt")),
-            format!("The ferry carried {} passengers across the bay on Monday.\n", 100 + i % 3),
+            format!(
+                "The ferry carried {} passengers across the bay on Monday.\n",
+                100 + i % 3
+            ),
         )
         .expect("write");
     }
     let out = run_in(dir.path(), &["check", "--fail-on", "never", "."]);
     assert!(out.status.success());
-    assert!(!out.stdout.contains(&0x1b), "no ANSI escapes when stdout is a pipe");
-    assert!(out.stderr.is_empty(), "no progress bar when stderr is a pipe: {:?}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        !out.stdout.contains(&0x1b),
+        "no ANSI escapes when stdout is a pipe"
+    );
+    assert!(
+        out.stderr.is_empty(),
+        "no progress bar when stderr is a pipe: {:?}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }
 
 #[test]
@@ -120,8 +149,11 @@ fn html_escapes_the_articles_and_output_writes_the_file() {
         "<script>alert(1)</script> The ferry carried 112 passengers & \"crew\".\n",
     )
     .expect("write");
-    fs::write(dir.path().join("other.txt"), "The ferry carried 121 passengers on Monday.\n")
-        .expect("write");
+    fs::write(
+        dir.path().join("other.txt"),
+        "The ferry carried 121 passengers on Monday.\n",
+    )
+    .expect("write");
     let target = dir.path().join("out/report.html");
     fs::create_dir(dir.path().join("out")).expect("out dir");
     let out = run(&[
@@ -139,5 +171,9 @@ fn html_escapes_the_articles_and_output_writes_the_file() {
     assert!(page.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
     assert_eq!(page.matches("<script>").count(), 1, "only our own script");
     assert!(page.contains("Content-Security-Policy"));
-    assert_eq!(fs::read_dir(dir.path().join("out")).expect("list").count(), 1, "no temporary left");
+    assert_eq!(
+        fs::read_dir(dir.path().join("out")).expect("list").count(),
+        1,
+        "no temporary left"
+    );
 }

@@ -41,7 +41,11 @@ fn assert_valid(validator: &jsonschema::Validator, sarif: &Value) {
         .iter_errors(sarif)
         .map(|e| format!("{} at {}", e, e.instance_path()))
         .collect();
-    assert!(errors.is_empty(), "SARIF is not valid:\n{}", errors.join("\n"));
+    assert!(
+        errors.is_empty(),
+        "SARIF is not valid:\n{}",
+        errors.join("\n")
+    );
 }
 
 fn sarif_of(args: &[&str]) -> Value {
@@ -73,10 +77,7 @@ fn harbour_fire_sarif_validates_against_the_official_schema() {
     assert_valid(&validator, &sarif);
     // The validator is not vacuous: a log without its version is rejected.
     let mut broken = sarif.clone();
-    broken
-        .as_object_mut()
-        .expect("object")
-        .remove("version");
+    broken.as_object_mut().expect("object").remove("version");
     assert!(!validator.is_valid(&broken));
 }
 
@@ -107,7 +108,8 @@ fn every_claim_of_a_finding_is_a_location_with_its_byte_region() {
             let claim = common::claim(&report, id.as_str().expect("id"));
             let region = &location["physicalLocation"]["region"];
             assert_eq!(region["byteOffset"], claim["start"]);
-            let length = claim["end"].as_u64().expect("end") - claim["start"].as_u64().expect("start");
+            let length =
+                claim["end"].as_u64().expect("end") - claim["start"].as_u64().expect("start");
             assert_eq!(region["byteLength"].as_u64(), Some(length));
             assert_eq!(region["startLine"], claim["line"]);
             assert_eq!(region["startColumn"], claim["column"]);
@@ -127,7 +129,11 @@ fn fingerprints_survive_moved_lines_and_change_with_a_figure() {
     let copy = |edit: &dyn Fn(&str, &str) -> String| {
         for entry in fs::read_dir("examples/harbour-fire").expect("example dir") {
             let path = entry.expect("entry").path();
-            let name = path.file_name().expect("name").to_string_lossy().into_owned();
+            let name = path
+                .file_name()
+                .expect("name")
+                .to_string_lossy()
+                .into_owned();
             let text = fs::read_to_string(&path).expect("UTF-8");
             fs::write(tmp.path().join(&name), edit(&name, &text)).expect("write");
         }
@@ -151,8 +157,14 @@ fn fingerprints_survive_moved_lines_and_change_with_a_figure() {
             t.to_owned()
         }
     }));
-    assert_ne!(original, changed, "a different figure is a different finding");
-    assert!(original.intersection(&changed).count() > 0, "other findings keep theirs");
+    assert_ne!(
+        original, changed,
+        "a different figure is a different finding"
+    );
+    assert!(
+        original.intersection(&changed).count() > 0,
+        "other findings keep theirs"
+    );
 }
 
 fn seed_files(dir: &Path) -> Vec<PathBuf> {
@@ -172,7 +184,10 @@ fn seeds_sarif_validates_and_an_edited_copy_reports_an_error() {
     };
     let validator = validator();
     let files = seed_files(&dir);
-    let args: Vec<&str> = files.iter().map(|p| p.to_str().expect("UTF-8 path")).collect();
+    let args: Vec<&str> = files
+        .iter()
+        .map(|p| p.to_str().expect("UTF-8 path"))
+        .collect();
     let sarif = sarif_of(&args);
     assert_valid(&validator, &sarif);
     assert!(!results(&sarif).is_empty());
@@ -190,7 +205,12 @@ fn seeds_sarif_validates_and_an_edited_copy_reports_an_error() {
         .expect("write copy");
     }
     assert!(replaced > 0, "`11 women` occurs in the seeds");
-    let out = run(&["check", "--format", "sarif", tmp.path().to_str().expect("UTF-8")]);
+    let out = run(&[
+        "check",
+        "--format",
+        "sarif",
+        tmp.path().to_str().expect("UTF-8"),
+    ]);
     assert_eq!(out.status.code(), Some(1), "the edited copy conflicts");
     let edited: Value = serde_json::from_slice(&out.stdout).expect("SARIF is JSON");
     assert_valid(&validator, &edited);

@@ -108,7 +108,11 @@ pub(crate) fn run(args: CheckArgs) -> ExitStatus {
     if let Err(status) = output(args.output.as_deref(), &report) {
         return status;
     }
-    let failing = run.reconciled.findings.iter().any(|f| args.fail_on.fails(f));
+    let failing = run
+        .reconciled
+        .findings
+        .iter()
+        .any(|f| args.fail_on.fails(f));
     let status = if failing {
         ExitStatus::Findings
     } else {

@@ -44,7 +44,9 @@ pub(crate) fn run(args: RulesArgs) -> ExitStatus {
             kind.summary,
         );
     }
-    out.push_str("\nSet a severity (error, warning, note, off) under [severity] in a rules file.\n");
+    out.push_str(
+        "\nSet a severity (error, warning, note, off) under [severity] in a rules file.\n",
+    );
     print(&out);
     ExitStatus::Success
 }

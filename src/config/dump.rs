@@ -140,7 +140,12 @@ mod tests {
         assert!(dump.contains("well over"));
         assert!(dump.contains("agree-context = 0.4"));
         // Dumping the dump changes nothing but the header.
-        let body = |d: &str| d.lines().filter(|l| !l.starts_with('#')).collect::<Vec<_>>().join("\n");
+        let body = |d: &str| {
+            d.lines()
+                .filter(|l| !l.starts_with('#'))
+                .collect::<Vec<_>>()
+                .join("\n")
+        };
         assert_eq!(body(&effective_toml(&again, &[])), body(&dump));
     }
 

@@ -51,7 +51,13 @@ pub fn render(analysis: &Analysis<'_>) -> String {
     let owner = finding_of_claims(analysis);
     let summary = Summary::of(analysis.findings);
     let mut out = String::with_capacity(
-        analysis.articles.iter().map(|a| a.text.len()).sum::<usize>() * 2 + 16 * 1024,
+        analysis
+            .articles
+            .iter()
+            .map(|a| a.text.len())
+            .sum::<usize>()
+            * 2
+            + 16 * 1024,
     );
     out.push_str(concat!(
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n",
@@ -127,9 +133,13 @@ fn render_source(
     owner: &[Option<&Finding>],
 ) {
     let mut about: Vec<String> = Vec::new();
-    for part in [&article.meta.outlet, &article.meta.date, &article.meta.title]
-        .into_iter()
-        .flatten()
+    for part in [
+        &article.meta.outlet,
+        &article.meta.date,
+        &article.meta.title,
+    ]
+    .into_iter()
+    .flatten()
     {
         about.push(escape(part));
     }
@@ -227,7 +237,14 @@ mod tests {
     #[test]
     fn the_script_and_style_fetch_nothing() {
         for asset in [STYLE, SCRIPT] {
-            for needle in ["http:", "https:", "url(", "@import", "fetch(", "XMLHttpRequest"] {
+            for needle in [
+                "http:",
+                "https:",
+                "url(",
+                "@import",
+                "fetch(",
+                "XMLHttpRequest",
+            ] {
                 assert!(!asset.contains(needle), "asset mentions {needle}");
             }
         }

@@ -101,9 +101,9 @@ fn render_case(out: &mut String, analysis: &Analysis<'_>, finding: &Finding, fai
             ))
         })
         .collect();
-    let (file, line) = located
-        .first()
-        .map_or((String::new(), 0), |(_, at)| (at.path.clone(), at.start_line));
+    let (file, line) = located.first().map_or((String::new(), 0), |(_, at)| {
+        (at.path.clone(), at.start_line)
+    });
     let _ = write!(
         out,
         "    <testcase name=\"{}: {}\" classname=\"corroborate.{}\" file=\"{}\" line=\"{line}\"",

@@ -33,7 +33,9 @@ impl Location {
         let (start_line, start_column) = article.lines.line_col(text, start);
         let (end_line, end_column) = article.lines.line_col(text, end);
         let char_offset = text.get(..start).map_or(start, |s| s.chars().count());
-        let char_length = text.get(start..end).map_or(end - start, |s| s.chars().count());
+        let char_length = text
+            .get(start..end)
+            .map_or(end - start, |s| s.chars().count());
         Location {
             path: display_path(&article.path),
             start_line,
@@ -71,7 +73,11 @@ pub fn display_path(path: &Path) -> String {
         }
     }
     let joined = parts.join("/");
-    if absolute { format!("/{joined}") } else { joined }
+    if absolute {
+        format!("/{joined}")
+    } else {
+        joined
+    }
 }
 
 #[cfg(test)]
@@ -96,7 +102,11 @@ mod tests {
         let claim = claims.first().expect("the figure is a claim");
         let at = Location::of(claim, &article);
         assert_eq!(at.byte_offset, claim.span.start);
-        assert_eq!(at.char_offset + 1, at.byte_offset, "é is two bytes, one character");
+        assert_eq!(
+            at.char_offset + 1,
+            at.byte_offset,
+            "é is two bytes, one character"
+        );
         assert_eq!(at.start_column, at.char_offset + 1);
         assert_eq!(at.end_column - at.start_column, at.char_length);
         assert_eq!(at.last_column() + 1, at.end_column);

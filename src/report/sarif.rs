@@ -65,8 +65,23 @@ fn encode_uri_path(path: &str) -> String {
         let keep = byte.is_ascii_alphanumeric()
             || matches!(
                 byte,
-                b'-' | b'.' | b'_' | b'~' | b'/' | b'!' | b'$' | b'&' | b'\'' | b'(' | b')'
-                    | b'*' | b'+' | b',' | b';' | b'=' | b':' | b'@'
+                b'-' | b'.'
+                    | b'_'
+                    | b'~'
+                    | b'/'
+                    | b'!'
+                    | b'$'
+                    | b'&'
+                    | b'\''
+                    | b'('
+                    | b')'
+                    | b'*'
+                    | b'+'
+                    | b','
+                    | b';'
+                    | b'='
+                    | b':'
+                    | b'@'
             );
         if keep {
             out.push(char::from(byte));
@@ -198,7 +213,10 @@ mod tests {
 
     #[test]
     fn uris_encode_spaces_and_keep_slashes() {
-        assert_eq!(encode_uri_path("drafts/my story#1.md"), "drafts/my%20story%231.md");
+        assert_eq!(
+            encode_uri_path("drafts/my story#1.md"),
+            "drafts/my%20story%231.md"
+        );
         assert_eq!(
             artifact_location("/tmp/a b.txt")["uri"],
             json!("file:///tmp/a%20b.txt")
