@@ -63,7 +63,7 @@ pub enum Command {
     /// Reconcile the claims of several articles and report agreements, conflicts and
     /// single-source claims; exit 1 when a finding reaches the fail level.
     #[command(
-        after_help = "Examples:\n  corroborate check examples/harbour-fire/\n  corroborate check wire.txt broadcaster.txt --format json\n  corroborate check drafts/ --fail-on single-source"
+        after_help = "Examples:\n  corroborate check examples/harbour-fire/\n  corroborate check wire.txt broadcaster.txt --format json\n  corroborate check drafts/ --fail-on single-source\n  corroborate check drafts/ wires/ --format html -o report.html\n  corroborate check drafts/ --format sarif -o corroborate.sarif\n  corroborate check drafts/ --format github   # annotations in a GitHub Actions job"
     )]
     Check(check::CheckArgs),
     /// Print the claims extracted from articles, without reconciling them.
