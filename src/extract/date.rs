@@ -170,35 +170,75 @@ pub fn reference_of(article: &Article, settings: &Settings) -> Option<Civil> {
 /// How many key terms on each side of a date phrase describe its event.
 const EVENT_WINDOW: usize = 6;
 
-/// Key terms of the event dated by `at` in `sentence`: up to `EVENT_WINDOW` terms on
-/// each side of it, leaving out the date phrases (`spans`, relative to the sentence) and
-/// words about time. A sentence often dates several things; the words next to a date
-/// say which one it dates.
+/// Words that open a new clause: what follows them is another event.
+const CLAUSE_OPENERS: &[&str] = &[
+    "after", "before", "when", "while", "which", "who", "whom", "where", "as", "because",
+    "since", "until", "although", "though", "but", "whereas", "following",
+];
+
+/// Key terms of the event dated by `at` in `sentence`: the content words of the date's
+/// clause (up to `EVENT_WINDOW` on each side), or of the next clauses when the date
+/// stands alone ("On July 1, 2024, the two countries signed ..."), leaving out the date
+/// phrases (`spans`, relative to the sentence) and words about time. A sentence often
+/// dates several things; the clause says which one this date dates.
 pub fn event_terms(sentence: &str, at: Span, spans: &[Span], settings: &Settings) -> Vec<String> {
+    let inside = |i: usize| spans.iter().any(|d| d.start <= i && i < d.end);
+    let mut clause = 0usize;
+    let mut last = 0usize;
+    // (start, end, word, clause number)
+    let mut words: Vec<(usize, usize, &str, usize)> = Vec::new();
+    for (s, e, w) in text::words(sentence) {
+        let gap = sentence.get(last..s).unwrap_or("");
+        if !inside(s) && gap.contains([',', ';', ':', '(', ')', '—', '–']) {
+            clause += 1;
+        }
+        if !inside(s) && CLAUSE_OPENERS.contains(&text::fold(w).as_str()) {
+            clause += 1;
+        }
+        words.push((s, e, w, clause));
+        last = e;
+    }
+    let own = words
+        .iter()
+        .find(|(s, _, _, _)| *s >= at.start)
+        .or(words.last())
+        .map_or(0, |w| w.3);
     let content = |w: &str| {
         let f = text::fold(w);
         f.chars().count() >= 3
             && !f.chars().all(|c| c.is_ascii_digit())
             && !settings.stopwords.contains(&f)
+            && !TIME_VOCABULARY.contains(&f.as_str())
+            && !WEEKDAY_NAMES.contains(&f.as_str())
+            && !date::find(w)
+                .iter()
+                .any(|m| matches!(m.expr, Expr::Month { .. } | Expr::Weekday { .. }))
     };
-    let words: Vec<(usize, usize, &str)> = text::words(sentence)
-        .filter(|(s, e, _)| !spans.iter().any(|d| d.start <= *s && *e <= d.end))
-        .filter(|(_, _, w)| content(w))
-        .collect();
-    let split = words.partition_point(|(s, _, _)| *s < at.start);
+    let of_clauses = |from: usize, to: usize| -> Vec<(usize, &str)> {
+        words
+            .iter()
+            .filter(|(s, e, w, c)| {
+                (from..=to).contains(c)
+                    && !spans.iter().any(|d| d.start <= *s && *e <= d.end)
+                    && content(w)
+            })
+            .map(|(s, _, w, _)| (*s, *w))
+            .collect()
+    };
+    let mut chosen = of_clauses(own, own);
+    // A date alone in its clause dates the clauses next to it.
+    if chosen.len() < 2 {
+        chosen = of_clauses(own, own + 2);
+    }
+    if chosen.len() < 2 {
+        chosen = of_clauses(own.saturating_sub(1), own + 2);
+    }
+    let split = chosen.partition_point(|(s, _)| *s < at.start);
     let from = split.saturating_sub(EVENT_WINDOW);
-    let to = (split + EVENT_WINDOW).min(words.len());
-    let kept: String = words[from..to]
+    let to = (split + EVENT_WINDOW).min(chosen.len());
+    let kept: String = chosen[from..to]
         .iter()
-        .map(|(_, _, w)| *w)
-        .filter(|w| {
-            let f = text::fold(w);
-            !TIME_VOCABULARY.contains(&f.as_str())
-                && !WEEKDAY_NAMES.contains(&f.as_str())
-                && !date::find(w).iter().any(|m| {
-                    matches!(m.expr, Expr::Month { .. } | Expr::Weekday { .. })
-                })
-        })
+        .map(|(_, w)| *w)
         .collect::<Vec<_>>()
         .join(" ");
     let mut terms = context::terms_of(&kept, settings);

@@ -158,6 +158,24 @@ pub fn find(text: &str) -> Vec<DurationMention> {
         if is_article && (hyphen || word.ends_with('s')) {
             continue;
         }
+        // "a second vote", "a minute's silence": an ordinal or a possessive, not a length.
+        let next_word = text::words(after.get(word_len..).unwrap_or(""))
+            .next()
+            .map(|(s, _, w)| (after[word_len..][..s].trim().is_empty(), text::fold(w)));
+        if is_article
+            && (after[word_len..].starts_with(['\'', '’'])
+                || next_word.is_some_and(|(adjacent, w)| {
+                    adjacent
+                        && !matches!(
+                            w.as_str(),
+                            "of" | "ago" | "later" | "earlier" | "before" | "after" | "and" | "or"
+                                | "in" | "to" | "for" | "on" | "at" | "the" | "a" | "an"
+                                | "from" | "into" | "since" | "until" | "with"
+                        )
+                }))
+        {
+            continue;
+        }
         let mut span_end = end + gap + word_len;
         let tail = text.get(span_end..).unwrap_or("");
         let mut is_age = false;

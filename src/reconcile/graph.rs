@@ -244,6 +244,7 @@ fn pairs_by_rare_terms(
     terms_of: impl Fn(usize) -> Vec<String>,
     weights: &TermWeights,
     max: usize,
+    per_claim: usize,
 ) -> Vec<(usize, usize)> {
     let mut postings: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     for &i in members {
@@ -257,7 +258,7 @@ fn pairs_by_rare_terms(
                 .total_cmp(&weights.weight(x))
                 .then(x.cmp(y))
         });
-        for t in terms.into_iter().take(4) {
+        for t in terms.into_iter().take(per_claim) {
             postings.entry(t).or_default().push(i);
         }
     }
@@ -297,7 +298,8 @@ fn date_edges(
         anchors: Vec::new(),
     };
     let max = settings.thresholds.max_candidates;
-    let pairs = pairs_by_rare_terms(&dated, |i| event(i).terms, weights, max);
+    // An event's terms are few (a window around the date), so all of them are indexed.
+    let pairs = pairs_by_rare_terms(&dated, |i| event(i).terms, weights, max, usize::MAX);
     let mut scored: Vec<(usize, usize, f64)> = Vec::new();
     for (a, b) in pairs {
         if claims[a].article == claims[b].article {
@@ -332,7 +334,8 @@ fn date_edges(
         let (Some(da), Some(db)) = (claims[a].date(), claims[b].date()) else {
             continue;
         };
-        if let Some(link) = relate::dates(da, db, similarity, settings) {
+        let shared = da.event.iter().filter(|t| db.event.contains(t)).count();
+        if let Some(link) = relate::dates(da, db, similarity, shared, settings) {
             edges.push((a, b, link));
         }
     }
@@ -365,7 +368,7 @@ fn duration_edges(
             }
             pairs
         } else {
-            pairs_by_rare_terms(members, |i| claims[i].context.terms.clone(), weights, max)
+            pairs_by_rare_terms(members, |i| claims[i].context.terms.clone(), weights, max, 4)
         };
         for (a, b) in pairs {
             let (ca, cb) = (&claims[a], &claims[b]);

@@ -314,7 +314,16 @@ const MAX_CONFLICT_GAP_DAYS: i64 = 366;
 /// otherwise the calendar fields both fix (year, month, day) must be equal, and a bare
 /// weekday agrees with a date on that weekday. A bare weekday never conflicts: which
 /// week it names is a guess.
-pub fn dates(da: &DateValue, db: &DateValue, similarity: f64, settings: &Settings) -> Option<Link> {
+///
+/// `shared` is how many key terms the two events have in common: a conflict needs two,
+/// since one common word ("fire") is what every date of one story shares.
+pub fn dates(
+    da: &DateValue,
+    db: &DateValue,
+    similarity: f64,
+    shared: usize,
+    settings: &Settings,
+) -> Option<Link> {
     let t = &settings.thresholds;
     let agrees = |reason: String| {
         (similarity >= t.agree_context).then(|| Link {
@@ -332,7 +341,14 @@ pub fn dates(da: &DateValue, db: &DateValue, similarity: f64, settings: &Setting
     };
     let (a, b) = (describe_date(da), describe_date(db));
     let conflicts = |reason: String| {
-        if da.attributive || db.attributive {
+        // "On Thursday" in Thursday's paper and "on Friday" in Friday's are each the
+        // day of writing: daily reports of one story, not two dates for one event.
+        let is_day_of_writing = |d: &DateValue| d.relative && d.reference == d.resolved;
+        if da.attributive
+            || db.attributive
+            || shared < 2
+            || (is_day_of_writing(da) && is_day_of_writing(db))
+        {
             return None;
         }
         conflicts(reason)
