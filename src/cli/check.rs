@@ -2,7 +2,7 @@
 
 use clap::{Args, ValueEnum};
 
-use super::{Common, ExitStatus, analyse, load_settings, print, width};
+use super::{Common, ExitStatus, analyse, print, width};
 use crate::{
     report::{Analysis, human, json},
     rules::Verdict,
@@ -41,7 +41,7 @@ pub enum FailOn {
 
 /// Run `check`.
 pub(crate) fn run(args: CheckArgs) -> ExitStatus {
-    let settings = match load_settings(args.common.rules.as_deref()) {
+    let settings = match super::settings_for(&args.common) {
         Ok(s) => s,
         Err(status) => return status,
     };

@@ -645,7 +645,11 @@ impl<'a> Scan<'_, 'a> {
         if matches!(word, "may" | "march") && !t.text.starts_with(char::is_uppercase) {
             let before = i.checked_sub(1).and_then(|p| self.word(p));
             let followed = self.number(next).is_some();
-            if !followed && !before.is_some_and(|b| TIME_PREPOSITIONS.contains(&b)) {
+            let month_words = [
+                "in", "since", "by", "until", "till", "from", "during", "early", "late", "mid",
+                "through",
+            ];
+            if !followed && !before.is_some_and(|b| month_words.contains(&b)) {
                 return None;
             }
         }
@@ -1155,6 +1159,7 @@ mod tests {
     #[test]
     fn verbs_and_numbers_are_not_dates() {
         assert!(find("You may march on the capital.").is_empty());
+        assert!(find("This may or may not be right.").is_empty());
         assert!(find("They counted 2013 ballots and 1,700 migrants.").is_empty());
         assert!(find("MS-13 gang members").is_empty());
         assert_eq!(one("launched by China in 2013 under Xi").0, "2013");
