@@ -1175,4 +1175,70 @@ mod tests {
         let jan22 = Period::containing(Civil::new(2025, 1, 22).expect("valid"), Granularity::Day);
         assert!(!jan20.overlaps(jan22));
     }
+
+    mod properties {
+        use proptest::prelude::*;
+
+        use super::super::*;
+
+        proptest! {
+            #[test]
+            fn arbitrary_text_never_panics_and_spans_stay_in_bounds(text in "\\PC{0,80}") {
+                for m in find(&text) {
+                    prop_assert!(m.span.start < m.span.end && m.span.end <= text.len());
+                    prop_assert!(text.is_char_boundary(m.span.start));
+                    prop_assert!(text.is_char_boundary(m.span.end));
+                }
+            }
+
+            #[test]
+            fn date_like_text_never_panics(
+                words in proptest::collection::vec(
+                    prop_oneof![
+                        Just("Monday".to_owned()), Just("Feb.".to_owned()), Just("3,".to_owned()),
+                        Just("2025".to_owned()), Just("last".to_owned()), Just("week".to_owned()),
+                        Just("mid-March".to_owned()), Just("the".to_owned()), Just("4th".to_owned()),
+                        Just("of".to_owned()), Just("July".to_owned()), Just("2025-02-04".to_owned()),
+                        Just("two".to_owned()), Just("days".to_owned()), Just("ago".to_owned()),
+                        "[0-9]{1,5}", "\\PC{1,3}",
+                    ],
+                    0..10,
+                ),
+                days in -100_000i64..100_000,
+            ) {
+                let text = words.join(" ");
+                let reference = Civil::from_days(days);
+                for m in find(&text) {
+                    prop_assert!(m.span.end <= text.len());
+                    let _ = m.timex(Some(reference), lean_of(&text));
+                    let _ = m.resolve(Some(reference), Lean::Nearest);
+                }
+            }
+
+            #[test]
+            fn resolution_is_idempotent(days in -100_000i64..100_000, weekday in 0u32..7) {
+                // Resolving the label of a resolved date gives the same period back.
+                let reference = Civil::from_days(days);
+                let m = DateMention {
+                    span: Span::new(0, 1),
+                    expr: Expr::Weekday { weekday, shift: None },
+                    stated_weekday: None,
+                };
+                for lean in [Lean::Past, Lean::Future, Lean::Nearest] {
+                    let p = m.resolve(Some(reference), lean).expect("a reference resolves");
+                    prop_assert_eq!(p.start.weekday(), weekday);
+                    let again = find(&p.start.to_string());
+                    prop_assert_eq!(again.len(), 1);
+                    prop_assert_eq!(again[0].resolve(Some(reference), lean), Some(p));
+                }
+            }
+
+            #[test]
+            fn days_round_trip(days in -700_000i64..2_000_000) {
+                let c = Civil::from_days(days);
+                prop_assert_eq!(c.days(), days);
+                prop_assert!(Civil::new(c.year, c.month, c.day).is_some() || c.year < 1 || c.year > 9999);
+            }
+        }
+    }
 }
