@@ -75,9 +75,11 @@ fn the_date_flag_resolves_undated_articles_issue_3() {
     let (_, without) = run_json(&["extract", "--format", "json", file]);
     let (_, with) = run_json(&["extract", "--format", "json", "--date", "2025-02-04", file]);
     let source = "undated-council";
-    assert!(dates(&without, source)
-        .iter()
-        .all(|c| c["value"]["relative"] == false || c["value"]["resolved"].is_null()));
+    assert!(
+        dates(&without, source)
+            .iter()
+            .all(|c| c["value"]["relative"] == false || c["value"]["resolved"].is_null())
+    );
     let monday = dates(&with, source)
         .into_iter()
         .find(|c| c["text"] == "Monday")

@@ -132,7 +132,10 @@ fn failure(expect: &[(Reading, bool)], got: &[Reading]) -> Option<&'static str> 
             _ => {}
         }
     }
-    if got.iter().any(|g| !expect.iter().any(|(e, _)| overlaps(g, e))) {
+    if got
+        .iter()
+        .any(|g| !expect.iter().any(|(e, _)| overlaps(g, e)))
+    {
         return Some(if expect.is_empty() {
             "found in a negative case"
         } else {
@@ -224,7 +227,9 @@ fn main() -> ExitCode {
     let corpus = match args.as_slice() {
         [flag, dir] if flag == "--corpus" => PathBuf::from(dir),
         _ => {
-            eprintln!("usage: eval-dates --corpus DIR (the folder holding recognizers/ and duckling/)");
+            eprintln!(
+                "usage: eval-dates --corpus DIR (the folder holding recognizers/ and duckling/)"
+            );
             return ExitCode::from(2);
         }
     };

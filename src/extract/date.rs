@@ -152,9 +152,32 @@ const WEEKDAY_NAMES: [&str; 7] = [
 /// Words about time itself, left out of an event's key terms: two events are not the
 /// same because both happened "last week".
 const TIME_VOCABULARY: &[&str] = &[
-    "day", "days", "week", "weeks", "month", "months", "year", "years", "today", "tonight",
-    "yesterday", "tomorrow", "earlier", "later", "early", "late", "last", "next", "since",
-    "morning", "afternoon", "evening", "night", "ago", "mid", "first",
+    "day",
+    "days",
+    "week",
+    "weeks",
+    "month",
+    "months",
+    "year",
+    "years",
+    "today",
+    "tonight",
+    "yesterday",
+    "tomorrow",
+    "earlier",
+    "later",
+    "early",
+    "late",
+    "last",
+    "next",
+    "since",
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
+    "ago",
+    "mid",
+    "first",
 ];
 
 /// The reference date of an article: its own date, else the run's `--date`.
@@ -172,8 +195,23 @@ const EVENT_WINDOW: usize = 6;
 
 /// Words that open a new clause: what follows them is another event.
 const CLAUSE_OPENERS: &[&str] = &[
-    "after", "before", "when", "while", "which", "who", "whom", "where", "as", "because",
-    "since", "until", "although", "though", "but", "whereas", "following",
+    "after",
+    "before",
+    "when",
+    "while",
+    "which",
+    "who",
+    "whom",
+    "where",
+    "as",
+    "because",
+    "since",
+    "until",
+    "although",
+    "though",
+    "but",
+    "whereas",
+    "following",
 ];
 
 /// Key terms of the event dated by `at` in `sentence`: the content words of the date's

@@ -88,7 +88,12 @@ fn bounds(
     match qualifier {
         Qualifier::MoreThan => (Some(days), false, None, true),
         Qualifier::AtLeast => (Some(days), true, None, true),
-        Qualifier::LessThan => (Some(days * (1.0 - t.nearly_tolerance)), true, Some(days), false),
+        Qualifier::LessThan => (
+            Some(days * (1.0 - t.nearly_tolerance)),
+            true,
+            Some(days),
+            false,
+        ),
         Qualifier::AtMost => (Some(0.0), true, Some(days), true),
         Qualifier::Approximate => (
             Some(days * (1.0 - t.approximate_tolerance)),
@@ -101,7 +106,11 @@ fn bounds(
 }
 
 /// The qualifier written right before `start` in `sentence`, and where it begins.
-fn qualifier_before(sentence: &str, start: usize, settings: &Settings) -> Option<(Qualifier, usize)> {
+fn qualifier_before(
+    sentence: &str,
+    start: usize,
+    settings: &Settings,
+) -> Option<(Qualifier, usize)> {
     let matchers = settings.matchers();
     let c = matchers.qualifier_before.captures(sentence.get(..start)?)?;
     let m = c.get(1)?;
@@ -152,14 +161,24 @@ pub fn read(sentence: &str, taken: &[Span], settings: &Settings) -> Vec<(Span, D
 }
 
 /// Read the duration claims of one article; `dates` are the article's date claims.
-pub fn extract(index: usize, article: &Article, dates: &[Claim], settings: &Settings) -> Vec<Claim> {
+pub fn extract(
+    index: usize,
+    article: &Article,
+    dates: &[Claim],
+    settings: &Settings,
+) -> Vec<Claim> {
     let mut claims = Vec::new();
     for (si, sentence) in article.sentences.iter().enumerate() {
         let text = article.slice(sentence.span);
         let taken: Vec<Span> = dates
             .iter()
             .filter(|c| sentence.span.start <= c.span.start && c.span.end <= sentence.span.end)
-            .map(|c| Span::new(c.span.start - sentence.span.start, c.span.end - sentence.span.start))
+            .map(|c| {
+                Span::new(
+                    c.span.start - sentence.span.start,
+                    c.span.end - sentence.span.start,
+                )
+            })
             .collect();
         let found = read(text, &taken, settings);
         if found.is_empty() {

@@ -528,7 +528,11 @@ fn tokenize(text: &str) -> Vec<Token<'_>> {
                 let boundary = rest
                     .get(2..)
                     .is_none_or(|r| !r.starts_with(char::is_alphanumeric));
-                if rest.len() >= 2 && rest.is_char_boundary(2) && rest[..2].eq_ignore_ascii_case(suffix) && boundary {
+                if rest.len() >= 2
+                    && rest.is_char_boundary(2)
+                    && rest[..2].eq_ignore_ascii_case(suffix)
+                    && boundary
+                {
                     ordinal = true;
                     end += 2;
                     chars.next();
@@ -751,7 +755,10 @@ impl<'a> Scan<'_, 'a> {
             && self.punct(i + 3, "/")
             && let Some((y, false)) = self.number(i + 4)
             && (i..i + 4).all(|k| self.touching(k))
-            && self.tokens.get(i + 4).is_some_and(|t| matches!(t.end - t.start, 2 | 4))
+            && self
+                .tokens
+                .get(i + 4)
+                .is_some_and(|t| matches!(t.end - t.start, 2 | 4))
         {
             let year = if y < 100 { 2000 + y as i32 } else { y as i32 };
             if Civil::new(year, m, d).is_some() {
@@ -983,16 +990,17 @@ fn years(scan: &Scan<'_, '_>, taken: &[DateMention]) -> Vec<DateMention> {
         let after = scan.text.get(t.end..).unwrap_or("");
         if before.ends_with([',', '.', '$', '-', '/', '#'])
             || after.starts_with(|c: char| c == '%' || c == '-' || c.is_alphanumeric())
-            || (after.starts_with([',', '.']) && after[1..].starts_with(|c: char| c.is_ascii_digit()))
+            || (after.starts_with([',', '.'])
+                && after[1..].starts_with(|c: char| c.is_ascii_digit()))
         {
             continue;
         }
         let prev = i.checked_sub(1).and_then(|p| scan.word(p));
         let next = scan.word(i + 1);
         let time_word = prev.is_some_and(|w| TIME_PREPOSITIONS.contains(&w) || w == "year");
-        let determiner = prev.is_some_and(|w| {
-            matches!(w, "a" | "the" | "its" | "his" | "her" | "their" | "our")
-        }) && next.is_some_and(|w| w.chars().all(|c| c.is_lowercase()));
+        let determiner = prev
+            .is_some_and(|w| matches!(w, "a" | "the" | "its" | "his" | "her" | "their" | "our"))
+            && next.is_some_and(|w| w.chars().all(|c| c.is_lowercase()));
         let possessive = after.starts_with("'s") || after.starts_with("’s");
         if !(time_word || determiner || possessive) {
             continue;
@@ -1034,11 +1042,57 @@ const FUTURE_MARKERS: &[&str] = &[
 
 /// Past-tense verbs without the -ed ending that news uses most.
 const IRREGULAR_PAST: &[&str] = &[
-    "was", "were", "had", "did", "said", "met", "told", "began", "took", "held", "made",
-    "went", "came", "gave", "saw", "left", "led", "won", "lost", "sent", "spoke", "wrote",
-    "became", "brought", "bought", "sold", "paid", "ran", "fell", "rose", "struck", "hit",
-    "broke", "chose", "drove", "flew", "found", "got", "knew", "put", "set", "shot", "stood",
-    "thought", "felt", "kept", "meant", "heard", "ago", "yesterday", "last",
+    "was",
+    "were",
+    "had",
+    "did",
+    "said",
+    "met",
+    "told",
+    "began",
+    "took",
+    "held",
+    "made",
+    "went",
+    "came",
+    "gave",
+    "saw",
+    "left",
+    "led",
+    "won",
+    "lost",
+    "sent",
+    "spoke",
+    "wrote",
+    "became",
+    "brought",
+    "bought",
+    "sold",
+    "paid",
+    "ran",
+    "fell",
+    "rose",
+    "struck",
+    "hit",
+    "broke",
+    "chose",
+    "drove",
+    "flew",
+    "found",
+    "got",
+    "knew",
+    "put",
+    "set",
+    "shot",
+    "stood",
+    "thought",
+    "felt",
+    "kept",
+    "meant",
+    "heard",
+    "ago",
+    "yesterday",
+    "last",
 ];
 
 /// The lean of a sentence: past when it reads as past tense, future when it speaks of
@@ -1050,12 +1104,15 @@ pub fn lean_of(sentence: &str) -> Lean {
     for (_, _, word) in crate::normalize::text::words(sentence) {
         let w = word.to_lowercase();
         let w = w.rsplit(['\'', '’']).next().unwrap_or(&w).to_owned();
-        if FUTURE_MARKERS.contains(&w.as_str()) && !(w == "set" && previous != "is" && previous != "are")
+        if FUTURE_MARKERS.contains(&w.as_str())
+            && !(w == "set" && previous != "is" && previous != "are")
         {
             future = true;
         }
         if (IRREGULAR_PAST.contains(&w.as_str()) && w != "set")
-            || (w.len() > 4 && w.ends_with("ed") && !matches!(previous.as_str(), "be" | "is" | "are" | "will"))
+            || (w.len() > 4
+                && w.ends_with("ed")
+                && !matches!(previous.as_str(), "be" | "is" | "are" | "will"))
         {
             past = true;
         }

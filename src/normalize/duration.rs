@@ -168,9 +168,26 @@ pub fn find(text: &str) -> Vec<DurationMention> {
                     adjacent
                         && !matches!(
                             w.as_str(),
-                            "of" | "ago" | "later" | "earlier" | "before" | "after" | "and" | "or"
-                                | "in" | "to" | "for" | "on" | "at" | "the" | "a" | "an"
-                                | "from" | "into" | "since" | "until" | "with"
+                            "of" | "ago"
+                                | "later"
+                                | "earlier"
+                                | "before"
+                                | "after"
+                                | "and"
+                                | "or"
+                                | "in"
+                                | "to"
+                                | "for"
+                                | "on"
+                                | "at"
+                                | "the"
+                                | "a"
+                                | "an"
+                                | "from"
+                                | "into"
+                                | "since"
+                                | "until"
+                                | "with"
                         )
                 }))
         {
@@ -255,7 +272,10 @@ mod tests {
             read("paused for 30 days"),
             [("30 days".to_owned(), 30.0, TimeUnit::Day, false)]
         );
-        assert_eq!(read("in a year"), [("a year".to_owned(), 1.0, TimeUnit::Year, false)]);
+        assert_eq!(
+            read("in a year"),
+            [("a year".to_owned(), 1.0, TimeUnit::Year, false)]
+        );
     }
 
     #[test]

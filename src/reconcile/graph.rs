@@ -294,8 +294,11 @@ fn date_edges(
         .map(|(i, _)| i)
         .collect();
     let event = |i: usize| Context {
-        terms: claims[i].date().map(|d| d.event.clone()).unwrap_or_default(),
-        anchors: Vec::new(),
+        terms: claims[i]
+            .date()
+            .map(|d| d.event.clone())
+            .unwrap_or_default(),
+        ..Context::default()
     };
     let max = settings.thresholds.max_candidates;
     // An event's terms are few (a window around the date), so all of them are indexed.
@@ -307,7 +310,8 @@ fn date_edges(
         }
         *comparisons += 1;
         let (ea, eb) = (event(a), event(b));
-        let same_story = groups.of_article[claims[a].article] == groups.of_article[claims[b].article];
+        let same_story =
+            groups.of_article[claims[a].article] == groups.of_article[claims[b].article];
         let similarity = if same_story && ea.terms == eb.terms {
             1.0
         } else {
@@ -368,7 +372,13 @@ fn duration_edges(
             }
             pairs
         } else {
-            pairs_by_rare_terms(members, |i| claims[i].context.terms.clone(), weights, max, 4)
+            pairs_by_rare_terms(
+                members,
+                |i| claims[i].context.terms.clone(),
+                weights,
+                max,
+                4,
+            )
         };
         for (a, b) in pairs {
             let (ca, cb) = (&claims[a], &claims[b]);
