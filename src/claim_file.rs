@@ -134,6 +134,8 @@ pub struct Ignored {
     pub kind: ClaimKind,
     pub span: Span,
     pub reason: Option<String>,
+    /// The entry as written, to write it back unchanged.
+    pub entry: Entry,
 }
 
 /// A claim file that cannot be used.
@@ -348,6 +350,7 @@ impl ClaimFile {
                     kind: e.kind,
                     span,
                     reason: e.reason.clone(),
+                    entry: e.clone(),
                 });
                 continue;
             }

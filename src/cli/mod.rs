@@ -3,7 +3,10 @@
 //! Only this module and `main.rs` know about clap, terminals and exit codes.
 
 mod check;
+mod coverage;
+mod diff;
 mod extract;
+mod inputs;
 
 use std::{
     io::{IsTerminal, Write},
@@ -15,7 +18,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use crate::{
     config::{self, RulesSource, Settings},
     extract as extraction,
-    ingest::{self, Article},
+    ingest::Article,
     reconcile,
 };
 
@@ -68,12 +71,24 @@ pub enum Command {
         after_help = "Examples:\n  corroborate extract article.txt\n  corroborate extract examples/ --format json"
     )]
     Extract(extract::ExtractArgs),
+    /// Check a draft against sources: which of its claims are corroborated, contradicted
+    /// or unsupported, and what two or more independent sources say that it leaves out.
+    #[command(
+        after_help = "Examples:\n  corroborate coverage draft.md --against sources/\n  corroborate coverage draft.md --against a.txt b.txt --fail-on unsupported --format json"
+    )]
+    Coverage(coverage::CoverageArgs),
+    /// Compare two sources claim by claim: shared, only in A, only in B, conflicting.
+    #[command(
+        after_help = "Examples:\n  corroborate diff wire.txt broadcaster.txt\n  corroborate diff claims/wire.toml broadcaster.txt --format json"
+    )]
+    Diff(diff::DiffArgs),
 }
 
 /// Flags every subcommand shares.
 #[derive(Debug, Clone, Args)]
 pub struct Common {
-    /// Articles (.txt, .md) or directories of them (read recursively); `-` reads stdin.
+    /// Articles (.txt, .md), claim files (.toml) or directories of them (read
+    /// recursively); `-` reads stdin.
     #[arg(value_name = "PATHS", required = true)]
     pub paths: Vec<PathBuf>,
     /// A rules file layered over the built-in rules (default: ./rules.toml if present).
@@ -114,6 +129,8 @@ pub fn run(cli: Cli) -> ExitStatus {
     match cli.command {
         Command::Check(args) => check::run(args),
         Command::Extract(args) => extract::run(args),
+        Command::Coverage(args) => coverage::run(args),
+        Command::Diff(args) => diff::run(args),
     }
 }
 
@@ -166,21 +183,26 @@ pub struct Run {
     pub reconciled: reconcile::Reconciled,
     /// Errors while reading inputs (already printed).
     pub input_errors: usize,
+    /// Claims a reviewer marked `ignore = true` in a claim file.
+    pub ignored: Vec<crate::claim_file::Ignored>,
+    /// Claim index -> reason, from `<!-- corroborate: ignore REASON -->`.
+    pub suppressed: std::collections::BTreeMap<usize, String>,
+    /// Every file read, so that nothing writes over one.
+    pub files: Vec<PathBuf>,
 }
 
-/// Read inputs (printing each bad one), extract and reconcile.
+/// Read inputs (articles and claim files, printing each bad one), extract and reconcile.
 pub fn analyse(common: &Common, settings: &Settings) -> Run {
-    let loaded = ingest::load(&common.paths, settings);
-    for e in &loaded.errors {
-        report_error(e);
-    }
-    let claims = extraction::all(&loaded.articles, settings);
-    let reconciled = reconcile::judge(&loaded.articles, &claims, settings);
+    let inputs = inputs::load(&common.paths, settings);
+    let reconciled = reconcile::judge(&inputs.articles, &inputs.claims, settings);
     Run {
-        input_errors: loaded.errors.len(),
-        articles: loaded.articles,
-        claims,
+        input_errors: inputs.errors,
+        articles: inputs.articles,
+        claims: inputs.claims,
         reconciled,
+        ignored: inputs.ignored,
+        suppressed: inputs.suppressed,
+        files: inputs.files,
     }
 }
 
@@ -195,6 +217,11 @@ pub fn print(text: &str) {
             std::process::exit(0);
         }
     }
+}
+
+/// Write a note about the run on stderr.
+pub fn eprint(text: &str) {
+    let _ = std::io::stderr().write_all(text.as_bytes());
 }
 
 /// Terminal width for wrapping human output.
