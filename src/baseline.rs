@@ -6,6 +6,9 @@
 //! for a person to fill in) and matching a run's findings against it. It never decides
 //! exit codes; the CLI does.
 
+// An error is built once per unusable file; its size on the happy path costs nothing.
+#![allow(clippy::result_large_err)]
+
 use std::{
     collections::BTreeMap,
     path::{Path, PathBuf},
@@ -16,13 +19,7 @@ use miette::{Diagnostic, NamedSource};
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
-use crate::{
-    extract::Claim,
-    ingest::Article,
-    normalize::text,
-    reconcile::Finding,
-    rules::Verdict,
-};
+use crate::{extract::Claim, ingest::Article, normalize::text, reconcile::Finding, rules::Verdict};
 
 /// The baseline format version.
 pub const VERSION: u32 = 1;

@@ -7,6 +7,9 @@
 //! input), telling a stale file from a fresh one, and turning entries back into claims
 //! with the reviewer's edits applied. It does not extract or reconcile anything.
 
+// An error is built once per unusable file; its size on the happy path costs nothing.
+#![allow(clippy::result_large_err)]
+
 use std::{
     io::Write,
     path::{Path, PathBuf},
@@ -216,7 +219,7 @@ impl ClaimFile {
     /// The claim file of `article` holding `claims` (all of them of that article).
     pub fn of(article: &Article, claims: &[&Claim]) -> Self {
         let mut entries: Vec<Entry> = claims.iter().map(|c| Entry::of(article, c)).collect();
-        entries.sort_by(|a, b| (a.start, a.kind, a.end).cmp(&(b.start, b.kind, b.end)));
+        entries.sort_by_key(|e| (e.start, e.kind, e.end));
         Self {
             version: VERSION,
             source: article.id.clone(),
@@ -290,7 +293,12 @@ impl ClaimFile {
     ///
     /// # Errors
     /// `Stale` listing the spans that moved, or `UnknownUnit`.
-    pub fn validate(&self, path: &Path, article: &Article, settings: &Settings) -> Result<(), Error> {
+    pub fn validate(
+        &self,
+        path: &Path,
+        article: &Article,
+        settings: &Settings,
+    ) -> Result<(), Error> {
         let mut spans = Vec::new();
         let mut out_of_bounds = 0;
         for e in &self.claims {
@@ -356,7 +364,10 @@ impl ClaimFile {
             }
             let matched = fresh
                 .iter_mut()
-                .find(|c| c.as_ref().is_some_and(|c| c.kind == e.kind && c.span == span))
+                .find(|c| {
+                    c.as_ref()
+                        .is_some_and(|c| c.kind == e.kind && c.span == span)
+                })
                 .and_then(Option::take);
             let claim = match matched {
                 Some(mut claim) => {
@@ -578,7 +589,13 @@ fn set_unit(q: &mut Quantity, name: Option<&str>, settings: &Settings) {
 pub fn file_name(source: &str) -> String {
     let safe: String = source
         .chars()
-        .map(|c| if matches!(c, '/' | '\\' | ':') { '-' } else { c })
+        .map(|c| {
+            if matches!(c, '/' | '\\' | ':') {
+                '-'
+            } else {
+                c
+            }
+        })
         .collect();
     format!("{safe}.toml")
 }
@@ -712,9 +729,15 @@ mod tests {
         let (claims, _) = file.apply(0, &articles[0], fresh, &settings);
         let q = claims
             .iter()
-            .find_map(|c| c.quantity().filter(|q| q.counted.as_deref() == Some("persons")))
+            .find_map(|c| {
+                c.quantity()
+                    .filter(|q| q.counted.as_deref() == Some("persons"))
+            })
             .expect("the people figure");
-        assert_eq!((q.number, q.low, q.high), (Some(120.0), Some(120.0), Some(120.0)));
+        assert_eq!(
+            (q.number, q.low, q.high),
+            (Some(120.0), Some(120.0), Some(120.0))
+        );
     }
 
     #[test]
@@ -757,7 +780,10 @@ mod tests {
         file.validate(Path::new("x.toml"), &articles[0], &settings)
             .expect("the span holds the text");
         let (claims, _) = file.apply(0, &articles[0], fresh, &settings);
-        let added = claims.iter().find(|c| c.span.start == start).expect("added");
+        let added = claims
+            .iter()
+            .find(|c| c.span.start == start)
+            .expect("added");
         assert_eq!(added.quantity().and_then(|q| q.high), Some(1.0));
         assert!(!added.context.terms.is_empty(), "context from its sentence");
     }
@@ -785,7 +811,9 @@ mod tests {
             ClaimFile::parse(Path::new("x.toml"), &text),
             Err(Error::Version { found: 9, .. })
         ));
-        let text = file.to_toml().replacen("[[claim]]", "[[claim]]\nvalue = 3", 1);
+        let text = file
+            .to_toml()
+            .replacen("[[claim]]", "[[claim]]\nvalue = 3", 1);
         assert!(matches!(
             ClaimFile::parse(Path::new("x.toml"), &text),
             Err(Error::Invalid { .. })
@@ -813,8 +841,9 @@ mod tests {
 
     #[test]
     fn ignore_comments_carry_their_reason() {
-        let (_, articles) =
-            article("Intro.\n<!-- corroborate: ignore checked by phone -->\nIt cost 5 dollars.\n<!-- other -->\n");
+        let (_, articles) = article(
+            "Intro.\n<!-- corroborate: ignore checked by phone -->\nIt cost 5 dollars.\n<!-- other -->\n",
+        );
         let found = ignore_comments(&articles[0]);
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].1, "checked by phone");

@@ -144,7 +144,9 @@ fn markdown_markup_keeps_spans_and_numbers_issue_4() {
     assert!(texts.contains(&"nearly $2.7 million"), "{texts:?}");
     assert!(texts.contains(&"9 boats"), "{texts:?}");
     assert!(
-        !texts.iter().any(|t| t.contains("55") || t.contains("3 calls")),
+        !texts
+            .iter()
+            .any(|t| t.contains("55") || t.contains("3 calls")),
         "no claim from a link target or a comment: {texts:?}"
     );
     for c in claims {
@@ -152,7 +154,11 @@ fn markdown_markup_keeps_spans_and_numbers_issue_4() {
             c["start"].as_u64().expect("start") as usize,
             c["end"].as_u64().expect("end") as usize,
         );
-        assert_eq!(&text[start..end], c["text"], "spans are byte offsets into the file");
+        assert_eq!(
+            &text[start..end],
+            c["text"],
+            "spans are byte offsets into the file"
+        );
     }
 }
 
@@ -178,9 +184,9 @@ fn harbour_diff_shows_shared_and_conflicting_claims_issue_4() {
         })
         .collect();
     assert!(
-        changes
-            .iter()
-            .any(|(c, t)| *c == "shared" && t.contains("about 40 tonnes") && t.contains("roughly 40 tonnes")),
+        changes.iter().any(|(c, t)| *c == "shared"
+            && t.contains("about 40 tonnes")
+            && t.contains("roughly 40 tonnes")),
         "{changes:?}"
     );
     assert!(
@@ -222,7 +228,11 @@ fn claim_value(report: &Value, text: &str) -> Vec<f64> {
 
 #[test]
 fn claim_files_round_trip_issue_4() {
-    let (_tmp, articles) = copy_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join(HARBOUR).as_path());
+    let (_tmp, articles) = copy_dir(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join(HARBOUR)
+            .as_path(),
+    );
     let claims = extract_to(&articles);
     let gazette = claims.join("ellery-gazette.toml");
     let written = fs::read_to_string(&gazette).expect("claim file");
@@ -242,10 +252,19 @@ fn claim_files_round_trip_issue_4() {
     }
 
     // Existing files are not overwritten without --force, and never an input.
-    assert_eq!(code(&run(&["extract", s(&articles), "--write", s(&claims)])), 2);
+    assert_eq!(
+        code(&run(&["extract", s(&articles), "--write", s(&claims)])),
+        2
+    );
     assert_eq!(fs::read_to_string(&gazette).expect("kept"), written);
     assert_eq!(
-        code(&run(&["extract", s(&claims), "--write", s(&claims), "--force"])),
+        code(&run(&[
+            "extract",
+            s(&claims),
+            "--write",
+            s(&claims),
+            "--force"
+        ])),
         2,
         "a claim file is never written over itself"
     );
@@ -274,7 +293,10 @@ fn claim_files_round_trip_issue_4() {
     fs::write(&gazette, ignored).expect("edit");
     let (_, report) = run_json(&["check", "--format", "json", s(&claims)]);
     assert!(claim_value(&report, "27 stalls").is_empty());
-    assert_eq!(report["ignored_claims"][0]["reason"], "the council corrected it");
+    assert_eq!(
+        report["ignored_claims"][0]["reason"],
+        "the council corrected it"
+    );
 
     // A stale claim file is reported and not used.
     let article = articles.join("ellery-gazette.txt");
@@ -298,7 +320,14 @@ fn a_baseline_accepts_known_findings_only_issue_4() {
         2,
         "an existing baseline is kept without --force"
     );
-    let (status, report) = run_json(&["check", HARBOUR, "--baseline", s(&baseline), "--format", "json"]);
+    let (status, report) = run_json(&[
+        "check",
+        HARBOUR,
+        "--baseline",
+        s(&baseline),
+        "--format",
+        "json",
+    ]);
     assert_eq!(status, 0);
     let conflicts: Vec<&Value> = report["findings"]
         .as_array()
@@ -310,11 +339,26 @@ fn a_baseline_accepts_known_findings_only_issue_4() {
     assert!(conflicts.iter().all(|f| f["baseline_state"] == "baselined"));
 
     // Copies elsewhere, one new conflict: only it fails the run.
-    let (_tmp, copies) = copy_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join(HARBOUR).as_path());
+    let (_tmp, copies) = copy_dir(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join(HARBOUR)
+            .as_path(),
+    );
     let radio = copies.join("radio-ellery.txt");
     let text = fs::read_to_string(&radio).expect("article");
-    fs::write(&radio, text.replace("roughly 40 tonnes", "roughly 90 tonnes")).expect("edit");
-    let (status, report) = run_json(&["check", s(&copies), "--baseline", s(&baseline), "--format", "json"]);
+    fs::write(
+        &radio,
+        text.replace("roughly 40 tonnes", "roughly 90 tonnes"),
+    )
+    .expect("edit");
+    let (status, report) = run_json(&[
+        "check",
+        s(&copies),
+        "--baseline",
+        s(&baseline),
+        "--format",
+        "json",
+    ]);
     assert_eq!(status, 1);
     let new: Vec<&Value> = report["findings"]
         .as_array()
@@ -388,7 +432,12 @@ fn seed_draft_coverage_says_exactly_what_is_wrong_issue_4() {
         .as_array()
         .expect("claims")
         .iter()
-        .map(|c| (c["text"].as_str().expect("t"), c["status"].as_str().expect("s")))
+        .map(|c| {
+            (
+                c["text"].as_str().expect("t"),
+                c["status"].as_str().expect("s"),
+            )
+        })
         .collect();
     assert_eq!(
         statuses,
@@ -494,9 +543,15 @@ fn seed_baseline_fails_only_on_a_new_conflict_issue_4() {
     let out = run(&[&["check", "--write-baseline", s(&baseline)][..], &inputs].concat());
     assert_eq!(code(&out), 0, "{}", String::from_utf8_lossy(&out.stderr));
     let with_baseline = |files: &[&str]| {
-        code(&run(&[&["check", "--baseline", s(&baseline)][..], files].concat()))
+        code(&run(
+            &[&["check", "--baseline", s(&baseline)][..], files].concat()
+        ))
     };
-    assert_eq!(code(&run(&[&["check"][..], &inputs].concat())), 1, "the draft conflicts");
+    assert_eq!(
+        code(&run(&[&["check"][..], &inputs].concat())),
+        1,
+        "the draft conflicts"
+    );
     assert_eq!(with_baseline(&inputs), 0);
     let article = fs::read_dir(&articles)
         .expect("articles")

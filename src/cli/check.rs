@@ -91,8 +91,7 @@ pub(crate) fn run(args: CheckArgs) -> ExitStatus {
             let b = Baseline::of(findings, &run.claims, &run.articles);
             let mut inputs = run.files.clone();
             inputs.extend(args.common.paths.iter().cloned());
-            if let Err(e) =
-                claim_file::write_new(path, b.to_toml().as_bytes(), args.force, &inputs)
+            if let Err(e) = claim_file::write_new(path, b.to_toml().as_bytes(), args.force, &inputs)
             {
                 super::report_error(&e);
                 return ExitStatus::Error;
@@ -116,11 +115,7 @@ pub(crate) fn run(args: CheckArgs) -> ExitStatus {
                 .as_ref()
                 .and_then(|b| b.entry(print))
                 .map(|e| e.reason.clone()),
-            suppressed: f
-                .claims
-                .iter()
-                .find_map(|i| run.suppressed.get(i))
-                .cloned(),
+            suppressed: f.claims.iter().find_map(|i| run.suppressed.get(i)).cloned(),
         })
         .collect();
     let is_excused = |i: usize| excused[i].baselined.is_some() || excused[i].suppressed.is_some();

@@ -51,15 +51,10 @@ pub(crate) fn run(args: ExtractArgs) -> ExitStatus {
             for ignored in loaded.ignored.iter().filter(|g| g.article == i) {
                 file.claims.push(ignored.entry.clone());
             }
-            file.claims
-                .sort_by(|a, b| (a.start, a.kind, a.end).cmp(&(b.start, b.kind, b.end)));
+            file.claims.sort_by_key(|e| (e.start, e.kind, e.end));
             let path = dir.join(claim_file::file_name(&article.id));
-            match claim_file::write_new(
-                &path,
-                file.to_toml().as_bytes(),
-                args.force,
-                &loaded.files,
-            ) {
+            match claim_file::write_new(&path, file.to_toml().as_bytes(), args.force, &loaded.files)
+            {
                 Ok(()) => {
                     if !args.common.quiet {
                         super::eprint(&format!(

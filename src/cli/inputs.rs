@@ -81,6 +81,8 @@ fn canonical(path: &Path) -> PathBuf {
 }
 
 /// Read every input, apply claim files and suppression comments, extract the rest.
+// Claim file errors are built once per unusable file.
+#[allow(clippy::result_large_err)]
 pub(crate) fn load(paths: &[PathBuf], settings: &Settings) -> Inputs {
     let (direct, claim_paths) = partition(paths);
     let mut errors = 0;

@@ -66,7 +66,11 @@ fn is_boundary(body: &str, mark: usize, end: usize, abbreviations: &HashSet<Stri
         return false;
     }
     // Markdown emphasis may open the next sentence (`**Later**, ...`).
-    let next = after.trim_start().trim_start_matches(['*', '_']).chars().next();
+    let next = after
+        .trim_start()
+        .trim_start_matches(['*', '_'])
+        .chars()
+        .next();
     let starts_sentence = next.is_some_and(|c| {
         c.is_uppercase()
             || c.is_ascii_digit()

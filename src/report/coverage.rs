@@ -246,9 +246,8 @@ pub fn render_human(coverage: &Coverage, analysis: &Analysis<'_>) -> String {
         .filter(|&a| a != coverage.draft)
         .map(|a| analysis.groups.of_article[a])
         .collect();
-    let plural = |n: usize, one: &str, many: &str| {
-        format!("{n} {}", if n == 1 { one } else { many })
-    };
+    let plural =
+        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
     let mut out = format!(
         "coverage of {} against {} ({} independent)\n\n",
         draft.display_path(),
@@ -258,10 +257,7 @@ pub fn render_human(coverage: &Coverage, analysis: &Analysis<'_>) -> String {
     for c in &coverage.claims {
         let claim = &analysis.claims[c.claim];
         let (line, column) = draft.lines.line_col(&draft.text, claim.span.start);
-        let status = match &c.suppressed {
-            Some(_) => format!("suppressed ({})", c.status.name()),
-            None => c.status.name().to_owned(),
-        };
+        let status = c.status.name();
         out.push_str(&format!(
             "{status:<13} {line}:{column}  {}\n",
             claim_text(claim, analysis)

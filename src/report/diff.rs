@@ -80,16 +80,18 @@ pub fn compare(a: usize, b: usize, analysis: &Analysis<'_>) -> Vec<Entry> {
             (true, true) => continue,
             (false, true) => Change::OnlyA,
             (true, false) => Change::OnlyB,
-            (false, false) if between.iter().any(|l| l.link.relation == Relation::Conflicts) => {
+            (false, false)
+                if between
+                    .iter()
+                    .any(|l| l.link.relation == Relation::Conflicts) =>
+            {
                 Change::Conflicting
             }
             (false, false) => Change::Shared,
         };
         let mut reasons: Vec<String> = between
             .iter()
-            .filter(|l| {
-                change != Change::Conflicting || l.link.relation == Relation::Conflicts
-            })
+            .filter(|l| change != Change::Conflicting || l.link.relation == Relation::Conflicts)
             .map(|l| l.link.reason.clone())
             .collect();
         reasons.dedup();
@@ -183,7 +185,10 @@ pub fn render_human(a: usize, b: usize, entries: &[Entry], analysis: &Analysis<'
         ab.display_path()
     );
     for e in entries {
-        let loc = |list: &[usize]| list.first().map_or(String::new(), |&i| line_col(i, analysis));
+        let loc = |list: &[usize]| {
+            list.first()
+                .map_or(String::new(), |&i| line_col(i, analysis))
+        };
         let text = match e.change {
             Change::OnlyA => side_text(&e.a, analysis),
             Change::OnlyB => side_text(&e.b, analysis),
@@ -258,8 +263,14 @@ pub fn render_json<'a>(
             .iter()
             .map(|e| EntryJson {
                 change: e.change,
-                a: e.a.iter().map(|&i| ClaimRef::of(i, analysis, None)).collect(),
-                b: e.b.iter().map(|&i| ClaimRef::of(i, analysis, None)).collect(),
+                a: e.a
+                    .iter()
+                    .map(|&i| ClaimRef::of(i, analysis, None))
+                    .collect(),
+                b: e.b
+                    .iter()
+                    .map(|&i| ClaimRef::of(i, analysis, None))
+                    .collect(),
                 reasons: &e.reasons,
             })
             .collect(),

@@ -235,8 +235,8 @@ pub fn render(analysis: &Analysis<'_>, with_findings: bool) -> String {
 
 /// Any serializable report as pretty-printed JSON with a final newline.
 pub fn to_json<T: Serialize>(report: &T) -> String {
-    let mut out = serde_json::to_string_pretty(report)
-        .expect("reports hold only strings, numbers and lists");
+    let mut out =
+        serde_json::to_string_pretty(report).expect("reports hold only strings, numbers and lists");
     out.push('\n');
     out
 }
