@@ -151,7 +151,11 @@ mod tests {
     fn markdown_emphasis_neither_hides_nor_invents_a_boundary() {
         assert_eq!(
             sentences("It cost **5 dollars.** **Later** it rose. _Then_ it fell."),
-            ["It cost **5 dollars.**", "**Later** it rose.", "_Then_ it fell."]
+            [
+                "It cost **5 dollars.**",
+                "**Later** it rose.",
+                "_Then_ it fell."
+            ]
         );
     }
 }
