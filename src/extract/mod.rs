@@ -11,14 +11,14 @@ pub mod people;
 pub mod quantity;
 pub mod quote;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::{config::Settings, ingest::Article, span::Span};
 
 pub use context::Context;
 
 /// The kinds of claim corroborate extracts.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ClaimKind {
     Quantity,
@@ -40,7 +40,7 @@ impl ClaimKind {
 }
 
 /// How a quantity's number bounds the true value.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Qualifier {
     Exact,
