@@ -39,6 +39,9 @@ fn news_text() -> impl Strategy<Value = String> {
         Just("“We were lucky the wind turned before midnight,”".to_owned()),
         Just("\"Nobody was hurt and that is what matters\"".to_owned()),
         Just("on Tuesday".to_owned()),
+        Just("on March 3, 2024".to_owned()),
+        Just("for three weeks".to_owned()),
+        Just("last year".to_owned()),
         Just("U.S.".to_owned()),
         Just("Mr.".to_owned()),
         Just(". ".to_owned()),
@@ -145,6 +148,18 @@ proptest! {
                             relation(relate::quotes(qy, qx, settings()))
                         );
                     }
+                    (Value::Date(dx), Value::Date(dy)) => {
+                        prop_assert_eq!(
+                            relation(relate::dates(dx, dy, 1.0, 2, settings())),
+                            relation(relate::dates(dy, dx, 1.0, 2, settings()))
+                        );
+                    }
+                    (Value::Duration(dx), Value::Duration(dy)) => {
+                        prop_assert_eq!(
+                            relation(relate::durations(dx, dy, 1.0, settings())),
+                            relation(relate::durations(dy, dx, 1.0, settings()))
+                        );
+                    }
                     _ => {}
                 }
             }
@@ -155,6 +170,14 @@ proptest! {
                 }
                 Value::Quote(q) => {
                     prop_assert_eq!(relation(relate::quotes(q, q, settings())), Some(Relation::Agrees));
+                }
+                // An unresolved relative date ("last year" with no reference date) is
+                // compared with nothing, itself included; it must never conflict.
+                Value::Date(d) => {
+                    prop_assert_ne!(relation(relate::dates(d, d, 1.0, 2, settings())), Some(Relation::Conflicts), "{}", x.id);
+                }
+                Value::Duration(d) => {
+                    prop_assert_ne!(relation(relate::durations(d, d, 1.0, settings())), Some(Relation::Conflicts), "{}", x.id);
                 }
             }
         }

@@ -8,12 +8,14 @@
 #![allow(clippy::result_large_err)]
 
 mod document;
+mod dump;
 mod error;
 mod raw;
 mod settings;
 
 use std::{path::Path, sync::Arc};
 
+pub use dump::effective_toml;
 pub use error::{Error, Problem};
 pub use settings::{
     BUILTIN_RULES, Matchers, QualifierWord, RulesSource, Settings, Thresholds, Unit, VagueAmount,

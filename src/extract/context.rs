@@ -15,6 +15,18 @@ pub struct Context {
     pub terms: Vec<String>,
     /// Time anchors (`day:monday`, `month:july`, `year:2024`, `since`), sorted and unique.
     pub anchors: Vec<String>,
+    /// Stems of the content words within a few words of the claim, sorted and unique.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub local: Vec<String>,
+    /// Stems of the place a figure applies to ("in the province"), sorted and unique.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub scope: Vec<String>,
+    /// Proper names that own the figure ("Ford" in "Ford had 25 points"), folded.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub owners: Vec<String>,
+    /// Index of the paragraph the claim sits in, within its article.
+    #[serde(skip)]
+    pub paragraph: Option<usize>,
 }
 
 const WEEKDAYS: &[&str] = &[
@@ -41,6 +53,15 @@ const MONTHS: &[&str] = &[
     "november",
     "december",
 ];
+/// Words that say a sentence reports another instance of the event ("in a separate
+/// attack", "another school"): its figures are not the main event's.
+const DISTINCT_EVENT: &[&str] = &["another", "separate", "separately", "other"];
+
+/// Whether a folded word names a day of the week.
+pub fn is_weekday(folded: &str) -> bool {
+    WEEKDAYS.contains(&folded)
+}
+
 const CUMULATIVE: &[&str] = &[
     "since",
     "so far",
@@ -65,6 +86,9 @@ fn anchors_of(sentence: &str) -> Vec<String> {
             && (w.starts_with("19") || w.starts_with("20"))
         {
             anchors.push(format!("year:{w}"));
+        }
+        if DISTINCT_EVENT.contains(&w.as_str()) {
+            anchors.push("distinct".to_owned());
         }
         let pair = format!("{previous} {w}");
         if CUMULATIVE.contains(&w.as_str()) || CUMULATIVE.contains(&pair.as_str()) {
@@ -102,22 +126,43 @@ pub fn around(article: &Article, index: usize, settings: &Settings) -> Context {
     if let Some(previous) = previous {
         terms.extend(terms_of(previous, settings));
         if anchors.iter().all(|a| a.starts_with("year:")) {
-            anchors.extend(anchors_of(previous));
+            // The sentence before sets the time, not which instance of the event it is.
+            anchors.extend(anchors_of(previous).into_iter().filter(|a| a != "distinct"));
         }
     }
     terms.sort();
     terms.dedup();
+    // A figure from a year before the article's own ("the 2004 tsunami killed 170,000")
+    // is history, not news: it is compared only with other history.
+    let years: Vec<i32> = anchors
+        .iter()
+        .filter_map(|a| a.strip_prefix("year:")?.parse().ok())
+        .collect();
+    if let Some(reference) = article.reference_year
+        && !years.is_empty()
+        && years.iter().all(|&y| y < reference)
+    {
+        anchors.push("past".to_owned());
+    }
     anchors.sort();
     anchors.dedup();
-    Context { terms, anchors }
+    Context {
+        terms,
+        anchors,
+        paragraph: Some(sentence.paragraph),
+        ..Context::default()
+    }
 }
 
 impl Context {
     /// Whether the two contexts can be about the same moment: a running total ("since")
     /// is not a single day's figure, and two different days or years are different events.
     pub fn is_time_compatible(&self, other: &Context) -> bool {
-        let since = |c: &Context| c.anchors.iter().any(|a| a == "since");
-        if since(self) != since(other) {
+        let has = |c: &Context, anchor: &str| c.anchors.iter().any(|a| a == anchor);
+        if ["since", "past", "distinct"]
+            .iter()
+            .any(|a| has(self, a) != has(other, a))
+        {
             return false;
         }
         for prefix in ["day:", "year:"] {
@@ -155,12 +200,12 @@ mod tests {
     #[test]
     fn a_running_total_is_not_a_days_figure() {
         let day = Context {
-            terms: vec![],
             anchors: vec!["day:monday".into()],
+            ..Context::default()
         };
         let total = Context {
-            terms: vec![],
             anchors: vec!["since".into()],
+            ..Context::default()
         };
         assert!(!day.is_time_compatible(&total));
         assert!(day.is_time_compatible(&Context::default()));

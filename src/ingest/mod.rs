@@ -44,6 +44,8 @@ pub struct Article {
     pub clutter: Vec<Span>,
     /// Sentences of the kept paragraphs, in order, each with its paragraph's index.
     pub sentences: Vec<Sentence>,
+    /// The year the article speaks from: its date's year, else the latest year it names.
+    pub reference_year: Option<i32>,
 }
 
 /// One sentence and the paragraph it belongs to.
@@ -64,7 +66,7 @@ impl Article {
             if line.span.slice(&text).trim().is_empty() {
                 continue;
             }
-            if line.is_clutter {
+            if line.is_clutter || is_html_comment(line.span.slice(&text)) {
                 clutter.push(line.span);
             } else {
                 paragraphs.push(line.span);
@@ -84,7 +86,14 @@ impl Article {
             .filter(|_| path.as_os_str() != "-")
             .map_or_else(|| "stdin".to_owned(), |s| s.to_string_lossy().into_owned());
         let id = meta.id.clone().unwrap_or(stem);
+        let reference_year = meta
+            .date
+            .as_deref()
+            .and_then(|d| d.get(..4))
+            .and_then(|y| y.parse().ok())
+            .or_else(|| latest_year(&text[body_start..]));
         Self {
+            reference_year,
             id,
             lines: LineIndex::new(&text),
             path,
@@ -106,6 +115,37 @@ impl Article {
     pub fn display_path(&self) -> String {
         self.path.display().to_string()
     }
+}
+
+/// A line that is only an HTML comment (`<!-- corroborate: ignore ... -->` in a Markdown
+/// draft): never article text, so its words and numbers make no claim.
+fn is_html_comment(line: &str) -> bool {
+    let line = line.trim();
+    line.starts_with("<!--") && line.ends_with("-->")
+}
+
+/// The latest plausible year (1800-2100) written in `text`, as a stand-in for an
+/// undated article's own year.
+fn latest_year(text: &str) -> Option<i32> {
+    let bytes = text.as_bytes();
+    let mut best: Option<i32> = None;
+    let mut i = 0;
+    while i + 4 <= bytes.len() {
+        let is_start = i == 0 || !bytes[i - 1].is_ascii_alphanumeric();
+        let is_end = i + 4 == bytes.len() || !bytes[i + 4].is_ascii_alphanumeric();
+        if is_start && is_end && bytes[i..i + 4].iter().all(u8::is_ascii_digit) {
+            let year: i32 = bytes[i..i + 4]
+                .iter()
+                .fold(0, |y, d| y * 10 + i32::from(d - b'0'));
+            if (1800..=2100).contains(&year) {
+                best = Some(best.map_or(year, |b| b.max(year)));
+            }
+            i += 4;
+        } else {
+            i += 1;
+        }
+    }
+    best
 }
 
 /// An input that could not be read as an article.
@@ -399,23 +439,41 @@ pub fn article_from_bytes(
     Ok(Article::from_text(path, Arc::from(text), settings))
 }
 
-/// Read every input with the default options (UTF-8 only).
-pub fn load(inputs: &[PathBuf], settings: &Settings) -> Loaded {
-    load_with(inputs, settings, Options::default())
-}
-
 /// Read every input. Articles come back sorted by id, whatever the order of `inputs`;
 /// ids that would repeat get the parent folder's name, then a number, to stay unique.
-pub fn load_with(inputs: &[PathBuf], settings: &Settings, options: Options) -> Loaded {
+pub fn load(inputs: &[PathBuf], settings: &Settings) -> Loaded {
+    load_observed(inputs, settings, &mut |_, _| {})
+}
+
+/// [`load`], calling `observe(done, total)` after each file is read, so that a caller
+/// can show progress (the library itself never prints).
+pub fn load_observed(
+    inputs: &[PathBuf],
+    settings: &Settings,
+    observe: &mut dyn FnMut(usize, usize),
+) -> Loaded {
+    load_with(inputs, settings, Options::default(), observe)
+}
+
+/// [`load_observed`] with `options` (`--encoding`).
+pub fn load_with(
+    inputs: &[PathBuf],
+    settings: &Settings,
+    options: Options,
+    observe: &mut dyn FnMut(usize, usize),
+) -> Loaded {
     let mut errors = Vec::new();
     let files = expand(inputs, &mut errors);
+    let total = files.len();
     let mut articles = Vec::new();
-    for path in files {
+    for (done, path) in files.into_iter().enumerate() {
+        observe(done, total);
         match read_bytes(&path).and_then(|bytes| decode(&path, bytes, options)) {
             Ok(text) => articles.push(Article::from_text(path, Arc::from(text), settings)),
             Err(e) => errors.push(e),
         }
     }
+    observe(total, total);
     make_ids_unique(&mut articles);
     articles.sort_by(|a, b| a.id.cmp(&b.id).then_with(|| a.path.cmp(&b.path)));
     Loaded { articles, errors }

@@ -12,7 +12,7 @@ use serde::Serialize;
 
 use crate::{
     config::Settings,
-    extract::{Claim, Context, Quantity, Quote},
+    extract::{Claim, Context, Quantity, Quote, Value, date::DateValue, duration::DurationValue},
     normalize::text,
 };
 
@@ -63,6 +63,14 @@ impl TermWeights {
     /// Weight of one term.
     pub fn weight(&self, term: &str) -> f64 {
         self.idf.get(term).copied().unwrap_or(0.0)
+    }
+
+    /// How many weighted terms two contexts share.
+    pub fn shared_terms(&self, a: &Context, b: &Context) -> usize {
+        a.terms
+            .iter()
+            .filter(|t| self.weight(t) > 0.0 && b.terms.binary_search(t).is_ok())
+            .count()
     }
 
     /// Weighted overlap of two contexts' terms, 0..1: shared weight over the geometric
@@ -121,7 +129,8 @@ pub fn bucket_key(q: &Quantity) -> String {
     let subset = if q.subset { "part of " } else { "" };
     match (&q.dimension, &q.unit, &q.counted) {
         (Some(d), Some(u), _) if d == "currency" => format!("{subset}currency:{u}"),
-        (Some(d), _, _) => format!("{subset}{d}"),
+        (Some(d), _, Some(role)) => format!("{subset}{d}:{role}"),
+        (Some(d), _, None) => format!("{subset}{d}"),
         (None, _, Some(c)) => format!("{subset}{c}"),
         (None, _, None) => format!("{subset}amount"),
     }
@@ -213,6 +222,13 @@ pub fn quantities(
     if !a.context.is_time_compatible(&b.context) {
         return None;
     }
+    // Figures owned by different names ("Ford had 25 points", "Smith had 22 points").
+    if !a.context.owners.is_empty()
+        && !b.context.owners.is_empty()
+        && !shares_a_term(&a.context.owners, &b.context.owners)
+    {
+        return None;
+    }
     // Copies of one story share their sentences; the weights, built across groups,
     // cannot see that.
     let similarity = if same_story && a.context.terms == b.context.terms {
@@ -221,19 +237,109 @@ pub fn quantities(
         weights.similarity(&a.context, &b.context)
     };
     let t = &settings.thresholds;
-    let (ia, ib) = (interval(qa), interval(qb));
+    let (mut ia, mut ib) = (interval(qa), interval(qb));
+    if qa.unit != qb.unit {
+        // "10 km" and "six miles": conversions are rounded.
+        let widen = |i: (f64, bool, f64, bool)| {
+            let tol = t.conversion_tolerance;
+            (i.0 - i.0.abs() * tol, i.1, i.2 + i.2.abs() * tol, i.3)
+        };
+        ia = widen(ia);
+        ib = widen(ib);
+    }
     if overlaps(ia, ib) {
+        // Two bounds open on the same side ("more than 200", "at least five") are
+        // consistent but do not corroborate each other unless they name the same figure.
+        let open_above = |q: &Quantity| q.high.is_none();
+        let open_below = |q: &Quantity| q.low.is_none();
+        if ((open_above(qa) && open_above(qb)) || (open_below(qa) && open_below(qb)))
+            && qa.number != qb.number
+        {
+            return None;
+        }
         (similarity >= t.agree_context).then(|| Link {
             relation: Relation::Agrees,
             reason: format!("{} is compatible with {}", describe(qa), describe(qb)),
             similarity,
         })
     } else {
+        if !same_story && weights.shared_terms(&a.context, &b.context) < t.conflict_min_shared {
+            return None;
+        }
+        // A bare measure ("5.4 per cent", "$141 billion") has no counted noun to say what
+        // it is about; the words right around it must then say the same thing.
+        if qa.dimension.is_some() && !shares_a_term(&a.context.local, &b.context.local) {
+            return None;
+        }
+        // Figures for different places ("in the province" / "across Asia") both hold.
+        if !a.context.scope.is_empty()
+            && !b.context.scope.is_empty()
+            && !shares_a_term(&a.context.scope, &b.context.scope)
+        {
+            return None;
+        }
         (similarity >= t.conflict_context).then(|| Link {
             relation: Relation::Conflicts,
             reason: format!("{} cannot be {}", describe(qa), describe(qb)),
             similarity,
         })
+    }
+}
+
+/// Whether two sorted term lists share a term.
+fn shares_a_term(a: &[String], b: &[String]) -> bool {
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => return true,
+        }
+    }
+    false
+}
+
+/// Whether two word forms differ only by a slip: one word a character or two apart
+/// ("damaged" / "damages", "population's" / "populations'").
+fn is_slip(a: &str, b: &str) -> bool {
+    let (wa, wb): (Vec<&str>, Vec<&str>) = (a.split(' ').collect(), b.split(' ').collect());
+    if wa.len() != wb.len() {
+        return false;
+    }
+    let differing: Vec<(&str, &str)> = wa
+        .iter()
+        .zip(&wb)
+        .filter(|(x, y)| x != y)
+        .map(|(x, y)| (*x, *y))
+        .collect();
+    let Some(&(x, y)) = differing.first() else {
+        return false;
+    };
+    // A changed figure or a short word ("not" / "now") changes the meaning: not a slip.
+    let meaningful = |w: &str| w.chars().any(|c| c.is_ascii_digit()) || w.chars().count() < 4;
+    differing.len() == 1 && !meaningful(x) && !meaningful(y) && strsim::levenshtein(x, y) <= 2
+}
+
+/// Whether two claims of one article can sit in one cluster: the same figure said twice,
+/// or the same quote, but not two different figures (the article's "three people" and
+/// "two women" are different facts, whatever links them to other sources).
+pub fn compatible_within_article(a: &Claim, b: &Claim) -> bool {
+    match (&a.value, &b.value) {
+        (Value::Quantity(qa), Value::Quantity(qb)) => {
+            // The same figure said twice, or a vague mention and the precise figure in
+            // one paragraph ("dozens of migrants ... a total of 32 men and 11 women").
+            let same_figure = qa.number.is_some() && qa.number == qb.number && qa.unit == qb.unit;
+            let same_paragraph =
+                a.context.paragraph.is_some() && a.context.paragraph == b.context.paragraph;
+            bucket_key(qa) == bucket_key(qb)
+                && (same_figure || (same_paragraph && overlaps(interval(qa), interval(qb))))
+        }
+        (Value::Quote(qa), Value::Quote(qb)) => {
+            qa.normalized == qb.normalized
+                || contains_words(&qa.normalized, &qb.normalized)
+                || contains_words(&qb.normalized, &qa.normalized)
+        }
+        _ => false,
     }
 }
 
@@ -276,6 +382,13 @@ pub fn quotes(qa: &Quote, qb: &Quote, settings: &Settings) -> Option<Link> {
             similarity: 1.0,
         });
     }
+    if is_slip(&qa.normalized, &qb.normalized) {
+        return Some(Link {
+            relation: Relation::Agrees,
+            reason: "the same words but for a slip of one word".to_owned(),
+            similarity: 1.0,
+        });
+    }
     let (Some(sa), Some(sb)) = (&qa.speaker, &qb.speaker) else {
         return None;
     };
@@ -291,6 +404,129 @@ pub fn quotes(qa: &Quote, qb: &Quote, settings: &Settings) -> Option<Link> {
         ),
         similarity,
     })
+}
+
+/// A date in words for explanations: the phrase and, when it differs, what it resolves to.
+pub fn describe_date(d: &DateValue) -> String {
+    match &d.resolved {
+        Some(r) if *r != d.phrase => format!("\u{201c}{}\u{201d} ({r})", d.phrase),
+        _ => format!("\u{201c}{}\u{201d}", d.phrase),
+    }
+}
+
+/// Two dates of one event that sources disagree on are days or months apart (a typo, a
+/// time zone, a rounded month), rarely more than a year; dates further apart with alike
+/// words are different events of one story (a visit in 2019, another in 2025).
+const MAX_CONFLICT_GAP_DAYS: i64 = 366;
+
+/// How two dates from different articles relate, given how alike their events are.
+///
+/// Resolved dates are compared as periods (so "July 1, 2024" lies in "July 2024");
+/// otherwise the calendar fields both fix (year, month, day) must be equal, and a bare
+/// weekday agrees with a date on that weekday. A bare weekday never conflicts: which
+/// week it names is a guess.
+///
+/// `shared` is how many key terms the two events have in common: a conflict needs two,
+/// since one common word ("fire") is what every date of one story shares.
+pub fn dates(
+    da: &DateValue,
+    db: &DateValue,
+    similarity: f64,
+    shared: usize,
+    settings: &Settings,
+) -> Option<Link> {
+    let t = &settings.thresholds;
+    let agrees = |reason: String| {
+        (similarity >= t.agree_context).then_some(Link {
+            relation: Relation::Agrees,
+            reason,
+            similarity,
+        })
+    };
+    let conflicts = |reason: String| {
+        (similarity >= t.conflict_context).then_some(Link {
+            relation: Relation::Conflicts,
+            reason,
+            similarity,
+        })
+    };
+    let (a, b) = (describe_date(da), describe_date(db));
+    let conflicts = |reason: String| {
+        // "On Thursday" in Thursday's paper and "on Friday" in Friday's are each the
+        // day of writing: daily reports of one story, not two dates for one event.
+        let is_day_of_writing = |d: &DateValue| d.relative && d.reference == d.resolved;
+        if da.attributive
+            || db.attributive
+            || shared < 2
+            || (is_day_of_writing(da) && is_day_of_writing(db))
+        {
+            return None;
+        }
+        conflicts(reason)
+    };
+    if let (Some(pa), Some(pb)) = (da.period, db.period) {
+        if pa.overlaps(pb) {
+            return agrees(format!("{a} is compatible with {b}"));
+        }
+        let (first, last) = if pa.start < pb.start {
+            (pa, pb)
+        } else {
+            (pb, pa)
+        };
+        let gap = last.start.days() - first.end().days();
+        return (gap <= MAX_CONFLICT_GAP_DAYS)
+            .then(|| conflicts(format!("{a} cannot be {b}")))
+            .flatten();
+    }
+    let (fa, fb) = (da.fields, db.fields);
+    if fa.year.zip(fb.year).is_some_and(|(x, y)| (x - y).abs() > 1) {
+        return None;
+    }
+    let pairs = [
+        fa.year.zip(fb.year).map(|(x, y)| x == y),
+        fa.month.zip(fb.month).map(|(x, y)| x == y),
+        fa.day.zip(fb.day).map(|(x, y)| x == y),
+    ];
+    if pairs.contains(&Some(false)) {
+        return conflicts(format!("{a} cannot be {b}"));
+    }
+    if pairs.contains(&Some(true)) {
+        return agrees(format!("{a} is compatible with {b}"));
+    }
+    match (fa.weekday, fb.weekday) {
+        // Only the weekday in common: weak evidence, so the events must be as alike as
+        // a conflict would need.
+        (Some(x), Some(y)) if x == y && similarity >= t.conflict_context => {
+            agrees(format!("{a} is the same weekday as {b}"))
+        }
+        _ => None,
+    }
+}
+
+/// How two durations from different articles relate: as intervals in days.
+pub fn durations(
+    da: &DurationValue,
+    db: &DurationValue,
+    similarity: f64,
+    settings: &Settings,
+) -> Option<Link> {
+    if da.age != db.age {
+        return None;
+    }
+    let t = &settings.thresholds;
+    if overlaps(da.interval(), db.interval()) {
+        (similarity >= t.agree_context).then(|| Link {
+            relation: Relation::Agrees,
+            reason: format!("{} is compatible with {}", da.describe(), db.describe()),
+            similarity,
+        })
+    } else {
+        (similarity >= t.conflict_context).then(|| Link {
+            relation: Relation::Conflicts,
+            reason: format!("{} cannot be {}", da.describe(), db.describe()),
+            similarity,
+        })
+    }
 }
 
 #[cfg(test)]

@@ -156,38 +156,48 @@ fn miette_severity(s: Severity) -> miette::Severity {
     }
 }
 
+fn granularity_name(g: crate::normalize::date::Granularity) -> &'static str {
+    use crate::normalize::date::Granularity;
+    match g {
+        Granularity::Day => "day",
+        Granularity::Week => "week",
+        Granularity::Month => "month",
+        Granularity::Year => "year",
+    }
+}
+
+/// What a quantity counts, in words: the phrase as written, else a measure's role.
+fn counted_words(q: &crate::extract::Quantity) -> String {
+    match (&q.counted_text, &q.counted) {
+        (Some(text), _) => text.clone(),
+        (None, Some(role)) if q.unit.is_some() && role != "unspecified" => format!("({role})"),
+        _ => String::new(),
+    }
+}
+
 fn label_for(claim: &Claim) -> String {
     match &claim.value {
-        Value::Quantity(q) => {
-            let what = q
-                .counted_text
-                .as_deref()
-                .or(q.counted.as_deref())
-                .unwrap_or("");
-            format!("{} {what}", relate::describe(q))
-                .trim_end()
-                .to_owned()
-        }
+        Value::Quantity(q) => format!("{} {}", relate::describe(q), counted_words(q))
+            .trim_end()
+            .to_owned(),
         Value::Quote(q) => match (&q.speaker, q.quoted) {
             (Some(s), true) => format!("quoted, by {s}"),
             (None, true) => "quoted, speaker not named".to_owned(),
             (_, false) => "the same words, unquoted".to_owned(),
         },
+        Value::Date(d) => match &d.resolved {
+            Some(r) => format!("{r} ({})", granularity_name(d.granularity)),
+            None => "unresolved date".to_owned(),
+        },
+        Value::Duration(d) => d.describe(),
     }
 }
 
 fn headline(finding: &Finding, analysis: &Analysis<'_>) -> String {
     let describe = |claim: &Claim| match &claim.value {
-        Value::Quantity(q) => {
-            let thing = q
-                .counted_text
-                .as_deref()
-                .or(q.counted.as_deref())
-                .unwrap_or("");
-            format!("{} {thing}", relate::describe(q))
-                .trim_end()
-                .to_owned()
-        }
+        Value::Quantity(q) => format!("{} {}", relate::describe(q), counted_words(q))
+            .trim_end()
+            .to_owned(),
         Value::Quote(q) => {
             let words: Vec<&str> = q.normalized.split(' ').collect();
             let short = if words.len() > 8 {
@@ -197,6 +207,8 @@ fn headline(finding: &Finding, analysis: &Analysis<'_>) -> String {
             };
             format!("quote “{short}”")
         }
+        Value::Date(d) => format!("date {}", relate::describe_date(d)),
+        Value::Duration(d) => format!("duration {}", d.describe()),
     };
     match finding.verdict {
         Verdict::Conflict => {
