@@ -107,7 +107,7 @@ struct SourceDiagnostic {
     severity: miette::Severity,
     code: Option<String>,
     help: Option<String>,
-    source: ArticleSource,
+    source: Arc<ArticleSource>,
     labels: Vec<LabeledSpan>,
     related: Vec<SourceDiagnostic>,
 }
@@ -135,7 +135,7 @@ impl Diagnostic for SourceDiagnostic {
             .map(|h| Box::new(h) as Box<dyn fmt::Display>)
     }
     fn source_code(&self) -> Option<&dyn SourceCode> {
-        Some(&self.source)
+        Some(&*self.source)
     }
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
         Some(Box::new(self.labels.iter().cloned()))
@@ -254,7 +254,11 @@ fn help_for(finding: &Finding) -> String {
     }
 }
 
-fn diagnostic(finding: &Finding, analysis: &Analysis<'_>) -> SourceDiagnostic {
+fn diagnostic(
+    finding: &Finding,
+    analysis: &Analysis<'_>,
+    sources: &[Arc<ArticleSource>],
+) -> SourceDiagnostic {
     let mut per_source: Vec<(usize, Vec<&Claim>)> = Vec::new();
     for &i in &finding.claims {
         let claim = &analysis.claims[i];
@@ -272,7 +276,7 @@ fn diagnostic(finding: &Finding, analysis: &Analysis<'_>) -> SourceDiagnostic {
             severity: miette_severity(finding.severity),
             code: None,
             help: None,
-            source: ArticleSource::of(a),
+            source: sources[article].clone(),
             labels: claims
                 .iter()
                 .map(|c| {
@@ -314,9 +318,15 @@ pub fn render(analysis: &Analysis<'_>, style: Style) -> String {
     let handler = GraphicalReportHandler::new_themed(theme)
         .with_width(style.width)
         .with_context_lines(0);
+    // Made terminal-safe once per article, not once per finding.
+    let sources: Vec<Arc<ArticleSource>> = analysis
+        .articles
+        .iter()
+        .map(|a| Arc::new(ArticleSource::of(a)))
+        .collect();
     let mut out = String::new();
     for finding in analysis.findings {
-        let d = diagnostic(finding, analysis);
+        let d = diagnostic(finding, analysis, &sources);
         if handler.render_report(&mut out, &d).is_err() {
             out.push_str(&format!("{}: {}\n", finding.id, finding.explanation));
         }
