@@ -210,6 +210,8 @@ pub fn of_article(index: usize, article: &Article, settings: &Settings) -> Vec<C
             .any(|t| t.span.start < q.span.end && q.span.start < t.span.end)
     });
     claims.extend(quote::extract(index, article, &people, settings));
+    // "Release Date May Be in Jeopardy": the modal verb, not the month.
+    let dates = dates.into_iter().filter(|d| !is_modal_may(article, d.span));
     claims.extend(dates);
     claims.extend(durations);
     // Web addresses ("example.org/2025/02/03/page?id=881") carry numbers and dates that
@@ -226,6 +228,43 @@ pub fn of_article(index: usize, article: &Article, settings: &Settings) -> Vec<C
         });
     }
     claims
+}
+
+/// Whether `span` is the word "May" used as a verb ("may be", "May Have").
+fn is_modal_may(article: &Article, span: Span) -> bool {
+    let text = article.slice(span);
+    if !text.eq_ignore_ascii_case("may") {
+        return false;
+    }
+    let next = article.text[span.end..]
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    matches!(
+        next.trim_matches(|c: char| !c.is_alphabetic()),
+        "be" | "have"
+            | "not"
+            | "also"
+            | "still"
+            | "well"
+            | "soon"
+            | "never"
+            | "need"
+            | "take"
+            | "get"
+            | "become"
+            | "come"
+            | "go"
+            | "face"
+            | "see"
+            | "lose"
+            | "win"
+            | "want"
+            | "seem"
+            | "prove"
+            | "even"
+    )
 }
 
 static URL: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {

@@ -326,12 +326,59 @@ fn is_not_an_amount(
     {
         return true;
     }
-    if let Some(w) = words.before(token.start)
-        && text::fold(w.2) == "of"
-        && let Some(v) = words.n_before(token.start, 2).nth(1)
-        && v.2.chars().all(|c| c.is_ascii_digit() || c == ',')
+    let before: Vec<String> = words
+        .n_before(token.start, 4)
+        .map(|w| text::fold(w.2))
+        .collect();
+    if let Some(of) = before.iter().position(|w| w == "of")
+        && before[..of].iter().all(|w| {
+            matches!(
+                w.as_str(),
+                "its"
+                    | "their"
+                    | "the"
+                    | "his"
+                    | "her"
+                    | "next"
+                    | "last"
+                    | "first"
+                    | "final"
+                    | "past"
+            )
+        })
+        && before
+            .get(of + 1)
+            .is_some_and(|w| w.chars().all(|c| c.is_ascii_digit() || c == ','))
     {
         return true;
+    }
+    // A score or a record ("88-72 setback", "a 43-39 record", "58-3"), or a season
+    // ("2008-09"): two figures joined by a hyphen that do not make a range.
+    let joined_after = post
+        .strip_prefix(['-', '–'])
+        .filter(|r| r.starts_with(|c: char| c.is_ascii_digit()));
+    if let Some(rest) = joined_after {
+        let next: String = rest.chars().take_while(|c| c.is_ascii_digit()).collect();
+        let next_value: f64 = next.parse().unwrap_or(0.0);
+        if next_value <= token.value || next.starts_with('0') {
+            return true;
+        }
+    }
+    if let Some(head) = pre.strip_suffix(['-', '–'])
+        && head.ends_with(|c: char| c.is_ascii_digit())
+    {
+        let previous: String = head
+            .chars()
+            .rev()
+            .take_while(|c| c.is_ascii_digit())
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        let previous_value: f64 = previous.parse().unwrap_or(f64::MAX);
+        if previous_value >= token.value || literal.starts_with('0') {
+            return true;
+        }
     }
     // A clock time or a score-like pair ("4:59").
     if post.starts_with(':') && post[1..].starts_with(|c: char| c.is_ascii_digit()) {
@@ -374,6 +421,7 @@ fn is_not_an_amount(
             if capitalised
                 && token.form == NumberForm::Digits
                 && !token.has_separator
+                && !token.is_decimal
                 && gap == " "
                 && !CAPITALISED_FUNCTION_WORDS.contains(&w.2)
                 && !MONTHS.contains(&folded.as_str())
@@ -539,7 +587,7 @@ fn owners(
         .map_or(0, |i| i + 1);
     let words: Vec<(usize, usize, &str)> = text::words(&sentence[clause_start..start]).collect();
     let mut names = Vec::new();
-    for (i, &(_, _, word)) in words.iter().enumerate().rev().take(8) {
+    for (i, &(_, _, word)) in words.iter().enumerate().rev().take(14) {
         let folded = text::fold(word);
         let next = words.get(i + 1).map(|w| text::fold(w.2));
         let is_source = next

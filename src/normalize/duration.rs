@@ -217,10 +217,17 @@ pub fn find(text: &str) -> Vec<DurationMention> {
         // A rate ("twice a day") or a clock reading is not a length of time.
         if is_article {
             let before = text[..start].trim_end().to_lowercase();
+            // "20 million hits a month": a count per period is a rate.
+            let previous_word = before.split_whitespace().last().unwrap_or("");
+            let counts_before = previous_word.len() > 3
+                && previous_word.ends_with('s')
+                && !previous_word.ends_with("ss");
             if before.ends_with("times")
                 || before.ends_with("twice")
                 || before.ends_with("once")
                 || before.ends_with("per")
+                || counts_before
+                || previous_word.chars().any(|c| c.is_ascii_digit())
             {
                 continue;
             }
@@ -308,6 +315,7 @@ mod tests {
         assert!(read("twice a day").is_empty());
         assert!(read("scored with 12 minutes left in the game").is_empty());
         assert!(read("the storm hit two days ago").is_empty());
+        assert!(read("the site logs about 20 million hits a month").is_empty());
         assert!(read("43 migrants on a flight").is_empty());
     }
 

@@ -455,6 +455,27 @@ pub fn dates(
         // "On Thursday" in Thursday's paper and "on Friday" in Friday's are each the
         // day of writing: daily reports of one story, not two dates for one event.
         let is_day_of_writing = |d: &DateValue| d.relative && d.reference == d.resolved;
+        // "last week", "this year", "Monday": which week or year is a guess, too weak to
+        // contradict anything (they may still agree).
+        let is_guess = |d: &DateValue| {
+            d.relative
+                && !d.phrase.chars().any(|c| c.is_ascii_digit())
+                && !MONTH_NAMES
+                    .iter()
+                    .any(|m| d.phrase.to_lowercase().contains(m))
+        };
+        if is_guess(da) || is_guess(db) {
+            return None;
+        }
+        // Two dates of one story share its words ("convicted in June 1998 of assault",
+        // "returned to prison in June 1999 for assault"); the events themselves must be
+        // mostly the same words to be one event told two ways.
+        let (ea, eb) = (&da.event, &db.event);
+        let common = ea.iter().filter(|t| eb.contains(t)).count();
+        let union = ea.len() + eb.len() - common;
+        if union > 0 && (common as f64) < 0.4 * union as f64 {
+            return None;
+        }
         if da.attributive
             || db.attributive
             || shared < t.time_conflict_min_shared
@@ -502,6 +523,10 @@ pub fn dates(
         _ => None,
     }
 }
+
+const MONTH_NAMES: &[&str] = &[
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+];
 
 /// How two durations from different articles relate: as intervals in days.
 pub fn durations(
