@@ -8,6 +8,7 @@
 #![allow(clippy::result_large_err)]
 
 mod error;
+pub mod people;
 mod raw;
 mod settings;
 

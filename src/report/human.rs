@@ -95,6 +95,19 @@ fn label_for(claim: &Claim) -> String {
             (None, true) => "quoted, speaker not named".to_owned(),
             (_, false) => "the same words, unquoted".to_owned(),
         },
+        Value::Role(r) => role_text(r),
+    }
+}
+
+fn role_text(r: &crate::extract::Role) -> String {
+    let status = match r.status {
+        crate::extract::RoleStatus::Current => "",
+        crate::extract::RoleStatus::Former => "former ",
+        crate::extract::RoleStatus::Acting => "acting ",
+    };
+    match &r.organization {
+        Some(org) => format!("{status}{} of {org}", r.role),
+        None => format!("{status}{}", r.role),
     }
 }
 
@@ -119,6 +132,7 @@ fn headline(finding: &Finding, analysis: &Analysis<'_>) -> String {
             };
             format!("quote “{short}”")
         }
+        Value::Role(r) => format!("{}, {}", r.person, role_text(r)),
     };
     match finding.verdict {
         Verdict::Conflict => {
