@@ -227,7 +227,8 @@ impl Directory {
                             .next()
                             .is_none_or(|c| !c.is_alphanumeric())
                 });
-                if !(titled || is_title(word_before, settings) || verb_after) {
+                let role_before = settings.people.is_known_role(word_before);
+                if !(titled || role_before || is_title(word_before, settings) || verb_after) {
                     continue;
                 }
                 if name_words.is_empty()
@@ -239,6 +240,10 @@ impl Directory {
                 let start = name_words[0].0;
                 let end = name_words[name_words.len() - 1].1;
                 let name = strip_possessive(&para[start..end]).to_owned();
+                // "The State Department said": an organization or place, not a person.
+                if settings.people.organization(&name).is_some() {
+                    continue;
+                }
                 if name_words.len() == 1 && directory.find_surname(&text::fold(&name)).is_some() {
                     directory.add(name, base + start);
                     continue;
@@ -445,6 +450,10 @@ fn is_subject_at(text: &str, at: usize, settings: &Settings) -> bool {
             continue;
         }
         let lower = bare.to_lowercase();
+        if lower == "of" {
+            // Inside a title ("Secretary of State Marco Rubio").
+            continue;
+        }
         if PREPOSITIONS.contains(&lower.as_str()) {
             return false;
         }

@@ -13,7 +13,7 @@ use crate::{
     config::Settings,
     extract::{
         Claim, ClaimKind, Quote, Value, context,
-        people::{self, Directory, SPEECH_VERBS},
+        people::{self, Directory, SPEECH_VERBS, is_title},
     },
     ingest::Article,
     normalize::text,
@@ -109,8 +109,11 @@ fn speaker_after(
 ) -> Option<Speaker> {
     let clause_end = clause_end(after, settings);
     let clause = after[..clause_end].trim_start_matches([',', ' ', '—', '-']);
+    // Offsets below are absolute: pronouns resolve at their own position.
+    let at = at + (clause_end - clause.len());
     if let Some(i) = clause.find("according to ") {
-        return name_at_start(&clause[i + "according to ".len()..], at, people, settings);
+        let from = i + "according to ".len();
+        return name_at_start(&clause[from..], at + from, people, settings);
     }
     let words: Vec<(usize, usize, &str)> = text::words(clause).take(12).collect();
     let verb = words
@@ -118,7 +121,7 @@ fn speaker_after(
         .position(|(_, _, w)| SPEECH_VERBS.contains(w))?;
     if verb == 0 {
         // `"...," said X`
-        return name_at_start(&clause[words[0].1..], at, people, settings);
+        return name_at_start(&clause[words[0].1..], at + words[0].1, people, settings);
     }
     subject_before(&clause[..words[verb].0], at, people, settings)
 }
@@ -130,8 +133,13 @@ fn name_at_start(s: &str, at: usize, people: &Directory, settings: &Settings) ->
     // A name the article knows, whatever titles precede it ("U.S. Department of State
     // spokesperson Tammy Bruce").
     let known = text::words(&s[..end])
+        .take_while(|(_, _, w)| {
+            w.chars().next().is_some_and(char::is_uppercase) || is_title(w, settings)
+                || settings.people.is_known_role(w) || *w == "of"
+        })
         .filter(|(_, _, w)| w.chars().next().is_some_and(char::is_uppercase))
-        .find_map(|(_, _, w)| people.canonical(w).map(str::to_owned));
+        .last()
+        .and_then(|(_, _, w)| people.canonical(w).map(str::to_owned));
     if let Some(name) = known {
         return Some((name, true));
     }
@@ -180,7 +188,9 @@ fn subject_before(s: &str, at: usize, people: &Directory, settings: &Settings) -
     let last_word = text::words(s).last()?;
     let lower = last_word.2.to_lowercase();
     if matches!(lower.as_str(), "he" | "she") {
-        return people.resolve_pronoun(at).map(|n| (n.to_owned(), true));
+        return people
+            .resolve_pronoun(at + last_word.0)
+            .map(|n| (n.to_owned(), true));
     }
     if last_word.2.chars().next().is_some_and(char::is_uppercase) {
         let runs = people::capitalised_runs(s);
@@ -308,9 +318,9 @@ pub fn extract(
                 - paragraph.start;
             let after = &para[m.outer.end..];
             let before = &para[sentence_start.min(m.outer.start)..m.outer.start];
-            let at = paragraph.start + m.outer.start;
-            let mut speaker = speaker_after(after, at, people, settings)
-                .or_else(|| speaker_before(before, at, people, settings));
+            let before_at = paragraph.start + sentence_start.min(m.outer.start);
+            let mut speaker = speaker_after(after, paragraph.start + m.outer.end, people, settings)
+                .or_else(|| speaker_before(before, before_at, people, settings));
             if speaker.is_none() && para[..m.outer.start].trim().is_empty() {
                 // A paragraph that is all quote, introduced by the one before it.
                 speaker = introduced_speaker(article, paragraph.start, people, settings);

@@ -298,8 +298,7 @@ fn role_before(
             || is_role_word(t.text, settings)
             || settings.people.former.contains(&key)
             || settings.people.acting.contains(&key)
-            || matches!(key.as_str(), "of" | "the" | "for")
-            || (after_comma && t.text.chars().all(char::is_lowercase));
+            || matches!(key.as_str(), "of" | "the" | "for");
         if !fits {
             break;
         }
@@ -311,18 +310,15 @@ fn role_before(
         if matches!(words.first(), Some(&"of") | Some(&"for")) {
             continue;
         }
-        if after_comma {
-            // "El Salvador's president, Nayib Bukele" / "the president of Panama, X":
-            // a comma needs a possessive or a determiner to make the phrase a title.
-            let has_anchor = words
-                .iter()
-                .any(|w| w.ends_with("’s") || w.ends_with("'s"))
-                || DETERMINERS.contains(&words[0].to_lowercase().as_str());
-            if !has_anchor {
+        let possessive = words.iter().any(|w| w.ends_with("’s") || w.ends_with("'s"));
+        if let Some(parsed) = parse_role(&words, settings) {
+            // "El Salvador's president, Nayib Bukele," / "the president of Panama, X,":
+            // with a comma, only a possessive or a determiner and an organization make the
+            // phrase a title ("talks with the president, Rubio and ..." is a list).
+            let determiner = DETERMINERS.contains(&words[0].to_lowercase().as_str());
+            if after_comma && !(possessive || (determiner && parsed.organization.is_some())) {
                 continue;
             }
-        }
-        if let Some(parsed) = parse_role(&words, settings) {
             return Some((toks[from].start, parsed));
         }
     }
@@ -343,12 +339,23 @@ fn role_after(toks: &[Token<'_>], name_end: usize, settings: &Settings) -> Optio
     {
         return None;
     }
+    longest_role_from(toks, first, settings)
+}
+
+/// The longest run of joined tokens from `first` (at most 12) that reads as a role.
+fn longest_role_from(
+    toks: &[Token<'_>],
+    first: usize,
+    settings: &Settings,
+) -> Option<(usize, ParsedRole)> {
     let mut last = first;
     while last + 1 < toks.len() && toks[last].joined && last - first < 12 {
         last += 1;
     }
-    let words: Vec<&str> = toks[first..=last].iter().map(|t| t.text).collect();
-    parse_role(&words, settings).map(|p| (toks[last].end, p))
+    (first..=last).rev().find_map(|end| {
+        let words: Vec<&str> = toks[first..=end].iter().map(|t| t.text).collect();
+        parse_role(&words, settings).map(|p| (toks[end].end, p))
+    })
 }
 
 /// "he is now the acting administrator of ...": a copula after a name or pronoun.
@@ -374,13 +381,9 @@ fn role_of_copula(
     if !DETERMINERS.contains(&PeopleRules::key(toks.get(first)?.text).as_str()) {
         return None;
     }
-    let mut last = first;
-    while last + 1 < toks.len() && toks[last].joined && last - first < 12 {
-        last += 1;
-    }
-    let words: Vec<&str> = toks[first..=last].iter().map(|t| t.text).collect();
-    parse_role(&words, settings).map(|p| (toks[last].end, p))
+    longest_role_from(toks, first, settings)
 }
+
 
 fn mention(person: usize, span: Span, people: &Directory, parsed: ParsedRole) -> RoleMention {
     RoleMention {
@@ -409,7 +412,16 @@ pub fn find(article: &Article, people: &Directory, settings: &Settings) -> Vec<R
             .filter(|o| o.0 >= paragraph.start && o.1 <= paragraph.end)
         {
             let (s, e) = (start - base, end - base);
-            if let Some((from, parsed)) = role_before(&toks, s, settings) {
+            // An appositive title must close: "El Salvador's president, Nayib Bukele, he".
+            let closed = para[e..]
+                .chars()
+                .next()
+                .is_none_or(|c| matches!(c, ',' | '.' | ';' | ')' | '—'))
+                || para[e..].starts_with("’s")
+                || para[e..].starts_with("'s");
+            if let Some((from, parsed)) = role_before(&toks, s, settings)
+                .filter(|(from, _)| closed || !para[*from..s].trim_end().ends_with(','))
+            {
                 found.push(mention(person, Span::new(base + from, end), people, parsed));
             }
             if let Some((to, parsed)) = role_after(&toks, e, settings) {
