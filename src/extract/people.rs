@@ -171,9 +171,11 @@ pub fn capitalised_runs(text: &str) -> Vec<Vec<(usize, usize, &str)>> {
     runs
 }
 
-/// Whether `word` (any case) is a title in the rules.
+/// Whether `word` (any case) is a title or a role in the rules.
 pub fn is_title(word: &str, settings: &Settings) -> bool {
-    settings.titles.contains(word) || settings.titles.contains(&word.to_lowercase())
+    settings.titles.contains(word)
+        || settings.titles.contains(&word.to_lowercase())
+        || settings.people.is_known_role(word)
 }
 
 /// The name inside a run of capitalised words: what follows its last title, or the

@@ -202,7 +202,12 @@ pub fn parse_role(words: &[&str], settings: &Settings) -> Option<ParsedRole> {
             break;
         }
         if is_role_word(w, settings) {
-            role = Some(w.to_owned());
+            let with_adjectives = format!("{} {w}", adjectives.join(" "));
+            role = Some(if !adjectives.is_empty() && rules.is_known_role(&with_adjectives) {
+                with_adjectives
+            } else {
+                w.to_owned()
+            });
             adjectives.clear();
         } else if is_capitalised(w) && role.is_none() {
             unknown_org.push(w);
