@@ -124,6 +124,24 @@ const NOT_ORGANIZATION: &[&str] = &[
     "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
 ];
 
+/// The role with the adjectives before it when they make a known role ("top diplomat"),
+/// or with the rank words among them ("deputy spokesperson"), else the role alone.
+fn with_rank(adjectives: &[&str], with_adjectives: &str, role: &str, rules: &PeopleRules) -> String {
+    if !adjectives.is_empty() && rules.is_known_role(with_adjectives) {
+        return with_adjectives.trim().to_owned();
+    }
+    let ranks: Vec<&str> = adjectives
+        .iter()
+        .copied()
+        .filter(|a| rules.subordinate.contains(&a.to_lowercase()))
+        .collect();
+    if ranks.is_empty() {
+        role.to_owned()
+    } else {
+        format!("{} {}", ranks.join(" "), role).to_lowercase()
+    }
+}
+
 /// Read a role phrase: `[determiner] [status] [place/organization] [adjectives] ROLE
 /// [of ORGANIZATION] [from PLACE]`. None unless every word is accounted for and there
 /// is a role.
@@ -157,11 +175,7 @@ pub fn parse_role(words: &[&str], settings: &Settings) -> Option<ParsedRole> {
             if rules.is_known_role(&phrase) {
                 // "top diplomat": an adjective that is part of a known role.
                 let with_adjectives = format!("{} {phrase}", adjectives.join(" "));
-                role = Some(if !adjectives.is_empty() && rules.is_known_role(&with_adjectives) {
-                    with_adjectives
-                } else {
-                    phrase
-                });
+                role = Some(with_rank(&adjectives, &with_adjectives, &phrase, rules));
                 adjectives.clear();
                 i += len;
                 matched = true;
@@ -203,11 +217,7 @@ pub fn parse_role(words: &[&str], settings: &Settings) -> Option<ParsedRole> {
         }
         if is_role_word(w, settings) {
             let with_adjectives = format!("{} {w}", adjectives.join(" "));
-            role = Some(if !adjectives.is_empty() && rules.is_known_role(&with_adjectives) {
-                with_adjectives
-            } else {
-                w.to_owned()
-            });
+            role = Some(with_rank(&adjectives, &with_adjectives, w, rules));
             adjectives.clear();
         } else if is_capitalised(w) && role.is_none() {
             unknown_org.push(w);

@@ -165,6 +165,16 @@ fn headline(finding: &Finding, analysis: &Analysis<'_>) -> String {
 }
 
 fn help_for(finding: &Finding) -> String {
+    use crate::rules::FindingKind;
+    let people_help = match finding.kind {
+        FindingKind::RoleConflict => Some("check the person's current title with the source"),
+        FindingKind::MisattributedQuote => Some("check who said these words"),
+        FindingKind::NameMisspelling => Some("check the spelling of the name"),
+        _ => None,
+    };
+    if let Some(help) = people_help {
+        return format!("{}; {help}", finding.explanation);
+    }
     match finding.verdict {
         Verdict::Conflict => format!(
             "{}; check which source is right, or whether they count different things",
