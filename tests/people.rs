@@ -105,7 +105,7 @@ const SEED_SPEAKERS: &[(&str, &str, Option<&str>)] = &[
     ("000", "promised to accept", Some("Tammy Bruce")),
     ("000", "extraordinary gesture", None),
     ("000", "offered to house", None),
-    ("000", "We have offered", Some("Nayib Bukele")), // embedded post, unquoted
+    ("000", "the opportunity to", Some("Nayib Bukele")), // embedded post, unquoted
     ("000", "The fee would", Some("Nayib Bukele")),   // embedded post, unquoted
     ("000", "signed a Memorandum", Some("State Department")),
     ("001", "He’s also offered", Some("Marco Rubio")),

@@ -313,6 +313,7 @@ fn role_before(
             || is_role_word(t.text, settings)
             || settings.people.former.contains(&key)
             || settings.people.acting.contains(&key)
+            || settings.people.subordinate.contains(&key)
             || matches!(key.as_str(), "of" | "the" | "for");
         if !fits {
             break;
