@@ -36,7 +36,11 @@ fn speaker<'a>(report: &'a Value, source: &str, start: &str) -> Option<&'a str> 
                 && c["text"].as_str().is_some_and(|t| t.starts_with(start))
         })
         .collect();
-    assert_eq!(found.len(), 1, "one quote in {source} starts with `{start}`");
+    assert_eq!(
+        found.len(),
+        1,
+        "one quote in {source} starts with `{start}`"
+    );
     found[0]["value"]["speaker"].as_str()
 }
 
@@ -48,17 +52,28 @@ fn council_vote_shows_a_role_conflict_a_misattribution_and_a_misspelling_issue_9
     let conflicts = findings_of(&report, "role-conflict");
     assert_eq!(conflicts.len(), 1);
     let why = conflicts[0]["explanation"].as_str().expect("explanation");
-    assert!(why.contains("Lee Park cannot be both deputy mayor and treasurer"), "{why}");
+    assert!(
+        why.contains("Lee Park cannot be both deputy mayor and treasurer"),
+        "{why}"
+    );
 
     let misattributed = findings_of(&report, "misattributed-quote");
     assert_eq!(misattributed.len(), 1);
-    let why = misattributed[0]["explanation"].as_str().expect("explanation");
-    assert!(why.contains("credited to Ana Ruiz and to Lee Park"), "{why}");
+    let why = misattributed[0]["explanation"]
+        .as_str()
+        .expect("explanation");
+    assert!(
+        why.contains("credited to Ana Ruiz and to Lee Park"),
+        "{why}"
+    );
 
     let misspelt = findings_of(&report, "name-misspelling");
     assert_eq!(misspelt.len(), 1);
     let why = misspelt[0]["explanation"].as_str().expect("explanation");
-    assert!(why.contains("Maria Hollingsworth") && why.contains("Maria Hollingworth"), "{why}");
+    assert!(
+        why.contains("Maria Hollingsworth") && why.contains("Maria Hollingworth"),
+        "{why}"
+    );
 
     let agreements = findings_of(&report, "role-agreement");
     assert_eq!(agreements.len(), 1, "Ana Ruiz is the mayor in both");
@@ -67,10 +82,26 @@ fn council_vote_shows_a_role_conflict_a_misattribution_and_a_misspelling_issue_9
 #[test]
 fn council_vote_speakers_resolve_pronouns_and_titles_issue_9() {
     let (_, report) = run_json(&["extract", "--format", "json", "examples/council-vote"]);
-    assert_eq!(speaker(&report, "eastvale", "The heating bill"), Some("Maria Hollingsworth"), "she");
-    assert_eq!(speaker(&report, "eastvale", "a fair outcome"), Some("Ana Ruiz"), "the mayor");
-    assert_eq!(speaker(&report, "ridge", "Hundreds of letters"), Some("Ana Ruiz"), "she");
-    assert_eq!(speaker(&report, "ridge", "We will not close"), Some("Lee Park"), "said Park");
+    assert_eq!(
+        speaker(&report, "eastvale", "The heating bill"),
+        Some("Maria Hollingsworth"),
+        "she"
+    );
+    assert_eq!(
+        speaker(&report, "eastvale", "a fair outcome"),
+        Some("Ana Ruiz"),
+        "the mayor"
+    );
+    assert_eq!(
+        speaker(&report, "ridge", "Hundreds of letters"),
+        Some("Ana Ruiz"),
+        "she"
+    );
+    assert_eq!(
+        speaker(&report, "ridge", "We will not close"),
+        Some("Lee Park"),
+        "said Park"
+    );
     let roles = claims_of(&report, "role");
     let park = roles
         .iter()
@@ -106,7 +137,7 @@ const SEED_SPEAKERS: &[(&str, &str, Option<&str>)] = &[
     ("000", "extraordinary gesture", None),
     ("000", "offered to house", None),
     ("000", "the opportunity to", Some("Nayib Bukele")), // embedded post, unquoted
-    ("000", "The fee would", Some("Nayib Bukele")),   // embedded post, unquoted
+    ("000", "The fee would", Some("Nayib Bukele")),      // embedded post, unquoted
     ("000", "signed a Memorandum", Some("State Department")),
     ("001", "He’s also offered", Some("Marco Rubio")),
     ("001", "the most unprecedented", Some("Marco Rubio")),
@@ -146,7 +177,10 @@ fn every_seed_quote_has_the_right_speaker_issue_9() {
             unlisted.push(format!("{source}: {text}"));
         }
     }
-    assert!(unlisted.is_empty(), "quotes without an expected speaker: {unlisted:?}");
+    assert!(
+        unlisted.is_empty(),
+        "quotes without an expected speaker: {unlisted:?}"
+    );
     for (source, start, expected) in SEED_SPEAKERS {
         let found = quotes
             .iter()
@@ -197,11 +231,24 @@ fn seed_roles_agree_and_never_conflict_issue_9() {
         .iter()
         .filter_map(Value::as_str)
         .collect();
-    assert!(sources.iter().any(|s| s.starts_with("000")) && sources.iter().any(|s| s.starts_with("001")));
-    assert!(bruce["explanation"].as_str().expect("why").contains("spokesperson of State Department"));
+    assert!(
+        sources.iter().any(|s| s.starts_with("000"))
+            && sources.iter().any(|s| s.starts_with("001"))
+    );
+    assert!(
+        bruce["explanation"]
+            .as_str()
+            .expect("why")
+            .contains("spokesperson of State Department")
+    );
     let rubio = about("Marco Rubio").expect("Rubio's title is corroborated");
     assert!(rubio["independent_sources"].as_u64().expect("count") >= 3);
-    assert!(rubio["explanation"].as_str().expect("why").contains("secretary of state"));
+    assert!(
+        rubio["explanation"]
+            .as_str()
+            .expect("why")
+            .contains("secretary of state")
+    );
 }
 
 #[test]
@@ -213,7 +260,11 @@ fn an_edited_seed_shows_a_misspelt_name_and_a_wrong_title_issue_9() {
     let mut files = Vec::new();
     for file in seed_files(&dir) {
         let mut text = fs::read_to_string(&file).expect("seed is UTF-8");
-        if Path::new(&file).file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with("001")) {
+        if Path::new(&file)
+            .file_name()
+            .and_then(|n| n.to_str())
+            .is_some_and(|n| n.starts_with("001"))
+        {
             assert!(text.contains("Nayib Bukele") && text.contains("spokesperson Tammy"));
             text = text
                 .replace("Nayib Bukele", "Nayib Bukelle")
@@ -228,8 +279,18 @@ fn an_edited_seed_shows_a_misspelt_name_and_a_wrong_title_issue_9() {
     assert_eq!(code, 1);
     let misspelt = findings_of(&report, "name-misspelling");
     assert!(!misspelt.is_empty());
-    assert!(misspelt[0]["explanation"].as_str().expect("why").contains("Bukelle"));
+    assert!(
+        misspelt[0]["explanation"]
+            .as_str()
+            .expect("why")
+            .contains("Bukelle")
+    );
     let conflicts = findings_of(&report, "role-conflict");
     assert_eq!(conflicts.len(), 1);
-    assert!(conflicts[0]["explanation"].as_str().expect("why").contains("deputy spokesperson"));
+    assert!(
+        conflicts[0]["explanation"]
+            .as_str()
+            .expect("why")
+            .contains("deputy spokesperson")
+    );
 }

@@ -85,16 +85,51 @@ pub const SPEECH_VERBS: &[&str] = &[
 
 /// Words that govern a noun phrase that is not a clause's subject.
 const PREPOSITIONS: &[&str] = &[
-    "with", "to", "of", "for", "by", "from", "about", "at", "on", "in", "after", "before",
-    "against", "between", "among", "toward", "towards", "into", "under", "over", "than", "like",
-    "alongside", "including", "met", "meet", "meets", "visited", "praised", "told", "thanked",
-    "called", "urged", "asked", "invited", "hosted", "greeted", "criticized", "criticised",
+    "with",
+    "to",
+    "of",
+    "for",
+    "by",
+    "from",
+    "about",
+    "at",
+    "on",
+    "in",
+    "after",
+    "before",
+    "against",
+    "between",
+    "among",
+    "toward",
+    "towards",
+    "into",
+    "under",
+    "over",
+    "than",
+    "like",
+    "alongside",
+    "including",
+    "met",
+    "meet",
+    "meets",
+    "visited",
+    "praised",
+    "told",
+    "thanked",
+    "called",
+    "urged",
+    "asked",
+    "invited",
+    "hosted",
+    "greeted",
+    "criticized",
+    "criticised",
 ];
 
 /// Words that cannot follow a subject as its verb.
 const NOT_VERBS: &[&str] = &[
-    "and", "or", "of", "in", "on", "at", "to", "for", "with", "from", "by", "as", "the", "a",
-    "an", "who", "whose", "which", "that", "he", "she", "it", "they", "his", "her", "their",
+    "and", "or", "of", "in", "on", "at", "to", "for", "with", "from", "by", "as", "the", "a", "an",
+    "who", "whose", "which", "that", "he", "she", "it", "they", "his", "her", "their",
 ];
 
 /// A capitalised word, or a connector that may sit inside a name.
@@ -327,7 +362,8 @@ impl Directory {
                         && (parsed.organization.is_none()
                             || k.organization.is_none()
                             || parsed.organization == k.organization)
-                        && (parsed.organization.is_none() || k.organization.is_some()
+                        && (parsed.organization.is_none()
+                            || k.organization.is_some()
                             || parsed.roles.iter().any(|r| k.roles.contains(r)))
                 })
             })
@@ -430,7 +466,9 @@ fn is_subject_at(text: &str, at: usize, settings: &Settings) -> bool {
     if after.starts_with(',') {
         // Past an appositive: "Rubio, a former senator from Florida, said".
         let inner = &after[1..];
-        let Some(comma) = inner.find(',').filter(|&c| inner[..c].split_whitespace().count() <= 12)
+        let Some(comma) = inner
+            .find(',')
+            .filter(|&c| inner[..c].split_whitespace().count() <= 12)
         else {
             return false;
         };

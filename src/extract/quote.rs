@@ -134,8 +134,10 @@ fn name_at_start(s: &str, at: usize, people: &Directory, settings: &Settings) ->
     // spokesperson Tammy Bruce").
     let known = text::words(&s[..end])
         .take_while(|(_, _, w)| {
-            w.chars().next().is_some_and(char::is_uppercase) || is_title(w, settings)
-                || settings.people.is_known_role(w) || *w == "of"
+            w.chars().next().is_some_and(char::is_uppercase)
+                || is_title(w, settings)
+                || settings.people.is_known_role(w)
+                || *w == "of"
         })
         .filter(|(_, _, w)| w.chars().next().is_some_and(char::is_uppercase))
         .last()
@@ -165,8 +167,25 @@ fn name_at_start(s: &str, at: usize, people: &Directory, settings: &Settings) ->
 
 /// Words between a subject and its speech verb ("has cautioned", "also said").
 const BETWEEN_SUBJECT_AND_VERB: &[&str] = &[
-    "has", "have", "had", "also", "later", "then", "would", "will", "previously", "again",
-    "further", "repeatedly", "publicly", "once", "earlier", "first", "had", "himself", "herself",
+    "has",
+    "have",
+    "had",
+    "also",
+    "later",
+    "then",
+    "would",
+    "will",
+    "previously",
+    "again",
+    "further",
+    "repeatedly",
+    "publicly",
+    "once",
+    "earlier",
+    "first",
+    "had",
+    "himself",
+    "herself",
 ];
 
 /// The subject that ends `s` ("Rubio", "he", "Rubio, a former senator,", "the top diplomat").

@@ -119,14 +119,42 @@ fn is_role_word(word: &str, settings: &Settings) -> bool {
 const DETERMINERS: &[&str] = &["the", "a", "an"];
 /// Capitalised words that start sentences or clauses, never part of an organization.
 const NOT_ORGANIZATION: &[&str] = &[
-    "The", "A", "An", "In", "On", "At", "But", "And", "Then", "Later", "Earlier", "After",
-    "Before", "When", "While", "Meanwhile", "Also", "Today", "Yesterday", "Monday", "Tuesday",
-    "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+    "The",
+    "A",
+    "An",
+    "In",
+    "On",
+    "At",
+    "But",
+    "And",
+    "Then",
+    "Later",
+    "Earlier",
+    "After",
+    "Before",
+    "When",
+    "While",
+    "Meanwhile",
+    "Also",
+    "Today",
+    "Yesterday",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
 ];
 
 /// The role with the adjectives before it when they make a known role ("top diplomat"),
 /// or with the rank words among them ("deputy spokesperson"), else the role alone.
-fn with_rank(adjectives: &[&str], with_adjectives: &str, role: &str, rules: &PeopleRules) -> String {
+fn with_rank(
+    adjectives: &[&str],
+    with_adjectives: &str,
+    role: &str,
+    rules: &PeopleRules,
+) -> String {
     if !adjectives.is_empty() && rules.is_known_role(with_adjectives) {
         return with_adjectives.trim().to_owned();
     }
@@ -342,7 +370,11 @@ fn role_before(
 }
 
 /// An appositive right after a name: ", a former U.S. senator from Florida,".
-fn role_after(toks: &[Token<'_>], name_end: usize, settings: &Settings) -> Option<(usize, ParsedRole)> {
+fn role_after(
+    toks: &[Token<'_>],
+    name_end: usize,
+    settings: &Settings,
+) -> Option<(usize, ParsedRole)> {
     let name_last = toks.iter().rposition(|t| t.end <= name_end)?;
     if !toks[name_last].comma {
         return None;
@@ -399,7 +431,6 @@ fn role_of_copula(
     }
     longest_role_from(toks, first, settings)
 }
-
 
 fn mention(person: usize, span: Span, people: &Directory, parsed: ParsedRole) -> RoleMention {
     RoleMention {
@@ -499,10 +530,9 @@ pub fn claims(
         {
             continue;
         }
-        if mentions
-            .iter()
-            .any(|other| other.role.person == m.role.person && is_subsumed(&m.role, &other.role, rules))
-        {
+        if mentions.iter().any(|other| {
+            other.role.person == m.role.person && is_subsumed(&m.role, &other.role, rules)
+        }) {
             continue;
         }
         kept.push(&m.role);
@@ -552,15 +582,30 @@ mod tests {
             .collect()
     }
 
-    fn one(person: &str, role: &str, org: Option<&str>, status: RoleStatus) -> (String, String, Option<String>, RoleStatus) {
-        (person.to_owned(), role.to_owned(), org.map(str::to_owned), status)
+    fn one(
+        person: &str,
+        role: &str,
+        org: Option<&str>,
+        status: RoleStatus,
+    ) -> (String, String, Option<String>, RoleStatus) {
+        (
+            person.to_owned(),
+            role.to_owned(),
+            org.map(str::to_owned),
+            status,
+        )
     }
 
     #[test]
     fn a_title_before_the_name_with_a_demonym() {
         assert_eq!(
             roles("Salvadoran President Nayib Bukele met the press."),
-            [one("Nayib Bukele", "president", Some("El Salvador"), RoleStatus::Current)]
+            [one(
+                "Nayib Bukele",
+                "president",
+                Some("El Salvador"),
+                RoleStatus::Current
+            )]
         );
     }
 
@@ -568,7 +613,12 @@ mod tests {
     fn secretary_of_state_with_and_without_the_country() {
         assert_eq!(
             roles("U.S. Secretary of State Lee Park spoke. Later Secretary Park left."),
-            [one("Lee Park", "secretary of state", Some("United States"), RoleStatus::Current)]
+            [one(
+                "Lee Park",
+                "secretary of state",
+                Some("United States"),
+                RoleStatus::Current
+            )]
         );
     }
 
@@ -576,7 +626,12 @@ mod tests {
     fn an_organization_alias_before_a_lowercase_title() {
         assert_eq!(
             roles("It was hard, according to U.S. Department of State spokesperson Jo Hale."),
-            [one("Jo Hale", "spokesperson", Some("State Department"), RoleStatus::Current)]
+            [one(
+                "Jo Hale",
+                "spokesperson",
+                Some("State Department"),
+                RoleStatus::Current
+            )]
         );
     }
 
@@ -584,18 +639,29 @@ mod tests {
     fn a_possessive_role_before_a_comma() {
         assert_eq!(
             roles("After a visit with Panama's president, Ana Ruiz, he left."),
-            [one("Ana Ruiz", "president", Some("Panama"), RoleStatus::Current)]
+            [one(
+                "Ana Ruiz",
+                "president",
+                Some("Panama"),
+                RoleStatus::Current
+            )]
         );
     }
 
     #[test]
     fn an_appositive_with_a_former_role() {
-        let text = "Mayor Ana Ruiz spoke. Ruiz, a former U.S. senator from Florida, said it was fine.";
+        let text =
+            "Mayor Ana Ruiz spoke. Ruiz, a former U.S. senator from Florida, said it was fine.";
         assert_eq!(
             roles(text),
             [
                 one("Ana Ruiz", "mayor", None, RoleStatus::Current),
-                one("Ana Ruiz", "senator", Some("United States"), RoleStatus::Former),
+                one(
+                    "Ana Ruiz",
+                    "senator",
+                    Some("United States"),
+                    RoleStatus::Former
+                ),
             ]
         );
     }
@@ -604,14 +670,27 @@ mod tests {
     fn an_acting_role_through_a_pronoun_copula() {
         let text = "Governor Lee Park spoke. Park said that he is now the acting administrator of the U.S. Agency for International Development.";
         let r = roles(text);
-        assert_eq!(r[1], one("Lee Park", "administrator", Some("USAID"), RoleStatus::Acting));
+        assert_eq!(
+            r[1],
+            one(
+                "Lee Park",
+                "administrator",
+                Some("USAID"),
+                RoleStatus::Acting
+            )
+        );
     }
 
     #[test]
     fn an_unknown_organization_of_two_words_is_kept() {
         assert_eq!(
             roles("Harbour Board chair Jo Hale said the fire was out."),
-            [one("Jo Hale", "chair", Some("Harbour Board"), RoleStatus::Current)]
+            [one(
+                "Jo Hale",
+                "chair",
+                Some("Harbour Board"),
+                RoleStatus::Current
+            )]
         );
     }
 
@@ -622,7 +701,10 @@ mod tests {
         assert!(d.roles.contains(&"secretary of state".to_owned()));
         assert_eq!(d.organization.as_deref(), Some("United States"));
         let d = parse_description("the president of Panama", &settings).expect("parses");
-        assert_eq!((d.roles[0].as_str(), d.organization.as_deref()), ("president", Some("Panama")));
+        assert_eq!(
+            (d.roles[0].as_str(), d.organization.as_deref()),
+            ("president", Some("Panama"))
+        );
         assert!(parse_description("the fire", &settings).is_none());
     }
 }

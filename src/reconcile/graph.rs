@@ -236,7 +236,10 @@ fn role_edges(
     let mut by_person: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     for (i, c) in claims.iter().enumerate() {
         if let Value::Role(r) = &c.value {
-            by_person.entry(relate::surname(&r.person)).or_default().push(i);
+            by_person
+                .entry(relate::surname(&r.person))
+                .or_default()
+                .push(i);
         }
     }
     let max = settings.thresholds.max_candidates;
@@ -273,7 +276,9 @@ fn name_edges(
     let mut first_claim: BTreeMap<(usize, String), usize> = BTreeMap::new();
     for (i, c) in claims.iter().enumerate() {
         if let Some(person) = c.person() {
-            first_claim.entry((c.article, person.to_owned())).or_insert(i);
+            first_claim
+                .entry((c.article, person.to_owned()))
+                .or_insert(i);
         }
     }
     let mut buckets: BTreeMap<String, Vec<(usize, &str)>> = BTreeMap::new();

@@ -340,7 +340,10 @@ pub fn name_buckets(name: &str) -> Vec<String> {
         keys.push(format!("given:{first}"));
     }
     if let Some(last) = words.last() {
-        keys.push(format!("surname:{}", last.chars().take(3).collect::<String>()));
+        keys.push(format!(
+            "surname:{}",
+            last.chars().take(3).collect::<String>()
+        ));
     }
     keys
 }
@@ -500,15 +503,35 @@ mod tests {
         let b = role("Rubio", "secretary of state", None, RoleStatus::Current);
         let generic = role("Rubio", "secretary", None, RoleStatus::Current);
         let senator = role("Marco Rubio", "senator", us, RoleStatus::Former);
-        let minister = role("Marco Rubio", "interior minister", None, RoleStatus::Current);
-        assert_eq!(roles(&a, &b, &s).map(|l| l.relation), Some(Relation::Agrees));
-        assert_eq!(roles(&a, &generic, &s).map(|l| l.relation), Some(Relation::Agrees));
+        let minister = role(
+            "Marco Rubio",
+            "interior minister",
+            None,
+            RoleStatus::Current,
+        );
+        assert_eq!(
+            roles(&a, &b, &s).map(|l| l.relation),
+            Some(Relation::Agrees)
+        );
+        assert_eq!(
+            roles(&a, &generic, &s).map(|l| l.relation),
+            Some(Relation::Agrees)
+        );
         assert_eq!(roles(&a, &senator, &s), None);
-        assert_eq!(roles(&a, &minister, &s).map(|l| l.relation), Some(Relation::Conflicts));
-        assert_eq!(roles(&minister, &a, &s).map(|l| l.relation), Some(Relation::Conflicts));
+        assert_eq!(
+            roles(&a, &minister, &s).map(|l| l.relation),
+            Some(Relation::Conflicts)
+        );
+        assert_eq!(
+            roles(&minister, &a, &s).map(|l| l.relation),
+            Some(Relation::Conflicts)
+        );
         let vice = role("Ana Ruiz", "vice president", None, RoleStatus::Current);
         let president = role("Ana Ruiz", "president", None, RoleStatus::Current);
-        assert_eq!(roles(&vice, &president, &s).map(|l| l.relation), Some(Relation::Conflicts));
+        assert_eq!(
+            roles(&vice, &president, &s).map(|l| l.relation),
+            Some(Relation::Conflicts)
+        );
     }
 
     #[test]
