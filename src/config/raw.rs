@@ -39,6 +39,9 @@ pub(crate) struct RawThresholds {
     pub(crate) agree_context: Option<Spanned<f64>>,
     pub(crate) conflict_context: Option<Spanned<f64>>,
     pub(crate) misquote_similarity: Option<Spanned<f64>>,
+    pub(crate) conversion_tolerance: Option<Spanned<f64>>,
+    pub(crate) up_to_floor: Option<Spanned<f64>>,
+    pub(crate) conflict_min_shared: Option<Spanned<i64>>,
     pub(crate) quote_min_words: Option<Spanned<i64>>,
     pub(crate) echo_min_words: Option<Spanned<i64>>,
     pub(crate) stem_length: Option<Spanned<i64>>,
@@ -165,4 +168,7 @@ pub(crate) struct RawQuantities {
     pub(crate) time_words: Words,
     pub(crate) extend_time_words: Words,
     pub(crate) subject_window: Option<Spanned<i64>>,
+    pub(crate) subgroups: Words,
+    pub(crate) extend_subgroups: Words,
+    pub(crate) measures: Option<BTreeMap<String, Vec<String>>>,
 }

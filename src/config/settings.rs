@@ -38,6 +38,9 @@ pub struct Thresholds {
     pub agree_context: f64,
     pub conflict_context: f64,
     pub misquote_similarity: f64,
+    pub conversion_tolerance: f64,
+    pub up_to_floor: f64,
+    pub conflict_min_shared: usize,
     pub quote_min_words: usize,
     pub echo_min_words: usize,
     pub stem_length: usize,
@@ -101,6 +104,10 @@ pub struct Settings {
     pub time_words: HashSet<String>,
     /// How far back to look for a counted word when a number has none after it.
     pub subject_window: usize,
+    /// Counted nouns that name a subgroup of people (singular, lower case).
+    pub subgroups: HashSet<String>,
+    /// Word near a measure -> what it measures (`deep` -> `depth`).
+    pub measure_roles: HashMap<String, String>,
     /// Words that introduce a person's name.
     pub titles: HashSet<String>,
     /// Roles, organizations and places for role claims (issue 9).
@@ -249,6 +256,8 @@ struct Accumulator {
     not_after: Vec<String>,
     time_words: Vec<String>,
     subject_window: Option<usize>,
+    subgroups: Vec<String>,
+    measures: BTreeMap<String, Vec<String>>,
     drop_lines: Vec<String>,
     truncate_at: Vec<String>,
     severity: BTreeMap<FindingKind, Severity>,
@@ -291,6 +300,8 @@ impl Accumulator {
                 ("agree-context", t.agree_context),
                 ("conflict-context", t.conflict_context),
                 ("misquote-similarity", t.misquote_similarity),
+                ("conversion-tolerance", t.conversion_tolerance),
+                ("up-to-floor", t.up_to_floor),
             ];
             for (name, value) in unit_range {
                 if let Some(v) = value {
@@ -313,6 +324,7 @@ impl Accumulator {
                 ("echo-min-words", t.echo_min_words, 1, 1000),
                 ("stem-length", t.stem_length, 2, 64),
                 ("max-candidates", t.max_candidates, 1, 1_000_000),
+                ("conflict-min-shared", t.conflict_min_shared, 0, 100),
             ];
             for (name, value, low, high) in counts {
                 if let Some(v) = value {
@@ -405,6 +417,10 @@ impl Accumulator {
         if let Some(q) = raw.quantities {
             merge_words(&mut self.not_after, q.not_after, q.extend_not_after);
             merge_words(&mut self.time_words, q.time_words, q.extend_time_words);
+            merge_words(&mut self.subgroups, q.subgroups, q.extend_subgroups);
+            if let Some(measures) = q.measures {
+                self.measures.extend(measures);
+            }
             if let Some(w) = q.subject_window {
                 let x = *w.get_ref();
                 if (0..=50).contains(&x) {
@@ -515,6 +531,9 @@ impl Accumulator {
             agree_context: t("agree-context", 0.2),
             conflict_context: t("conflict-context", 0.3),
             misquote_similarity: t("misquote-similarity", 0.75),
+            conversion_tolerance: t("conversion-tolerance", 0.05),
+            up_to_floor: t("up-to-floor", 0.5),
+            conflict_min_shared: t("conflict-min-shared", 2.0) as usize,
             quote_min_words: t("quote-min-words", 4.0) as usize,
             echo_min_words: t("echo-min-words", 6.0) as usize,
             stem_length: t("stem-length", 5.0) as usize,
@@ -575,6 +594,14 @@ impl Accumulator {
             not_after: self.not_after.iter().map(|w| w.to_lowercase()).collect(),
             time_words: self.time_words.iter().map(|w| w.to_lowercase()).collect(),
             subject_window: self.subject_window.unwrap_or(8),
+            subgroups: self.subgroups.iter().map(|w| w.to_lowercase()).collect(),
+            measure_roles: self
+                .measures
+                .iter()
+                .flat_map(|(role, words)| {
+                    words.iter().map(move |w| (w.to_lowercase(), role.clone()))
+                })
+                .collect(),
             drop_lines: RegexSet::new(&self.drop_lines)
                 .expect("each drop-lines pattern compiled on its own when it was read"),
             truncate_at: RegexSet::new(&self.truncate_at)

@@ -15,6 +15,15 @@ pub struct Context {
     pub terms: Vec<String>,
     /// Time anchors (`day:monday`, `month:july`, `year:2024`, `since`), sorted and unique.
     pub anchors: Vec<String>,
+    /// Stems of the content words within a few words of the claim, sorted and unique.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub local: Vec<String>,
+    /// Stems of the place a figure applies to ("in the province"), sorted and unique.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub scope: Vec<String>,
+    /// Index of the paragraph the claim sits in, within its article.
+    #[serde(skip)]
+    pub paragraph: Option<usize>,
 }
 
 const WEEKDAYS: &[&str] = &[
@@ -107,17 +116,34 @@ pub fn around(article: &Article, index: usize, settings: &Settings) -> Context {
     }
     terms.sort();
     terms.dedup();
+    // A figure from a year before the article's own ("the 2004 tsunami killed 170,000")
+    // is history, not news: it is compared only with other history.
+    let years: Vec<i32> = anchors
+        .iter()
+        .filter_map(|a| a.strip_prefix("year:")?.parse().ok())
+        .collect();
+    if let Some(reference) = article.reference_year
+        && !years.is_empty()
+        && years.iter().all(|&y| y < reference)
+    {
+        anchors.push("past".to_owned());
+    }
     anchors.sort();
     anchors.dedup();
-    Context { terms, anchors }
+    Context {
+        terms,
+        anchors,
+        paragraph: Some(sentence.paragraph),
+        ..Context::default()
+    }
 }
 
 impl Context {
     /// Whether the two contexts can be about the same moment: a running total ("since")
     /// is not a single day's figure, and two different days or years are different events.
     pub fn is_time_compatible(&self, other: &Context) -> bool {
-        let since = |c: &Context| c.anchors.iter().any(|a| a == "since");
-        if since(self) != since(other) {
+        let has = |c: &Context, anchor: &str| c.anchors.iter().any(|a| a == anchor);
+        if has(self, "since") != has(other, "since") || has(self, "past") != has(other, "past") {
             return false;
         }
         for prefix in ["day:", "year:"] {
@@ -155,12 +181,12 @@ mod tests {
     #[test]
     fn a_running_total_is_not_a_days_figure() {
         let day = Context {
-            terms: vec![],
             anchors: vec!["day:monday".into()],
+            ..Context::default()
         };
         let total = Context {
-            terms: vec![],
             anchors: vec!["since".into()],
+            ..Context::default()
         };
         assert!(!day.is_time_compatible(&total));
         assert!(day.is_time_compatible(&Context::default()));

@@ -182,6 +182,9 @@ static RANGE_JOIN: LazyLock<Regex> =
 static ENUM_JOIN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\s*(?:,\s*and|,|and|plus|as well as)\s*$").expect("static pattern")
 });
+static CONVERSION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*\(\s*(?:about |some |around |roughly )?[$€£¥]?\d[\d,.]*\s*[\p{L}°%/²]+(?:\s[\p{L}]+)?\s*\)").expect("static pattern")
+});
 static POST_QUALIFIER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:\s*-?plus\b|\+|\s+or\s+(?:more|so|fewer|less)\b)").expect("static pattern")
 });
@@ -203,6 +206,10 @@ struct Reading {
     parts: Vec<Part>,
     subset: bool,
     vague_phrase: Option<String>,
+    /// Key terms within a few words of the claim.
+    local: Vec<String>,
+    /// Where the figure applies ("in the province").
+    scope: Vec<String>,
 }
 
 /// The words of a sentence with byte spans, folded.
@@ -455,11 +462,16 @@ fn refine_by_verbs(
     if class != "persons" {
         return class;
     }
-    let window_after = words.list.iter().filter(|w| w.0 >= at).take(7);
+    // The clause's verb can sit a few words on: "two people are also reported to have
+    // been killed".
+    let window_after = words.list.iter().filter(|w| w.0 >= at).take(9);
     let window_before = words.n_before(at, 3);
     for w in window_after.copied().chain(window_before) {
         let folded = text::fold(w.2);
-        if let Some(c @ ("dead" | "injured")) = settings.counted_class(&folded) {
+        let found = settings
+            .counted_class(&folded)
+            .or_else(|| settings.counted_class(&text::singular(&folded)));
+        if let Some(c @ ("dead" | "injured")) = found {
             let _ = sentence;
             return c.to_owned();
         }
@@ -477,6 +489,120 @@ fn subject_class(words: &Words, at: usize, settings: &Settings) -> Option<(Strin
             .or_else(|| settings.counted_class(&folded))
         {
             return Some((class.to_owned(), word.to_owned()));
+        }
+    }
+    None
+}
+
+/// Words either side of a claim that say what a bare figure is about ("stocks plunged 5.4
+/// per cent" vs "a deficit of 13.6 percent").
+const LOCAL_WINDOW: usize = 3;
+
+fn local_terms(
+    sentence: &str,
+    words: &Words,
+    start: usize,
+    end: usize,
+    settings: &Settings,
+) -> Vec<String> {
+    let before = words.n_before(start, LOCAL_WINDOW).map(|w| w.2);
+    let after = words
+        .list
+        .iter()
+        .filter(|w| w.0 >= end)
+        .take(LOCAL_WINDOW)
+        .map(|w| w.2);
+    let _ = sentence;
+    let mut terms: Vec<String> =
+        context::terms_of(&before.chain(after).collect::<Vec<_>>().join(" "), settings);
+    terms.sort();
+    terms.dedup();
+    terms
+}
+
+/// Where a count applies, from the words after a place preposition just after it ("in
+/// the province", "across Asia", "in 13 countries around the Indian Ocean"): 170,000 dead
+/// in one province and 230,000 across Asia are different figures.
+fn scope_terms(sentence: &str, words: &Words, end: usize, settings: &Settings) -> Vec<String> {
+    let clause_end = sentence[end..]
+        .find([',', ';', '.'])
+        .map_or(sentence.len(), |i| end + i);
+    let after: Vec<&str> = words
+        .list
+        .iter()
+        .filter(|w| w.0 >= end && w.1 <= clause_end)
+        .take(8)
+        .map(|w| w.2)
+        .collect();
+    let mut scope = Vec::new();
+    let mut inside = false;
+    for w in after {
+        let folded = text::fold(w);
+        if settings
+            .measure_roles
+            .get(&folded)
+            .is_some_and(|r| r == "distance")
+            && !matches!(folded.as_str(), "from" | "off" | "outside")
+        {
+            continue; // a direction ("south of") says nothing about the place
+        }
+        if matches!(
+            folded.as_str(),
+            "in" | "across"
+                | "around"
+                | "throughout"
+                | "nationwide"
+                | "worldwide"
+                | "statewide"
+                | "of"
+                | "from"
+        ) {
+            inside = true;
+            if matches!(folded.as_str(), "nationwide" | "worldwide" | "statewide") {
+                scope.push(folded);
+            }
+            continue;
+        }
+        if matches!(
+            folded.as_str(),
+            "and" | "or" | "but" | "who" | "which" | "that" | "when" | "after" | "before" | "since"
+        ) {
+            break;
+        }
+        if inside && !settings.stopwords.contains(&folded) && !w.chars().all(|c| c.is_ascii_digit())
+        {
+            scope.push(text::stem(&folded, settings.thresholds.stem_length));
+        }
+    }
+    scope.sort();
+    scope.dedup();
+    scope
+}
+
+/// What a measure measures, from the nearest role word after it (same clause), else before it.
+fn measure_role(
+    sentence: &str,
+    start: usize,
+    end: usize,
+    words: &Words,
+    settings: &Settings,
+) -> Option<String> {
+    let clause_end = sentence[end..]
+        .find([',', ';', '.', '('])
+        .map_or(sentence.len(), |i| end + i);
+    let after = words
+        .list
+        .iter()
+        .filter(|w| w.0 >= end && w.1 <= clause_end)
+        .take(4);
+    for w in after {
+        if let Some(role) = settings.measure_roles.get(&text::fold(w.2)) {
+            return Some(role.clone());
+        }
+    }
+    for w in words.n_before(start, 4) {
+        if let Some(role) = settings.measure_roles.get(&text::fold(w.2)) {
+            return Some(role.clone());
         }
     }
     None
@@ -554,7 +680,11 @@ pub fn extract(index: usize, article: &Article, settings: &Settings) -> Vec<Clai
                     },
                 }),
                 subject,
-                context: context.clone(),
+                context: context::Context {
+                    local: r.local,
+                    scope: r.scope,
+                    ..context.clone()
+                },
             });
         }
     }
@@ -706,6 +836,16 @@ fn read_sentence(sentence: &str, is_paragraph_start: bool, settings: &Settings) 
                 after = alias_start + alias_text.len();
             }
         }
+        // A conversion in brackets ("10 kilometres (6.2 miles)") is the same claim.
+        if unit.is_some()
+            && let Some(m) = CONVERSION.find(&sentence[after..])
+        {
+            let inner_end = after + m.end();
+            while tokens.get(k).is_some_and(|t| t.start < inner_end) {
+                k += 1;
+            }
+            after = inner_end;
+        }
         // "40-plus", "43 or more".
         if let Some(m) = POST_QUALIFIER.find(&sentence[after..])
             && qualifier == Qualifier::Exact
@@ -723,6 +863,7 @@ fn read_sentence(sentence: &str, is_paragraph_start: bool, settings: &Settings) 
         }
         // What is counted.
         let mut counted: Option<String> = None;
+        let mut counted_head: Option<String> = None;
         let mut counted_text: Option<String> = None;
         let mut phrase_end = after;
         let unit_dimension = unit.map(|u| settings.units[u].dimension.as_str());
@@ -736,12 +877,13 @@ fn read_sentence(sentence: &str, is_paragraph_start: bool, settings: &Settings) 
                 if unit.is_none() {
                     let class = counted_class(&head, written, settings);
                     counted = Some(refine_by_verbs(class, sentence, after, &words, settings));
+                    counted_head = Some(head.clone());
                     counted_text = Some(written.to_owned());
                     phrase_end = after + rel_end;
                 }
             }
         }
-        if unit.is_none() && counted.is_none() {
+        if unit.is_none() && counted.is_none() && token.form != NumberForm::Words {
             if let Some((class, word)) = subject_class(&words, start, settings) {
                 counted = Some(class);
                 counted_text = Some(word);
@@ -832,6 +974,22 @@ fn read_sentence(sentence: &str, is_paragraph_start: bool, settings: &Settings) 
                 parts.clear();
             }
         }
+        // "two women" counts a subgroup, compared only with the same subgroup.
+        if parts.is_empty()
+            && let (Some(class), Some(head)) = (&counted, &counted_head)
+            && settings.subgroups.contains(head)
+            && class != head
+        {
+            counted = Some(format!("{class}/{head}"));
+        }
+        // A measure counts what its neighbouring words say it measures ("10 km deep").
+        if unit_dimension.is_some_and(|d| d != "currency" && d != "ratio") {
+            // A measure whose role no word gives is compared only with others like it.
+            counted = Some(
+                measure_role(sentence, start, after, &words, settings)
+                    .unwrap_or_else(|| "unspecified".to_owned()),
+            );
+        }
         // The bounds the qualifier sets.
         let t = &settings.thresholds;
         let (mut low, mut high, mut low_inc, mut high_inc) = (Some(value), Some(value), true, true);
@@ -871,11 +1029,14 @@ fn read_sentence(sentence: &str, is_paragraph_start: bool, settings: &Settings) 
                     low = None;
                     high_inc = false;
                 }
-                Qualifier::AtMost => low = None,
+                // "As many as 20,000" stresses a large figure: read as half of it up to it.
+                Qualifier::AtMost => low = Some(value * t.up_to_floor),
                 Qualifier::Range | Qualifier::Vague => {}
             }
         }
         consumed_until = phrase_end.max(end);
+        let local = local_terms(sentence, &words, start, phrase_end.max(after), settings);
+        let scope = scope_terms(sentence, &words, phrase_end.max(after), settings);
         readings.push(Reading {
             span: Span::new(start, phrase_end.max(after)),
             number,
@@ -890,6 +1051,8 @@ fn read_sentence(sentence: &str, is_paragraph_start: bool, settings: &Settings) 
             parts,
             subset,
             vague_phrase: None,
+            local,
+            scope,
         });
     }
     // Vague amounts ("dozens of undocumented Colombians").
@@ -922,8 +1085,14 @@ fn read_sentence(sentence: &str, is_paragraph_start: bool, settings: &Settings) 
             &words,
             settings,
         );
+        let class = if settings.subgroups.contains(&head) && class != head {
+            format!("{class}/{head}")
+        } else {
+            class
+        };
         // "several videos": a small vague amount says little unless it counts a known thing.
-        if amount.low < 10.0 && !settings.counted.values().any(|v| *v == class) {
+        let base_class = class.split('/').next().unwrap_or(&class);
+        if amount.low < 10.0 && !settings.counted.values().any(|v| v == base_class) {
             continue;
         }
         readings.push(Reading {
@@ -940,6 +1109,8 @@ fn read_sentence(sentence: &str, is_paragraph_start: bool, settings: &Settings) 
             parts: Vec::new(),
             subset: false,
             vague_phrase: Some(sentence[vs..ve].to_owned()),
+            local: local_terms(sentence, &words, vs, offset + rel_end, settings),
+            scope: scope_terms(sentence, &words, offset + rel_end, settings),
         });
     }
     readings.sort_by_key(|r| (r.span.start, r.span.end));

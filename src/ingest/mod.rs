@@ -44,6 +44,8 @@ pub struct Article {
     pub clutter: Vec<Span>,
     /// Sentences of the kept paragraphs, in order, each with its paragraph's index.
     pub sentences: Vec<Sentence>,
+    /// The year the article speaks from: its date's year, else the latest year it names.
+    pub reference_year: Option<i32>,
 }
 
 /// One sentence and the paragraph it belongs to.
@@ -83,7 +85,14 @@ impl Article {
             .file_stem()
             .map_or_else(|| "stdin".to_owned(), |s| s.to_string_lossy().into_owned());
         let id = meta.id.clone().unwrap_or(stem);
+        let reference_year = meta
+            .date
+            .as_deref()
+            .and_then(|d| d.get(..4))
+            .and_then(|y| y.parse().ok())
+            .or_else(|| latest_year(&text[body_start..]));
         Self {
+            reference_year,
             id,
             lines: LineIndex::new(&text),
             path,
@@ -105,6 +114,30 @@ impl Article {
     pub fn display_path(&self) -> String {
         self.path.display().to_string()
     }
+}
+
+/// The latest plausible year (1800-2100) written in `text`, as a stand-in for an
+/// undated article's own year.
+fn latest_year(text: &str) -> Option<i32> {
+    let bytes = text.as_bytes();
+    let mut best: Option<i32> = None;
+    let mut i = 0;
+    while i + 4 <= bytes.len() {
+        let is_start = i == 0 || !bytes[i - 1].is_ascii_alphanumeric();
+        let is_end = i + 4 == bytes.len() || !bytes[i + 4].is_ascii_alphanumeric();
+        if is_start && is_end && bytes[i..i + 4].iter().all(u8::is_ascii_digit) {
+            let year: i32 = bytes[i..i + 4]
+                .iter()
+                .fold(0, |y, d| y * 10 + i32::from(d - b'0'));
+            if (1800..=2100).contains(&year) {
+                best = Some(best.map_or(year, |b| b.max(year)));
+            }
+            i += 4;
+        } else {
+            i += 1;
+        }
+    }
+    best
 }
 
 /// An input that could not be read as an article.

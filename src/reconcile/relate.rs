@@ -12,7 +12,7 @@ use serde::Serialize;
 
 use crate::{
     config::Settings,
-    extract::{Claim, Context, Quantity, Quote, Role, RoleStatus},
+    extract::{Claim, Context, Quantity, Quote, Role, RoleStatus, Value},
     normalize::text,
 };
 
@@ -63,6 +63,14 @@ impl TermWeights {
     /// Weight of one term.
     pub fn weight(&self, term: &str) -> f64 {
         self.idf.get(term).copied().unwrap_or(0.0)
+    }
+
+    /// How many weighted terms two contexts share.
+    pub fn shared_terms(&self, a: &Context, b: &Context) -> usize {
+        a.terms
+            .iter()
+            .filter(|t| self.weight(t) > 0.0 && b.terms.binary_search(t).is_ok())
+            .count()
     }
 
     /// Weighted overlap of two contexts' terms, 0..1: shared weight over the geometric
@@ -121,7 +129,8 @@ pub fn bucket_key(q: &Quantity) -> String {
     let subset = if q.subset { "part of " } else { "" };
     match (&q.dimension, &q.unit, &q.counted) {
         (Some(d), Some(u), _) if d == "currency" => format!("{subset}currency:{u}"),
-        (Some(d), _, _) => format!("{subset}{d}"),
+        (Some(d), _, Some(role)) => format!("{subset}{d}:{role}"),
+        (Some(d), _, None) => format!("{subset}{d}"),
         (None, _, Some(c)) => format!("{subset}{c}"),
         (None, _, None) => format!("{subset}amount"),
     }
@@ -221,19 +230,109 @@ pub fn quantities(
         weights.similarity(&a.context, &b.context)
     };
     let t = &settings.thresholds;
-    let (ia, ib) = (interval(qa), interval(qb));
+    let (mut ia, mut ib) = (interval(qa), interval(qb));
+    if qa.unit != qb.unit {
+        // "10 km" and "six miles": conversions are rounded.
+        let widen = |i: (f64, bool, f64, bool)| {
+            let tol = t.conversion_tolerance;
+            (i.0 - i.0.abs() * tol, i.1, i.2 + i.2.abs() * tol, i.3)
+        };
+        ia = widen(ia);
+        ib = widen(ib);
+    }
     if overlaps(ia, ib) {
+        // Two bounds open on the same side ("more than 200", "at least five") are
+        // consistent but do not corroborate each other unless they name the same figure.
+        let open_above = |q: &Quantity| q.high.is_none();
+        let open_below = |q: &Quantity| q.low.is_none();
+        if ((open_above(qa) && open_above(qb)) || (open_below(qa) && open_below(qb)))
+            && qa.number != qb.number
+        {
+            return None;
+        }
         (similarity >= t.agree_context).then(|| Link {
             relation: Relation::Agrees,
             reason: format!("{} is compatible with {}", describe(qa), describe(qb)),
             similarity,
         })
     } else {
+        if !same_story && weights.shared_terms(&a.context, &b.context) < t.conflict_min_shared {
+            return None;
+        }
+        // A bare measure ("5.4 per cent", "$141 billion") has no counted noun to say what
+        // it is about; the words right around it must then say the same thing.
+        if qa.dimension.is_some() && !shares_a_term(&a.context.local, &b.context.local) {
+            return None;
+        }
+        // Figures for different places ("in the province" / "across Asia") both hold.
+        if !a.context.scope.is_empty()
+            && !b.context.scope.is_empty()
+            && !shares_a_term(&a.context.scope, &b.context.scope)
+        {
+            return None;
+        }
         (similarity >= t.conflict_context).then(|| Link {
             relation: Relation::Conflicts,
             reason: format!("{} cannot be {}", describe(qa), describe(qb)),
             similarity,
         })
+    }
+}
+
+/// Whether two sorted term lists share a term.
+fn shares_a_term(a: &[String], b: &[String]) -> bool {
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => return true,
+        }
+    }
+    false
+}
+
+/// Whether two word forms differ only by a slip: one word a character or two apart
+/// ("damaged" / "damages", "population's" / "populations'").
+fn is_slip(a: &str, b: &str) -> bool {
+    let (wa, wb): (Vec<&str>, Vec<&str>) = (a.split(' ').collect(), b.split(' ').collect());
+    if wa.len() != wb.len() {
+        return false;
+    }
+    let differing: Vec<(&str, &str)> = wa
+        .iter()
+        .zip(&wb)
+        .filter(|(x, y)| x != y)
+        .map(|(x, y)| (*x, *y))
+        .collect();
+    let Some(&(x, y)) = differing.first() else {
+        return false;
+    };
+    // A changed figure or a short word ("not" / "now") changes the meaning: not a slip.
+    let meaningful = |w: &str| w.chars().any(|c| c.is_ascii_digit()) || w.chars().count() < 4;
+    differing.len() == 1 && !meaningful(x) && !meaningful(y) && strsim::levenshtein(x, y) <= 2
+}
+
+/// Whether two claims of one article can sit in one cluster: the same figure said twice,
+/// or the same quote, but not two different figures (the article's "three people" and
+/// "two women" are different facts, whatever links them to other sources).
+pub fn compatible_within_article(a: &Claim, b: &Claim) -> bool {
+    match (&a.value, &b.value) {
+        (Value::Quantity(qa), Value::Quantity(qb)) => {
+            // The same figure said twice, or a vague mention and the precise figure in
+            // one paragraph ("dozens of migrants ... a total of 32 men and 11 women").
+            let same_figure = qa.number.is_some() && qa.number == qb.number && qa.unit == qb.unit;
+            let same_paragraph =
+                a.context.paragraph.is_some() && a.context.paragraph == b.context.paragraph;
+            bucket_key(qa) == bucket_key(qb)
+                && (same_figure || (same_paragraph && overlaps(interval(qa), interval(qb))))
+        }
+        (Value::Quote(qa), Value::Quote(qb)) => {
+            qa.normalized == qb.normalized
+                || contains_words(&qa.normalized, &qb.normalized)
+                || contains_words(&qb.normalized, &qa.normalized)
+        }
+        _ => false,
     }
 }
 
@@ -279,6 +378,13 @@ pub fn quotes(qa: &Quote, qb: &Quote, settings: &Settings) -> Option<Link> {
         return Some(Link {
             relation: Relation::Agrees,
             reason: "one quote is part of the other".to_owned(),
+            similarity: 1.0,
+        });
+    }
+    if is_slip(&qa.normalized, &qb.normalized) {
+        return Some(Link {
+            relation: Relation::Agrees,
+            reason: "the same words but for a slip of one word".to_owned(),
             similarity: 1.0,
         });
     }

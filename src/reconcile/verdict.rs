@@ -1,6 +1,6 @@
 //! One finding per cluster of related claims: agreement, conflict or single source.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use petgraph::{unionfind::UnionFind, visit::EdgeRef};
 use serde::Serialize;
@@ -120,6 +120,66 @@ fn claim_phrase(claim: &Claim, articles: &[Article]) -> String {
     }
 }
 
+/// Cluster claims along the graph's links, strongest first. A link is taken only if the
+/// merged cluster stays consistent within each article (an article's different figures
+/// never end up in one cluster), which keeps chains of loose agreements ("at least one",
+/// "dozens", "more than 200") from gluing unrelated facts together.
+fn cluster(claims: &[Claim], graph: &ClaimGraph) -> (UnionFind<usize>, Vec<FindingLink>) {
+    let mut edges: Vec<FindingLink> = graph
+        .graph
+        .edge_references()
+        .map(|e| {
+            let (a, b) = (e.source().index(), e.target().index());
+            FindingLink {
+                a: a.min(b),
+                b: a.max(b),
+                link: e.weight().clone(),
+            }
+        })
+        .collect();
+    edges.sort_by(|x, y| {
+        y.link
+            .similarity
+            .total_cmp(&x.link.similarity)
+            .then((x.a, x.b).cmp(&(y.a, y.b)))
+    });
+    let mut union = UnionFind::<usize>::new(claims.len());
+    // Members of each cluster by article, keyed by the cluster's root.
+    let mut members: HashMap<usize, BTreeMap<usize, Vec<usize>>> = (0..claims.len())
+        .map(|i| (i, BTreeMap::from([(claims[i].article, vec![i])])))
+        .collect();
+    let mut accepted = Vec::new();
+    for edge in edges {
+        let (ra, rb) = (union.find(edge.a), union.find(edge.b));
+        if ra == rb {
+            accepted.push(edge);
+            continue;
+        }
+        let (ma, mb) = (&members[&ra], &members[&rb]);
+        let consistent = ma.iter().all(|(article, xs)| {
+            mb.get(article).is_none_or(|ys| {
+                xs.iter().all(|&x| {
+                    ys.iter()
+                        .all(|&y| relate::compatible_within_article(&claims[x], &claims[y]))
+                })
+            })
+        });
+        if !consistent {
+            continue;
+        }
+        union.union(ra, rb);
+        let root = union.find(ra);
+        let (from, into) = if root == ra { (rb, ra) } else { (ra, rb) };
+        let moved = members.remove(&from).unwrap_or_default();
+        let target = members.entry(into).or_default();
+        for (article, xs) in moved {
+            target.entry(article).or_default().extend(xs);
+        }
+        accepted.push(edge);
+    }
+    (union, accepted)
+}
+
 /// Cluster the graph and judge every cluster.
 pub fn judge(
     articles: &[Article],
@@ -128,27 +188,14 @@ pub fn judge(
     groups: &Groups,
     settings: &Settings,
 ) -> Vec<Finding> {
-    let mut union = UnionFind::<usize>::new(claims.len());
-    for edge in graph.graph.edge_references() {
-        union.union(edge.source().index(), edge.target().index());
-    }
-    let mut clusters: std::collections::BTreeMap<usize, Vec<usize>> =
-        std::collections::BTreeMap::new();
+    let (union, accepted) = cluster(claims, graph);
+    let mut clusters: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
     for i in 0..claims.len() {
         clusters.entry(union.find(i)).or_default().push(i);
     }
-    let mut links_of: std::collections::BTreeMap<usize, Vec<FindingLink>> =
-        std::collections::BTreeMap::new();
-    for edge in graph.graph.edge_references() {
-        let (a, b) = (edge.source().index(), edge.target().index());
-        links_of
-            .entry(union.find(a))
-            .or_default()
-            .push(FindingLink {
-                a: a.min(b),
-                b: a.max(b),
-                link: edge.weight().clone(),
-            });
+    let mut links_of: BTreeMap<usize, Vec<FindingLink>> = BTreeMap::new();
+    for link in accepted {
+        links_of.entry(union.find(link.a)).or_default().push(link);
     }
     let mut findings = Vec::new();
     for (root, members) in clusters {
@@ -209,6 +256,33 @@ pub fn judge(
     findings
 }
 
+/// When the two reports carry different dates and the later one gives the higher figure,
+/// the difference may be a toll that grew rather than a contradiction: say so.
+fn growth_note(a: &Claim, b: &Claim, articles: &[Article]) -> String {
+    let (Value::Quantity(qa), Value::Quantity(qb)) = (&a.value, &b.value) else {
+        return String::new();
+    };
+    let (Some(da), Some(db)) = (
+        &articles[a.article].meta.date,
+        &articles[b.article].meta.date,
+    ) else {
+        return String::new();
+    };
+    if da == db {
+        return String::new();
+    }
+    let (earlier, later, later_date) = if da < db { (qa, qb, db) } else { (qb, qa, da) };
+    let (_, _, earlier_high, _) = relate::interval(earlier);
+    let (later_low, _, _, _) = relate::interval(later);
+    if later_low > earlier_high {
+        format!(
+            " (the later report, of {later_date}, gives the higher figure: it may have grown since the earlier one)"
+        )
+    } else {
+        String::new()
+    }
+}
+
 fn explain(
     verdict: Verdict,
     members: &[usize],
@@ -224,10 +298,11 @@ fn explain(
                 .filter(|l| l.link.relation == Relation::Conflicts)
                 .map(|l| {
                     format!(
-                        "{} vs {}: {}",
+                        "{} vs {}: {}{}",
                         claim_phrase(&claims[l.a], articles),
                         claim_phrase(&claims[l.b], articles),
-                        l.link.reason
+                        l.link.reason,
+                        growth_note(&claims[l.a], &claims[l.b], articles)
                     )
                 })
                 .collect();

@@ -78,18 +78,20 @@ fn miette_severity(s: Severity) -> miette::Severity {
     }
 }
 
+/// What a quantity counts, in words: the phrase as written, else a measure's role.
+fn counted_words(q: &crate::extract::Quantity) -> String {
+    match (&q.counted_text, &q.counted) {
+        (Some(text), _) => text.clone(),
+        (None, Some(role)) if q.unit.is_some() && role != "unspecified" => format!("({role})"),
+        _ => String::new(),
+    }
+}
+
 fn label_for(claim: &Claim) -> String {
     match &claim.value {
-        Value::Quantity(q) => {
-            let what = q
-                .counted_text
-                .as_deref()
-                .or(q.counted.as_deref())
-                .unwrap_or("");
-            format!("{} {what}", relate::describe(q))
-                .trim_end()
-                .to_owned()
-        }
+        Value::Quantity(q) => format!("{} {}", relate::describe(q), counted_words(q))
+            .trim_end()
+            .to_owned(),
         Value::Quote(q) => match (&q.speaker, q.quoted) {
             (Some(s), true) => format!("quoted, by {s}"),
             (None, true) => "quoted, speaker not named".to_owned(),
@@ -113,16 +115,9 @@ fn role_text(r: &crate::extract::Role) -> String {
 
 fn headline(finding: &Finding, analysis: &Analysis<'_>) -> String {
     let describe = |claim: &Claim| match &claim.value {
-        Value::Quantity(q) => {
-            let thing = q
-                .counted_text
-                .as_deref()
-                .or(q.counted.as_deref())
-                .unwrap_or("");
-            format!("{} {thing}", relate::describe(q))
-                .trim_end()
-                .to_owned()
-        }
+        Value::Quantity(q) => format!("{} {}", relate::describe(q), counted_words(q))
+            .trim_end()
+            .to_owned(),
         Value::Quote(q) => {
             let words: Vec<&str> = q.normalized.split(' ').collect();
             let short = if words.len() > 8 {

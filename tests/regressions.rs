@@ -1,0 +1,115 @@
+//! Regression tests for wrong findings seen on real coverage (issue #6), rebuilt from
+//! text we wrote: each pair of invented reports reproduces the shape of a real mistake.
+
+use std::{path::PathBuf, sync::Arc};
+
+use corroborate::{config::Settings, extract, ingest::Article, reconcile, rules::Verdict};
+
+/// The verdicts of the findings whose claims include a claim with `needle` in its text.
+fn verdicts_for(texts: &[&str], needle: &str) -> Vec<Verdict> {
+    let settings = Settings::builtin();
+    let articles: Vec<Article> = texts
+        .iter()
+        .enumerate()
+        .map(|(i, t)| {
+            Article::from_text(
+                PathBuf::from(format!("source{i}.txt")),
+                Arc::from(*t),
+                &settings,
+            )
+        })
+        .collect();
+    let claims = extract::all(&articles, &settings);
+    let reconciled = reconcile::judge(&articles, &claims, &settings);
+    reconciled
+        .findings
+        .iter()
+        .filter(|f| {
+            f.claims.iter().any(|&c| {
+                articles[claims[c].article]
+                    .slice(claims[c].span)
+                    .contains(needle)
+            })
+        })
+        .map(|f| f.verdict)
+        .collect()
+}
+
+#[test]
+fn a_subgroup_is_not_compared_with_a_total_issue_6() {
+    let a = "Gunmen attacked the town hall on Friday. Two women were killed in the attack on the town hall, police said.";
+    let b = "Gunmen attacked the town hall on Friday. Three people were killed in the attack on the town hall, police said.";
+    assert!(!verdicts_for(&[a, b], "Two women").contains(&Verdict::Conflict));
+}
+
+#[test]
+fn figures_for_different_places_do_not_conflict_issue_6() {
+    let a = "The 1998 storm killed 9,000 people in the province, officials said of the storm.";
+    let b = "The 1998 storm killed 11,000 people across the region, officials said of the storm.";
+    assert!(!verdicts_for(&[a, b], "9,000").contains(&Verdict::Conflict));
+}
+
+#[test]
+fn history_is_not_compared_with_the_news_issue_6() {
+    let a = "date: 2021-05-02\n\nThe flood on Sunday killed 40 people in the valley town, rescuers said.";
+    let b =
+        "date: 2021-05-02\n\nIn 1993 a flood killed 400 people in the valley town, rescuers said.";
+    assert!(!verdicts_for(&[a, b], "400").contains(&Verdict::Conflict));
+}
+
+#[test]
+fn a_bare_percentage_needs_the_same_neighbouring_words_issue_6() {
+    let a = "Markets fell on the news from Athens. Shares closed down 3.9 percent on the news from Athens.";
+    let b = "Markets fell on the news from Athens. The deficit totalled 13.6 percent of output, on the news from Athens.";
+    assert!(!verdicts_for(&[a, b], "3.9 percent").contains(&Verdict::Conflict));
+    let c = "Markets fell on the news from Athens. Shares plunged 5.4 per cent on the news from Athens.";
+    assert!(
+        verdicts_for(&[a, c], "3.9 percent").contains(&Verdict::Conflict),
+        "the same measure still conflicts"
+    );
+}
+
+#[test]
+fn a_bracketed_conversion_is_one_claim_and_units_convert_issue_6() {
+    let a = "The quake struck at a depth of 10 kilometres (6.2 miles) under the lake district.";
+    let b = "The quake struck at a depth of six miles under the lake district, seismologists said.";
+    assert_eq!(verdicts_for(&[a, b], "six miles"), [Verdict::Agreement]);
+}
+
+#[test]
+fn distances_from_different_towns_do_not_conflict_issue_6() {
+    let a = "Windows shook across the valley before dawn on Monday. The quake struck at a depth of 10 kilometres, 55 kilometres south of Lakeside.";
+    let b = "A moderate tremor woke residents of the valley on Monday. The quake struck at a depth of 10 kilometres, 72 kilometres east of Hillford.";
+    assert!(!verdicts_for(&[a, b], "55 kilometres").contains(&Verdict::Conflict));
+    assert_eq!(
+        verdicts_for(&[a, b], "10 kilometres"),
+        [Verdict::Agreement],
+        "the depths agree"
+    );
+}
+
+#[test]
+fn a_one_letter_slip_in_a_quote_is_not_a_misquote_issue_6() {
+    let a = "The quake shook the old quarter at dawn. \"I saw many houses were damaged and their walls cracked,\" said resident Ana Lima.";
+    let b = "Rescuers reached the hill villages by noon. \"I saw many houses were damages and their walls cracked,\" said resident Ana Lima, 62.";
+    assert_eq!(
+        verdicts_for(&[a, b], "I saw many houses"),
+        [Verdict::Agreement]
+    );
+}
+
+#[test]
+fn two_open_bounds_do_not_corroborate_each_other_issue_6() {
+    let a =
+        "The blast at the plant injured at least five people, the plant's owner said on Monday.";
+    let b =
+        "The blast at the plant injured more than 200 people, the plant's owner said on Monday.";
+    assert!(!verdicts_for(&[a, b], "at least five").contains(&Verdict::Agreement));
+}
+
+#[test]
+fn one_shared_word_is_not_enough_for_a_conflict_issue_6() {
+    let a = "Firefighters said as many as 20 people had been inside the bank.";
+    let b = "Firefighters rescued another five people from the balcony.";
+    assert!(!verdicts_for(&[a, b], "five people").contains(&Verdict::Conflict));
+}
