@@ -2,9 +2,12 @@
 
 use clap::{Args, ValueEnum};
 
-use super::{Common, ExitStatus, analyse, load_settings, print, width};
+use std::path::PathBuf;
+
+use super::{Common, ExitStatus, analyse, load_settings, output, width};
 use crate::{
-    report::{Analysis, human, json},
+    reconcile::Finding,
+    report::{Analysis, github, html, human, json, jsonl, junit, sarif},
     rules::Verdict,
 };
 
@@ -19,13 +22,28 @@ pub struct CheckArgs {
     /// Which findings make the run exit 1.
     #[arg(long, value_enum, default_value_t = FailOn::Conflict)]
     pub fail_on: FailOn,
+    /// Write the report to FILE (replaced atomically) instead of stdout.
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
 }
 
 /// Output formats of `check`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
+    /// Diagnostics for people, with the sources' lines.
     Human,
+    /// The JSON report (documented in README.md).
     Json,
+    /// One finding per line, claims inline (JSON Lines).
+    Jsonl,
+    /// SARIF 2.1.0, for GitHub code scanning.
+    Sarif,
+    /// GitHub Actions annotations (workflow commands).
+    Github,
+    /// JUnit XML: one test case per finding, failures for failing findings.
+    Junit,
+    /// One self-contained HTML page: sources side by side, findings clickable.
+    Html,
 }
 
 /// Fail levels.
@@ -37,6 +55,19 @@ pub enum FailOn {
     SingleSource,
     /// Always exit 0 (unless an input is bad).
     Never,
+}
+
+impl FailOn {
+    /// Whether `finding` makes the run fail at this level.
+    pub fn fails(self, finding: &Finding) -> bool {
+        match self {
+            FailOn::Conflict => finding.verdict == Verdict::Conflict,
+            FailOn::SingleSource => {
+                matches!(finding.verdict, Verdict::Conflict | Verdict::SingleSource)
+            }
+            FailOn::Never => false,
+        }
+    }
 }
 
 /// Run `check`.
@@ -59,7 +90,7 @@ pub(crate) fn run(args: CheckArgs) -> ExitStatus {
         findings: &run.reconciled.findings,
         comparisons: run.reconciled.comparisons,
     };
-    let output = match args.format {
+    let report = match args.format {
         Format::Human => human::render(
             &analysis,
             human::Style {
@@ -68,13 +99,20 @@ pub(crate) fn run(args: CheckArgs) -> ExitStatus {
             },
         ),
         Format::Json => json::render(&analysis, true),
+        Format::Jsonl => jsonl::render(&analysis),
+        Format::Sarif => sarif::render(&analysis, None),
+        Format::Github => github::render(&analysis),
+        Format::Junit => junit::render(&analysis, &|f| args.fail_on.fails(f)),
+        Format::Html => html::render(&analysis),
     };
-    print(&output);
-    let failing = run.reconciled.findings.iter().any(|f| match args.fail_on {
-        FailOn::Conflict => f.verdict == Verdict::Conflict,
-        FailOn::SingleSource => matches!(f.verdict, Verdict::Conflict | Verdict::SingleSource),
-        FailOn::Never => false,
-    });
+    if let Err(status) = output(args.output.as_deref(), &report) {
+        return status;
+    }
+    let failing = run
+        .reconciled
+        .findings
+        .iter()
+        .any(|f| args.fail_on.fails(f));
     let status = if failing {
         ExitStatus::Findings
     } else {

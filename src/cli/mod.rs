@@ -4,6 +4,9 @@
 
 mod check;
 mod extract;
+mod generate;
+mod output;
+mod rules;
 
 use std::{
     io::{IsTerminal, Write},
@@ -60,7 +63,7 @@ pub enum Command {
     /// Reconcile the claims of several articles and report agreements, conflicts and
     /// single-source claims; exit 1 when a finding reaches the fail level.
     #[command(
-        after_help = "Examples:\n  corroborate check examples/harbour-fire/\n  corroborate check wire.txt broadcaster.txt --format json\n  corroborate check drafts/ --fail-on single-source"
+        after_help = "Examples:\n  corroborate check examples/harbour-fire/\n  corroborate check wire.txt broadcaster.txt --format json\n  corroborate check drafts/ --fail-on single-source\n  corroborate check drafts/ wires/ --format html -o report.html\n  corroborate check drafts/ --format sarif -o corroborate.sarif\n  corroborate check drafts/ --format github   # annotations in a GitHub Actions job"
     )]
     Check(check::CheckArgs),
     /// Print the claims extracted from articles, without reconciling them.
@@ -68,6 +71,22 @@ pub enum Command {
         after_help = "Examples:\n  corroborate extract article.txt\n  corroborate extract examples/ --format json"
     )]
     Extract(extract::ExtractArgs),
+    /// List the finding kinds with their effective severity, or print the effective
+    /// rules (built-in rules with every layer applied) as TOML.
+    #[command(
+        after_help = "Examples:\n  corroborate rules\n  corroborate rules --dump > my-rules.toml\n  corroborate rules --dump --rules newsroom.toml"
+    )]
+    Rules(rules::RulesArgs),
+    /// Print a shell completion script generated from the command line definition.
+    #[command(
+        after_help = "Examples:\n  corroborate completions bash > ~/.local/share/bash-completion/completions/corroborate\n  corroborate completions zsh > ~/.zfunc/_corroborate\n  corroborate completions fish > ~/.config/fish/completions/corroborate.fish"
+    )]
+    Completions(generate::CompletionsArgs),
+    /// Print the manual page (roff), or write one page per subcommand into a directory.
+    #[command(
+        after_help = "Examples:\n  corroborate man | man -l -\n  corroborate man --out-dir target/man"
+    )]
+    Man(generate::ManArgs),
 }
 
 /// Flags every subcommand shares.
@@ -76,7 +95,8 @@ pub struct Common {
     /// Articles (.txt, .md) or directories of them (read recursively); `-` reads stdin.
     #[arg(value_name = "PATHS", required = true)]
     pub paths: Vec<PathBuf>,
-    /// A rules file layered over the built-in rules (default: ./rules.toml if present).
+    /// A rules file layered over the built-in rules (default: the nearest
+    /// corroborate.toml or rules.toml in this directory or a parent).
     #[arg(long, value_name = "FILE")]
     pub rules: Option<PathBuf>,
     /// When to colour output.
@@ -101,12 +121,14 @@ impl ColorChoice {
         match self {
             ColorChoice::Always => true,
             ColorChoice::Never => false,
-            ColorChoice::Auto => {
-                std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-                    && std::io::stdout().is_terminal()
-            }
+            ColorChoice::Auto => !no_color_requested() && std::io::stdout().is_terminal(),
         }
     }
+}
+
+/// Whether `NO_COLOR` is set to a non-empty value (<https://no-color.org>).
+pub fn no_color_requested() -> bool {
+    std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())
 }
 
 /// Run the parsed command line.
@@ -114,13 +136,16 @@ pub fn run(cli: Cli) -> ExitStatus {
     match cli.command {
         Command::Check(args) => check::run(args),
         Command::Extract(args) => extract::run(args),
+        Command::Rules(args) => rules::run(args),
+        Command::Completions(args) => generate::completions(args),
+        Command::Man(args) => generate::man(args),
     }
 }
 
 /// Print a diagnostic on stderr.
 pub fn report_error(error: &dyn miette::Diagnostic) {
     let handler = miette::GraphicalReportHandler::new_themed(
-        if std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none() {
+        if std::io::stderr().is_terminal() && !no_color_requested() {
             miette::GraphicalTheme::unicode()
         } else {
             miette::GraphicalTheme::unicode_nocolor()
@@ -134,17 +159,50 @@ pub fn report_error(error: &dyn miette::Diagnostic) {
     let _ = std::io::stderr().write_all(out.as_bytes());
 }
 
-/// The rules layers in force: `--rules FILE`, else `./rules.toml` if it exists.
+/// Names of the rules files corroborate looks for, in order of preference.
+pub const RULES_FILE_NAMES: [&str; 2] = ["corroborate.toml", "rules.toml"];
+
+/// The nearest rules file: `corroborate.toml` or `rules.toml` in `start` or a parent.
+/// The search stops at a repository root (a directory holding `.git`), so that a project
+/// never picks up rules from outside itself.
+pub fn discover_rules(start: &Path) -> Option<PathBuf> {
+    for dir in start.ancestors() {
+        for name in RULES_FILE_NAMES {
+            let candidate = dir.join(name);
+            if candidate.is_file() {
+                return Some(candidate);
+            }
+        }
+        if dir.join(".git").exists() {
+            break;
+        }
+    }
+    None
+}
+
+/// The rules file in force: `--rules FILE`, else the discovered one, else none.
+pub fn rules_file(rules: Option<&Path>) -> Option<PathBuf> {
+    rules.map(Path::to_path_buf).or_else(|| {
+        let cwd = std::env::current_dir().ok()?;
+        let found = discover_rules(&cwd)?;
+        // Show a path relative to the working directory when it is one.
+        Some(
+            found
+                .strip_prefix(&cwd)
+                .map(Path::to_path_buf)
+                .unwrap_or(found),
+        )
+    })
+}
+
+/// The rules layers in force: `--rules FILE`, else the nearest `corroborate.toml` or
+/// `rules.toml` (see [`discover_rules`]).
 ///
 /// # Errors
 /// The rules cannot be read or are invalid; the error has been printed.
 pub fn load_settings(rules: Option<&Path>) -> Result<Settings, ExitStatus> {
     let mut layers: Vec<RulesSource> = Vec::new();
-    let local = Path::new("rules.toml");
-    let chosen = rules
-        .map(Path::to_path_buf)
-        .or_else(|| local.is_file().then(|| local.to_path_buf()));
-    if let Some(path) = chosen {
+    if let Some(path) = rules_file(rules) {
         match config::read_layer(&path) {
             Ok(layer) => layers.push(layer),
             Err(e) => {
@@ -170,7 +228,11 @@ pub struct Run {
 
 /// Read inputs (printing each bad one), extract and reconcile.
 pub fn analyse(common: &Common, settings: &Settings) -> Run {
-    let loaded = ingest::load(&common.paths, settings);
+    let mut progress = output::Progress::new(common.quiet);
+    let loaded = ingest::load_observed(&common.paths, settings, &mut |done, total| {
+        progress.update(done, total);
+    });
+    progress.finish();
     for e in &loaded.errors {
         report_error(e);
     }
@@ -183,6 +245,8 @@ pub fn analyse(common: &Common, settings: &Settings) -> Run {
         reconciled,
     }
 }
+
+pub use output::write_report as output;
 
 /// Write to stdout; a closed pipe ends the program quietly.
 pub fn print(text: &str) {

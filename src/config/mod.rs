@@ -7,6 +7,7 @@
 // Errors are built once per run, on the way out; their size does not matter.
 #![allow(clippy::result_large_err)]
 
+mod dump;
 mod error;
 pub mod people;
 mod raw;
@@ -14,6 +15,7 @@ mod settings;
 
 use std::{path::Path, sync::Arc};
 
+pub use dump::effective_toml;
 pub use error::{Error, Problem};
 pub use settings::{
     BUILTIN_RULES, Matchers, QualifierWord, RulesSource, Settings, Thresholds, Unit, VagueAmount,

@@ -357,15 +357,28 @@ fn decode(path: &Path, bytes: Vec<u8>) -> Result<String, Error> {
 /// Read every input. Articles come back sorted by id, whatever the order of `inputs`;
 /// ids that would repeat get the parent folder's name, then a number, to stay unique.
 pub fn load(inputs: &[PathBuf], settings: &Settings) -> Loaded {
+    load_observed(inputs, settings, &mut |_, _| {})
+}
+
+/// [`load`], calling `observe(done, total)` after each file is read, so that a caller
+/// can show progress (the library itself never prints).
+pub fn load_observed(
+    inputs: &[PathBuf],
+    settings: &Settings,
+    observe: &mut dyn FnMut(usize, usize),
+) -> Loaded {
     let mut errors = Vec::new();
     let files = expand(inputs, &mut errors);
+    let total = files.len();
     let mut articles = Vec::new();
-    for path in files {
+    for (done, path) in files.into_iter().enumerate() {
+        observe(done, total);
         match read_bytes(&path).and_then(|bytes| decode(&path, bytes)) {
             Ok(text) => articles.push(Article::from_text(path, Arc::from(text), settings)),
             Err(e) => errors.push(e),
         }
     }
+    observe(total, total);
     make_ids_unique(&mut articles);
     articles.sort_by(|a, b| a.id.cmp(&b.id).then_with(|| a.path.cmp(&b.path)));
     Loaded { articles, errors }

@@ -222,6 +222,13 @@ pub fn quantities(
     if !a.context.is_time_compatible(&b.context) {
         return None;
     }
+    // Figures owned by different names ("Ford had 25 points", "Smith had 22 points").
+    if !a.context.owners.is_empty()
+        && !b.context.owners.is_empty()
+        && !shares_a_term(&a.context.owners, &b.context.owners)
+    {
+        return None;
+    }
     // Copies of one story share their sentences; the weights, built across groups,
     // cannot see that.
     let similarity = if same_story && a.context.terms == b.context.terms {
