@@ -266,25 +266,30 @@ fn role_edges(
 /// Person names (role holders, quote speakers) spelt differently in different articles:
 /// compared within a bucket of one folded given name, or of one surname's first three
 /// letters, so that "Nayib Bukele" meets "Nayib Bukelle" and "Bukele" meets "Bukelle".
-/// One claim per (article, name) stands for the name.
+/// One claim per (article, name, claim kind) stands for the name.
 fn name_edges(
     claims: &[Claim],
     settings: &Settings,
     comparisons: &mut usize,
     edges: &mut Vec<(usize, usize, Link)>,
 ) {
-    let mut first_claim: BTreeMap<(usize, String), usize> = BTreeMap::new();
+    // Claims of one kind only meet: a role cluster and a quote cluster may share an
+    // article, and clustering keeps one article's unrelated claims apart.
+    let mut first_claim: BTreeMap<(usize, String, &str), usize> = BTreeMap::new();
     for (i, c) in claims.iter().enumerate() {
         if let Some(person) = c.person() {
             first_claim
-                .entry((c.article, person.to_owned()))
+                .entry((c.article, person.to_owned(), c.kind.name()))
                 .or_insert(i);
         }
     }
     let mut buckets: BTreeMap<String, Vec<(usize, &str)>> = BTreeMap::new();
-    for ((_, name), &i) in &first_claim {
+    for ((_, name, kind), &i) in &first_claim {
         for key in relate::name_buckets(name) {
-            buckets.entry(key).or_default().push((i, name.as_str()));
+            buckets
+                .entry(format!("{kind}:{key}"))
+                .or_default()
+                .push((i, name.as_str()));
         }
     }
     let max = settings.thresholds.max_candidates;

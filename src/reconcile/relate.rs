@@ -339,6 +339,12 @@ pub fn compatible_within_article(a: &Claim, b: &Claim) -> bool {
                 || contains_words(&qa.normalized, &qb.normalized)
                 || contains_words(&qb.normalized, &qa.normalized)
         }
+        // One person's role named twice ("Foreign Minister X", "the foreign minister, X,").
+        (Value::Role(ra), Value::Role(rb)) => {
+            same_person(&ra.person, &rb.person)
+                && ra.status == rb.status
+                && ra.roles.iter().any(|r| rb.roles.contains(r))
+        }
         _ => false,
     }
 }
