@@ -4,7 +4,7 @@ use clap::{Args, ValueEnum};
 
 use std::path::PathBuf;
 
-use super::{Common, ExitStatus, analyse, load_settings, output, width};
+use super::{Common, ExitStatus, analyse, output, width};
 use crate::{
     reconcile::Finding,
     report::{Analysis, github, html, human, json, jsonl, junit, sarif},
@@ -72,7 +72,7 @@ impl FailOn {
 
 /// Run `check`.
 pub(crate) fn run(args: CheckArgs) -> ExitStatus {
-    let settings = match load_settings(args.common.rules.as_deref()) {
+    let settings = match super::settings_for(&args.common) {
         Ok(s) => s,
         Err(status) => return status,
     };

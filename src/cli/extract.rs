@@ -2,7 +2,7 @@
 
 use clap::{Args, ValueEnum};
 
-use super::{Common, ExitStatus, load_settings, print};
+use super::{Common, ExitStatus, print};
 use crate::{
     extract as extraction, ingest,
     reconcile::Groups,
@@ -28,7 +28,7 @@ pub enum Format {
 
 /// Run `extract`.
 pub(crate) fn run(args: ExtractArgs) -> ExitStatus {
-    let settings = match load_settings(args.common.rules.as_deref()) {
+    let settings = match super::settings_for(&args.common) {
         Ok(s) => s,
         Err(status) => return status,
     };

@@ -105,6 +105,16 @@ pub struct Common {
     /// Print nothing on stderr but errors.
     #[arg(long, short)]
     pub quiet: bool,
+    /// Resolve relative dates ("on Monday", "last week") against this day in every input
+    /// that gives no date of its own (metadata `date`).
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    pub date: Option<crate::normalize::date::Civil>,
+}
+
+fn parse_date(s: &str) -> Result<crate::normalize::date::Civil, String> {
+    crate::normalize::date::Civil::parse_iso(s)
+        .filter(|_| s.len() == 10)
+        .ok_or_else(|| format!("`{s}` is not a calendar date in the form YYYY-MM-DD"))
 }
 
 /// Colour choice.
@@ -201,6 +211,20 @@ pub fn rules_file(rules: Option<&Path>) -> Option<PathBuf> {
 /// # Errors
 /// The rules cannot be read or are invalid; the error has been printed.
 pub fn load_settings(rules: Option<&Path>) -> Result<Settings, ExitStatus> {
+    load_rules(rules)
+}
+
+/// The settings for a run: the rules layers plus the flags that override them.
+///
+/// # Errors
+/// The rules cannot be read or are invalid; the error has been printed.
+pub fn settings_for(common: &Common) -> Result<Settings, ExitStatus> {
+    let mut settings = load_rules(common.rules.as_deref())?;
+    settings.reference_date = common.date;
+    Ok(settings)
+}
+
+fn load_rules(rules: Option<&Path>) -> Result<Settings, ExitStatus> {
     let mut layers: Vec<RulesSource> = Vec::new();
     if let Some(path) = rules_file(rules) {
         match config::read_layer(&path) {

@@ -4,6 +4,8 @@
 //! of their article and byte spans into its text, never copies of it.
 
 pub mod context;
+pub mod date;
+pub mod duration;
 pub mod echo;
 pub mod people;
 pub mod quantity;
@@ -24,6 +26,8 @@ pub enum ClaimKind {
     Quote,
     /// A person's role or title (issue 9).
     Role,
+    Date,
+    Duration,
 }
 
 impl ClaimKind {
@@ -33,6 +37,8 @@ impl ClaimKind {
             ClaimKind::Quantity => "quantity",
             ClaimKind::Quote => "quote",
             ClaimKind::Role => "role",
+            ClaimKind::Date => "date",
+            ClaimKind::Duration => "duration",
         }
     }
 }
@@ -167,6 +173,8 @@ pub enum Value {
     Quantity(Quantity),
     Quote(Quote),
     Role(Role),
+    Date(date::DateValue),
+    Duration(duration::DurationValue),
 }
 
 /// One claim in one article.
@@ -211,12 +219,28 @@ impl Claim {
         }
     }
 
+    /// The date, if this is one.
+    pub fn date(&self) -> Option<&date::DateValue> {
+        match &self.value {
+            Value::Date(d) => Some(d),
+            _ => None,
+        }
+    }
+
     /// The person the claim is about or credits, if any: a role's holder or a quote's
     /// speaker when the speaker is a person.
     pub fn person(&self) -> Option<&str> {
         match &self.value {
             Value::Role(r) => Some(&r.person),
             Value::Quote(q) if q.speaker_is_person => q.speaker.as_deref(),
+            _ => None,
+        }
+    }
+
+    /// The duration, if this is one.
+    pub fn duration(&self) -> Option<&duration::DurationValue> {
+        match &self.value {
+            Value::Duration(d) => Some(d),
             _ => None,
         }
     }
@@ -256,9 +280,20 @@ pub fn of_article(index: usize, article: &Article, settings: &Settings) -> Vec<C
     let mut people = people::Directory::of(article, settings);
     let roles = role::find(article, &people, settings);
     people.attach_roles(&roles);
+    let dates = date::extract(index, article, settings);
+    let durations = duration::extract(index, article, &dates, settings);
     let mut claims = quantity::extract(index, article, settings);
+    // A number that is part of a date or a duration is not also an amount.
+    claims.retain(|q| {
+        !dates
+            .iter()
+            .chain(&durations)
+            .any(|t| t.span.start < q.span.end && q.span.start < t.span.end)
+    });
     claims.extend(quote::extract(index, article, &people, settings));
     claims.extend(role::claims(index, article, &roles, settings));
+    claims.extend(dates);
+    claims.extend(durations);
     claims
 }
 
