@@ -6,6 +6,8 @@ use std::path::PathBuf;
 
 use super::{Common, ExitStatus, analyse, output, width};
 use crate::{
+    baseline::{self, Baseline},
+    claim_file,
     reconcile::Finding,
     report::{Analysis, github, html, human, json, jsonl, junit, sarif},
     rules::Verdict,
@@ -25,6 +27,16 @@ pub struct CheckArgs {
     /// Write the report to FILE (replaced atomically) instead of stdout.
     #[arg(long, short, value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// Fail only on findings not recorded in this baseline file.
+    #[arg(long, value_name = "FILE", conflicts_with = "write_baseline")]
+    pub baseline: Option<PathBuf>,
+    /// Record the current conflicts and single-source findings in FILE as accepted, then
+    /// report against it.
+    #[arg(long, value_name = "FILE")]
+    pub write_baseline: Option<PathBuf>,
+    /// Overwrite an existing baseline file.
+    #[arg(long, requires = "write_baseline")]
+    pub force: bool,
 }
 
 /// Output formats of `check`.
@@ -71,6 +83,12 @@ impl FailOn {
 }
 
 /// Run `check`.
+/// Why a finding does not count against the run.
+struct Excused {
+    baselined: Option<String>,
+    suppressed: Option<String>,
+}
+
 pub(crate) fn run(args: CheckArgs) -> ExitStatus {
     let settings = match super::settings_for(&args.common) {
         Ok(s) => s,
@@ -83,36 +101,194 @@ pub(crate) fn run(args: CheckArgs) -> ExitStatus {
         }
         return ExitStatus::Error;
     }
-    let analysis = Analysis {
+    let findings = &run.reconciled.findings;
+    let fingerprints: Vec<String> = findings
+        .iter()
+        .map(|f| baseline::fingerprint(f, &run.claims, &run.articles))
+        .collect();
+    let (baseline, baseline_path) = match (&args.baseline, &args.write_baseline) {
+        (Some(path), _) => match Baseline::read(path) {
+            Ok(b) => (Some(b), Some(path)),
+            Err(e) => {
+                super::report_error(&e);
+                return ExitStatus::Error;
+            }
+        },
+        (None, Some(path)) => {
+            let b = Baseline::of(findings, &run.claims, &run.articles);
+            let mut inputs = run.files.clone();
+            inputs.extend(args.common.paths.iter().cloned());
+            if let Err(e) = claim_file::write_new(path, b.to_toml().as_bytes(), args.force, &inputs)
+            {
+                super::report_error(&e);
+                return ExitStatus::Error;
+            }
+            if !args.common.quiet {
+                super::eprint(&format!(
+                    "wrote {} ({} findings)\n",
+                    path.display(),
+                    b.findings.len()
+                ));
+            }
+            (Some(b), Some(path))
+        }
+        (None, None) => (None, None),
+    };
+    let excused: Vec<Excused> = findings
+        .iter()
+        .zip(&fingerprints)
+        .map(|(f, print)| Excused {
+            baselined: baseline
+                .as_ref()
+                .and_then(|b| b.entry(print))
+                .map(|e| e.reason.clone()),
+            suppressed: f.claims.iter().find_map(|i| run.suppressed.get(i)).cloned(),
+        })
+        .collect();
+    let is_excused = |i: usize| excused[i].baselined.is_some() || excused[i].suppressed.is_some();
+    // Machine formats other than JSON and SARIF carry only the findings that count.
+    let active: Vec<Finding> = findings
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| !is_excused(*i))
+        .map(|(_, f)| f.clone())
+        .collect();
+    let active_analysis = Analysis {
         articles: &run.articles,
         claims: &run.claims,
         groups: &run.reconciled.groups,
-        findings: &run.reconciled.findings,
+        findings: &active,
         comparisons: run.reconciled.comparisons,
     };
+    let full_analysis = Analysis {
+        findings,
+        ..active_analysis
+    };
+    let baseline_prints: std::collections::BTreeSet<String> = baseline
+        .as_ref()
+        .map(|b| b.findings.iter().map(|e| e.fingerprint.clone()).collect())
+        .unwrap_or_default();
     let report = match args.format {
-        Format::Human => human::render(
-            &analysis,
-            human::Style {
-                color: args.common.color.enabled(),
-                width: width(),
-            },
+        Format::Human => {
+            let active: Vec<Finding> = findings
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| !is_excused(*i))
+                .map(|(_, f)| f.clone())
+                .collect();
+            let analysis = Analysis {
+                articles: &run.articles,
+                claims: &run.claims,
+                groups: &run.reconciled.groups,
+                findings: &active,
+                comparisons: run.reconciled.comparisons,
+            };
+            let mut out = human::render(
+                &analysis,
+                human::Style {
+                    color: args.common.color.enabled(),
+                    width: width(),
+                },
+            );
+            for (f, e) in findings.iter().zip(&excused) {
+                let (what, reason) = match (&e.suppressed, &e.baselined) {
+                    (Some(r), _) => ("suppressed", r.as_str()),
+                    (None, Some(r)) => ("baselined", r.as_str()),
+                    (None, None) => continue,
+                };
+                let reason = if reason.is_empty() {
+                    String::new()
+                } else {
+                    format!(" ({reason})")
+                };
+                out.push_str(&format!(
+                    "{what}{reason}: {} {}: {}\n",
+                    f.id,
+                    f.verdict.name(),
+                    f.explanation
+                ));
+            }
+            for g in &run.ignored {
+                let a = &run.articles[g.article];
+                let (line, column) = a.lines.line_col(&a.text, g.span.start);
+                out.push_str(&format!(
+                    "ignored by a reviewer: {}:{line}:{column} `{}`{}\n",
+                    a.display_path(),
+                    crate::report::terminal_safe(a.slice(g.span)),
+                    g.reason
+                        .as_deref()
+                        .map(|r| format!(" ({r})"))
+                        .unwrap_or_default()
+                ));
+            }
+            out
+        }
+        Format::Json => {
+            let analysis = Analysis {
+                articles: &run.articles,
+                claims: &run.claims,
+                groups: &run.reconciled.groups,
+                findings,
+                comparisons: run.reconciled.comparisons,
+            };
+            let mut report = json::report(&analysis, true);
+            if let Some(list) = report.findings.as_mut() {
+                for ((entry, e), print) in list.iter_mut().zip(&excused).zip(&fingerprints) {
+                    entry.suppressed.clone_from(&e.suppressed);
+                    if baseline.is_some() {
+                        entry.fingerprint = Some(print.clone());
+                        entry.baseline_state = Some(if e.baselined.is_some() {
+                            baseline::State::Baselined
+                        } else {
+                            baseline::State::New
+                        });
+                        entry.baseline_reason = e.baselined.clone().filter(|r| !r.is_empty());
+                    }
+                }
+            }
+            report.baseline = baseline_path.map(|p| {
+                let baselined = excused.iter().filter(|e| e.baselined.is_some()).count();
+                json::BaselineSummary {
+                    file: p.display().to_string(),
+                    baselined,
+                    new: findings.len() - baselined,
+                }
+            });
+            report.ignored_claims = run
+                .ignored
+                .iter()
+                .map(|g| {
+                    let a = &run.articles[g.article];
+                    json::IgnoredClaim {
+                        source: &a.id,
+                        kind: g.kind.name(),
+                        text: a.slice(g.span),
+                        start: g.span.start,
+                        end: g.span.end,
+                        reason: g.reason.as_deref(),
+                    }
+                })
+                .collect();
+            json::to_json(&report)
+        }
+        Format::Jsonl => jsonl::render(&active_analysis),
+        Format::Sarif => sarif::render(
+            &full_analysis,
+            baseline.as_ref().map(|_| sarif::Baseline {
+                fingerprints: &baseline_prints,
+            }),
         ),
-        Format::Json => json::render(&analysis, true),
-        Format::Jsonl => jsonl::render(&analysis),
-        Format::Sarif => sarif::render(&analysis, None),
-        Format::Github => github::render(&analysis),
-        Format::Junit => junit::render(&analysis, &|f| args.fail_on.fails(f)),
-        Format::Html => html::render(&analysis),
+        Format::Github => github::render(&active_analysis),
+        Format::Junit => junit::render(&active_analysis, &|f| args.fail_on.fails(f)),
+        Format::Html => html::render(&full_analysis),
     };
     if let Err(status) = output(args.output.as_deref(), &report) {
         return status;
     }
-    let failing = run
-        .reconciled
-        .findings
+    let failing = findings
         .iter()
-        .any(|f| args.fail_on.fails(f));
+        .enumerate()
+        .any(|(i, f)| !is_excused(i) && args.fail_on.fails(f));
     let status = if failing {
         ExitStatus::Findings
     } else {

@@ -3,8 +3,11 @@
 //! Only this module and `main.rs` know about clap, terminals and exit codes.
 
 mod check;
+mod coverage;
+mod diff;
 mod extract;
 mod generate;
+mod inputs;
 mod output;
 mod rules;
 
@@ -18,7 +21,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use crate::{
     config::{self, RulesSource, Settings},
     extract as extraction,
-    ingest::{self, Article},
+    ingest::Article,
     reconcile,
 };
 
@@ -87,12 +90,24 @@ pub enum Command {
         after_help = "Examples:\n  corroborate man | man -l -\n  corroborate man --out-dir target/man"
     )]
     Man(generate::ManArgs),
+    /// Check a draft against sources: which of its claims are corroborated, contradicted
+    /// or unsupported, and what two or more independent sources say that it leaves out.
+    #[command(
+        after_help = "Examples:\n  corroborate coverage draft.md --against sources/\n  corroborate coverage draft.md --against a.txt b.txt --fail-on unsupported --format json"
+    )]
+    Coverage(coverage::CoverageArgs),
+    /// Compare two sources claim by claim: shared, only in A, only in B, conflicting.
+    #[command(
+        after_help = "Examples:\n  corroborate diff wire.txt broadcaster.txt\n  corroborate diff claims/wire.toml broadcaster.txt --format json"
+    )]
+    Diff(diff::DiffArgs),
 }
 
 /// Flags every subcommand shares.
 #[derive(Debug, Clone, Args)]
 pub struct Common {
-    /// Articles (.txt, .md) or directories of them (read recursively); `-` reads stdin.
+    /// Articles (.txt, .md), claim files (.toml) or directories of them (read
+    /// recursively); `-` reads stdin.
     #[arg(value_name = "PATHS", required = true)]
     pub paths: Vec<PathBuf>,
     /// A rules file layered over the built-in rules (default: the nearest
@@ -149,6 +164,8 @@ pub fn run(cli: Cli) -> ExitStatus {
         Command::Rules(args) => rules::run(args),
         Command::Completions(args) => generate::completions(args),
         Command::Man(args) => generate::man(args),
+        Command::Coverage(args) => coverage::run(args),
+        Command::Diff(args) => diff::run(args),
     }
 }
 
@@ -248,25 +265,30 @@ pub struct Run {
     pub reconciled: reconcile::Reconciled,
     /// Errors while reading inputs (already printed).
     pub input_errors: usize,
+    /// Claims a reviewer marked `ignore = true` in a claim file.
+    pub ignored: Vec<crate::claim_file::Ignored>,
+    /// Claim index -> reason, from `<!-- corroborate: ignore REASON -->`.
+    pub suppressed: std::collections::BTreeMap<usize, String>,
+    /// Every file read, so that nothing writes over one.
+    pub files: Vec<PathBuf>,
 }
 
-/// Read inputs (printing each bad one), extract and reconcile.
+/// Read inputs (articles and claim files, printing each bad one), extract and reconcile.
 pub fn analyse(common: &Common, settings: &Settings) -> Run {
     let mut progress = output::Progress::new(common.quiet);
-    let loaded = ingest::load_observed(&common.paths, settings, &mut |done, total| {
+    let inputs = inputs::load_observed(&common.paths, settings, &mut |done, total| {
         progress.update(done, total);
     });
     progress.finish();
-    for e in &loaded.errors {
-        report_error(e);
-    }
-    let claims = extraction::all(&loaded.articles, settings);
-    let reconciled = reconcile::judge(&loaded.articles, &claims, settings);
+    let reconciled = reconcile::judge(&inputs.articles, &inputs.claims, settings);
     Run {
-        input_errors: loaded.errors.len(),
-        articles: loaded.articles,
-        claims,
+        input_errors: inputs.errors,
+        articles: inputs.articles,
+        claims: inputs.claims,
         reconciled,
+        ignored: inputs.ignored,
+        suppressed: inputs.suppressed,
+        files: inputs.files,
     }
 }
 
@@ -283,6 +305,11 @@ pub fn print(text: &str) {
             std::process::exit(0);
         }
     }
+}
+
+/// Write a note about the run on stderr.
+pub fn eprint(text: &str) {
+    let _ = std::io::stderr().write_all(text.as_bytes());
 }
 
 /// Terminal width for wrapping human output.

@@ -12,14 +12,14 @@ pub mod quantity;
 pub mod quote;
 pub mod role;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::{config::Settings, ingest::Article, span::Span};
 
 pub use context::Context;
 
 /// The kinds of claim corroborate extracts.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ClaimKind {
     Quantity,
@@ -44,7 +44,7 @@ impl ClaimKind {
 }
 
 /// How a quantity's number bounds the true value.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Qualifier {
     Exact,

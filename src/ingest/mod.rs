@@ -66,7 +66,7 @@ impl Article {
             if line.span.slice(&text).trim().is_empty() {
                 continue;
             }
-            if line.is_clutter {
+            if line.is_clutter || is_html_comment(line.span.slice(&text)) {
                 clutter.push(line.span);
             } else {
                 paragraphs.push(line.span);
@@ -114,6 +114,13 @@ impl Article {
     pub fn display_path(&self) -> String {
         self.path.display().to_string()
     }
+}
+
+/// A line that is only an HTML comment (`<!-- corroborate: ignore ... -->` in a Markdown
+/// draft): never article text, so its words and numbers make no claim.
+fn is_html_comment(line: &str) -> bool {
+    let line = line.trim();
+    line.starts_with("<!--") && line.ends_with("-->")
 }
 
 /// The latest plausible year (1800-2100) written in `text`, as a stand-in for an

@@ -3,6 +3,8 @@
 //!
 //! Renders into strings; the caller decides where they go. Never decides exit codes.
 
+pub mod coverage;
+pub mod diff;
 pub mod fingerprint;
 pub mod github;
 pub mod html;
