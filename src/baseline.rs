@@ -19,7 +19,7 @@ use miette::{Diagnostic, NamedSource};
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
-use crate::{extract::Claim, ingest::Article, normalize::text, reconcile::Finding, rules::Verdict};
+use crate::{extract::Claim, ingest::Article, reconcile::Finding, rules::Verdict};
 
 /// The baseline format version.
 pub const VERSION: u32 = 1;
@@ -92,35 +92,13 @@ pub enum Error {
     Version { path: PathBuf, found: u32 },
 }
 
-/// 64-bit FNV-1a: stable across Rust versions and platforms, unlike `DefaultHasher`.
-fn fnv1a(bytes: &[u8]) -> u64 {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for &b in bytes {
-        hash ^= u64::from(b);
-        hash = hash.wrapping_mul(0x0100_0000_01b3);
-    }
-    hash
-}
-
-/// A finding's fingerprint: its kind and the folded words of its claims, sorted. Line
-/// numbers, offsets, claim ids and file names play no part, so moving or renaming an
-/// article keeps it; changing a figure or a quote makes a new one.
+/// A finding's fingerprint: its kind and its claims' sources and texts, sorted (see
+/// `report::fingerprint`). Line numbers, offsets and ids play no part, so moving text
+/// keeps it; changing a figure or a quote makes a new one.
 pub fn fingerprint(finding: &Finding, claims: &[Claim], articles: &[Article]) -> String {
-    let mut parts: Vec<String> = finding
-        .claims
-        .iter()
-        .filter_map(|&i| claims.get(i))
-        .map(|c| {
-            let words: Vec<String> = text::words(articles[c.article].slice(c.span))
-                .map(|(_, _, w)| text::fold(w))
-                .collect();
-            format!("{}\u{1f}{}", c.kind.name(), words.join(" "))
-        })
-        .collect();
-    parts.sort();
-    parts.dedup();
-    let key = format!("{}\u{1e}{}", finding.kind.name(), parts.join("\u{1e}"));
-    format!("{:016x}", fnv1a(key.as_bytes()))
+    // One recipe for baselines and SARIF `partialFingerprints`, so a baseline file and a
+    // code-scanning baseline agree on what "the same finding" is.
+    crate::report::fingerprint::of_claims(finding, claims, articles)
 }
 
 impl Baseline {

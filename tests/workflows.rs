@@ -428,7 +428,8 @@ fn seed_draft_coverage_says_exactly_what_is_wrong_issue_4() {
         "json",
     ]);
     assert_eq!(status, 1);
-    // The draft's figures; its dates and people's roles are checked by their own tests.
+    // The figures the draft gets right, wrong or from nowhere (its "Monday" is a date
+    // claim, corroborated, and checked by the date tests).
     let statuses: Vec<(&str, &str)> = report["claims"]
         .as_array()
         .expect("claims")

@@ -294,8 +294,25 @@ pub fn of_article(index: usize, article: &Article, settings: &Settings) -> Vec<C
     claims.extend(role::claims(index, article, &roles, settings));
     claims.extend(dates);
     claims.extend(durations);
+    // Web addresses ("example.org/2025/02/03/page?id=881") carry numbers and dates that
+    // nobody claims.
+    let urls: Vec<Span> = URL
+        .find_iter(&article.text)
+        .map(|m| Span::new(m.start(), m.end()))
+        .collect();
+    if !urls.is_empty() {
+        claims.retain(|c| {
+            !urls
+                .iter()
+                .any(|u| u.start < c.span.end && c.span.start < u.end)
+        });
+    }
     claims
 }
+
+static URL: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"(?i)\b(?:https?://|www\.)[^\s<>()\[\]]+").expect("static pattern")
+});
 
 /// Sort claims into their canonical order and number them per article.
 pub fn assign_ids(articles: &[Article], claims: &mut [Claim]) {

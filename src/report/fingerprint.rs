@@ -31,12 +31,18 @@ pub fn claim_key(claim: &Claim, article: &Article) -> String {
 /// 32 hex digits identifying a finding by its kind and its claims' contents (in a
 /// canonical order, so claim order does not matter).
 pub fn of_finding(finding: &Finding, analysis: &Analysis<'_>) -> String {
+    of_claims(finding, analysis.claims, analysis.articles)
+}
+
+/// [`of_finding`] from the run's claims and articles alone (for baselines, which are
+/// written before any report exists).
+pub fn of_claims(finding: &Finding, claims: &[Claim], articles: &[Article]) -> String {
     let mut keys: Vec<String> = finding
         .claims
         .iter()
         .filter_map(|&i| {
-            let claim = analysis.claims.get(i)?;
-            let article = analysis.articles.get(claim.article)?;
+            let claim = claims.get(i)?;
+            let article = articles.get(claim.article)?;
             Some(claim_key(claim, article))
         })
         .collect();
