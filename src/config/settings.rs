@@ -112,6 +112,8 @@ pub struct Settings {
     pub measure_roles: HashMap<String, String>,
     /// Words that introduce a person's name.
     pub titles: HashSet<String>,
+    /// Roles, organizations and places for role claims (issue 9).
+    pub people: super::people::PeopleRules,
     pub drop_lines: RegexSet,
     pub truncate_at: RegexSet,
     pub severity: BTreeMap<FindingKind, Severity>,
@@ -255,6 +257,7 @@ struct Accumulator {
     stopwords: Vec<String>,
     abbreviations: Vec<String>,
     titles: Vec<String>,
+    people: super::people::PeopleAccumulator,
     not_after: Vec<String>,
     time_words: Vec<String>,
     subject_window: Option<usize>,
@@ -444,8 +447,23 @@ impl Accumulator {
                 }
             }
         }
-        if let Some(p) = raw.people {
-            merge_words(&mut self.titles, p.titles, p.extend_titles);
+        if let Some(mut p) = raw.people {
+            merge_words(&mut self.titles, p.titles.take(), p.extend_titles.take());
+            if let Some(v) = &p.name_similarity {
+                let x = *v.get_ref();
+                if !(0.0..=1.0).contains(&x) {
+                    problems.push(problem(
+                        v.span(),
+                        format!("`name-similarity` is {x}, outside 0..=1"),
+                        "expected a number from 0 to 1",
+                        None,
+                    ));
+                }
+            }
+            self.people.apply_people(p);
+        }
+        if let Some(p) = raw.places {
+            self.people.apply_places(p);
         }
         if let Some(b) = raw.boilerplate {
             let mut check = |list: Option<Vec<toml::Spanned<String>>>| -> Option<Vec<String>> {
@@ -586,6 +604,7 @@ impl Accumulator {
             stopwords: self.stopwords.iter().map(|w| w.to_lowercase()).collect(),
             abbreviations: self.abbreviations.into_iter().collect(),
             titles: self.titles.into_iter().collect(),
+            people: self.people.finish(),
             not_after: self.not_after.iter().map(|w| w.to_lowercase()).collect(),
             time_words: self.time_words.iter().map(|w| w.to_lowercase()).collect(),
             subject_window: self.subject_window.unwrap_or(8),
