@@ -210,6 +210,19 @@ struct Reading {
     local: Vec<String>,
     /// Where the figure applies ("in the province").
     scope: Vec<String>,
+    /// Currency sign, number(s) and unit, without qualifier or counted phrase.
+    core: Span,
+    /// The numbers read, each with its span.
+    numbers: Vec<(Span, f64)>,
+}
+
+/// What `read_sentence` keeps.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Keep {
+    /// Only claims: a figure with a unit or a counted thing, enumerations summed.
+    Claims,
+    /// Every quantity mention, bare numbers included, enumerations left apart.
+    Mentions,
 }
 
 /// The words of a sentence with byte spans, folded.
@@ -630,7 +643,7 @@ pub fn extract(index: usize, article: &Article, settings: &Settings) -> Vec<Clai
         let text = article.slice(sentence.span);
         let is_paragraph_start =
             si == 0 || article.sentences[si - 1].paragraph != sentence.paragraph;
-        let readings = read_sentence(text, is_paragraph_start, settings);
+        let readings = read_sentence(text, is_paragraph_start, Keep::Claims, settings);
         if readings.is_empty() {
             continue;
         }
@@ -691,8 +704,77 @@ pub fn extract(index: usize, article: &Article, settings: &Settings) -> Vec<Clai
     claims
 }
 
+/// One quantity as written, claim or not: what `mentions` returns.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Mention {
+    /// Qualifier, sign, number(s) and unit ("more than $5 million"), without the counted
+    /// phrase.
+    pub span: Span,
+    /// Sign, number(s) and unit alone ("$5 million").
+    pub core: Span,
+    /// The numbers read, each with its span ("20" and "30" in "20-30").
+    pub numbers: Vec<(Span, f64)>,
+    /// The stated value; None for ranges and vague amounts.
+    pub number: Option<f64>,
+    /// Lower bound, None when open below.
+    pub low: Option<f64>,
+    /// Upper bound, None when open above.
+    pub high: Option<f64>,
+    /// Whether `low` itself is included.
+    pub low_inclusive: bool,
+    /// Whether `high` itself is included.
+    pub high_inclusive: bool,
+    pub qualifier: Qualifier,
+    /// The unit's name in rules.toml (`USD`, `km`, `percent`), None for a bare number.
+    pub unit: Option<String>,
+    /// The unit's dimension (`currency`, `length`, `ratio`).
+    pub dimension: Option<String>,
+    /// The counted noun phrase as written, when there is one.
+    pub counted_text: Option<String>,
+}
+
+/// Every quantity mention in `text`, bare numbers included ("192"), read with the same
+/// code as the claims: years, dates, clock times, identifiers and modifiers are still
+/// left out, and enumerations are not summed. Spans are byte offsets into `text`.
+pub fn mentions(text: &str, settings: &Settings) -> Vec<Mention> {
+    let whole = Span::new(0, text.len());
+    let mut out = Vec::new();
+    for (i, sentence) in crate::ingest::sentence::split(text, whole, &settings.abbreviations)
+        .into_iter()
+        .enumerate()
+    {
+        let Some(slice) = text.get(sentence.start..sentence.end) else {
+            continue;
+        };
+        for r in read_sentence(slice, i == 0, Keep::Mentions, settings) {
+            let unit = r.unit.map(|u| &settings.units[u]);
+            let shift = |s: Span| s.shifted(sentence.start);
+            out.push(Mention {
+                span: shift(Span::new(r.span.start, r.core.end.max(r.span.start))),
+                core: shift(r.core),
+                numbers: r.numbers.iter().map(|(s, v)| (shift(*s), *v)).collect(),
+                number: r.number,
+                low: r.low,
+                high: r.high,
+                low_inclusive: r.low_inclusive,
+                high_inclusive: r.high_inclusive,
+                qualifier: r.qualifier,
+                unit: unit.map(|u| u.name.clone()),
+                dimension: unit.map(|u| u.dimension.clone()),
+                counted_text: r.counted_text,
+            });
+        }
+    }
+    out
+}
+
 /// The quantity readings of one sentence, spans relative to it.
-fn read_sentence(sentence: &str, is_paragraph_start: bool, settings: &Settings) -> Vec<Reading> {
+fn read_sentence(
+    sentence: &str,
+    is_paragraph_start: bool,
+    keep: Keep,
+    settings: &Settings,
+) -> Vec<Reading> {
     let matchers = settings.matchers();
     let tokens = number::scan(sentence);
     let vague: Vec<(usize, usize)> = matchers
@@ -730,6 +812,7 @@ fn read_sentence(sentence: &str, is_paragraph_start: bool, settings: &Settings) 
         let mut start = token.start;
         let mut end = token.end;
         let mut value = token.value;
+        let mut numbers = vec![(Span::new(token.start, token.end), token.value)];
         // A range "20-30", "20 to 30", "between 20 and 30".
         let mut range: Option<(f64, f64)> = None;
         if let Some(next) = tokens.get(k)
@@ -762,6 +845,8 @@ fn read_sentence(sentence: &str, is_paragraph_start: bool, settings: &Settings) 
             }
             if next.value > low && (!joined_by_and || between) {
                 range = Some((low, next.value));
+                numbers[0].1 = low;
+                numbers.push((Span::new(next.start, next.end), next.value));
                 end = next.end;
                 value = next.value;
                 k += 1;
@@ -836,6 +921,7 @@ fn read_sentence(sentence: &str, is_paragraph_start: bool, settings: &Settings) 
                 after = alias_start + alias_text.len();
             }
         }
+        let core = Span::new(pre_end, after);
         // A conversion in brackets ("10 kilometres (6.2 miles)") is the same claim.
         if unit.is_some()
             && let Some(m) = CONVERSION.find(&sentence[after..])
@@ -889,12 +975,16 @@ fn read_sentence(sentence: &str, is_paragraph_start: bool, settings: &Settings) 
                 counted_text = Some(word);
             }
         }
-        if unit.is_none() && counted.is_none() {
+        if unit.is_none() && counted.is_none() && keep == Keep::Claims {
             continue; // nothing to compare it with
         }
         // Small numbers in words ("one of them") count only known things, and "the two
         // countries" refers back to things already counted.
-        if token.form == NumberForm::Words && token.value < 10.0 && unit.is_none() {
+        if token.form == NumberForm::Words
+            && token.value < 10.0
+            && unit.is_none()
+            && keep == Keep::Claims
+        {
             let definite = words.before(token.start).is_some_and(|w| {
                 matches!(
                     text::fold(w.2).as_str(),
@@ -923,7 +1013,8 @@ fn read_sentence(sentence: &str, is_paragraph_start: bool, settings: &Settings) 
         }
         // Enumerated parts: "32 men and 11 women".
         let mut parts = Vec::new();
-        if unit.is_none() && range.is_none() && qualifier == Qualifier::Exact {
+        if unit.is_none() && range.is_none() && qualifier == Qualifier::Exact && keep == Keep::Claims
+        {
             let mut total = value;
             let mut last_end = phrase_end;
             let mut j = k;
@@ -1053,6 +1144,8 @@ fn read_sentence(sentence: &str, is_paragraph_start: bool, settings: &Settings) 
             vague_phrase: None,
             local,
             scope,
+            core,
+            numbers,
         });
     }
     // Vague amounts ("dozens of undocumented Colombians").
@@ -1111,6 +1204,8 @@ fn read_sentence(sentence: &str, is_paragraph_start: bool, settings: &Settings) 
             vague_phrase: Some(sentence[vs..ve].to_owned()),
             local: local_terms(sentence, &words, vs, offset + rel_end, settings),
             scope: scope_terms(sentence, &words, offset + rel_end, settings),
+            core: Span::new(vs, ve),
+            numbers: Vec::new(),
         });
     }
     readings.sort_by_key(|r| (r.span.start, r.span.end));
@@ -1122,7 +1217,7 @@ mod tests {
     use super::*;
 
     fn read(sentence: &str) -> Vec<Reading> {
-        read_sentence(sentence, false, &Settings::builtin())
+        read_sentence(sentence, false, Keep::Claims, &Settings::builtin())
     }
 
     fn one(sentence: &str) -> Reading {
