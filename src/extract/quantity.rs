@@ -178,7 +178,11 @@ static PHONE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:\+?\d{1,3}[\s.-])?\(?\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}\b").expect("static pattern")
 });
 static RANGE_JOIN: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\s*(?:-|–|—|to|and)\s*$").expect("static pattern"));
+    LazyLock::new(|| {
+        Regex::new(r"^\s*(?:-|–|—|~|to|and|through|thru)\s*$").expect("static pattern")
+    });
+static BOUND_JOIN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*(?:,\s*)?(?:and|but|,)?\s*$").expect("static pattern"));
 static ENUM_JOIN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\s*(?:,\s*and|,|and|plus|as well as)\s*$").expect("static pattern")
 });
@@ -214,6 +218,8 @@ struct Reading {
     core: Span,
     /// The numbers read, each with its span.
     numbers: Vec<(Span, f64)>,
+    /// End of the figure with a trailing qualifier ("40 or more"), before the counted phrase.
+    qualified_end: usize,
 }
 
 /// What `read_sentence` keeps.
@@ -339,9 +345,21 @@ fn is_not_an_amount(
         return true;
     }
     // A modifier ("90-day", "a 15-year-old", "four-year") or an identifier ("MS-13").
+    // A unit joined by a hyphen ("a 2.5-mile stretch") is a measure, not a modifier.
+    let hyphen_unit = settings
+        .matchers()
+        .unit_after
+        .captures(post)
+        .and_then(|c| {
+            settings
+                .matchers()
+                .unit_for_alias(&crate::config::normalize_phrase(c.get(1)?.as_str()))
+        })
+        .is_some();
     if let Some(rest) = post.strip_prefix('-')
         && rest.starts_with(char::is_alphabetic)
         && !rest.starts_with("plus")
+        && !hyphen_unit
     {
         return true;
     }
@@ -375,6 +393,8 @@ fn is_not_an_amount(
                 && gap == " "
                 && !CAPITALISED_FUNCTION_WORDS.contains(&w.2)
                 && !MONTHS.contains(&folded.as_str())
+                && settings.matchers().unit_for_symbol(w.2).is_none()
+                && settings.matchers().unit_for_alias(&folded).is_none()
                 && w.0 > 0
             {
                 return true;
@@ -750,7 +770,7 @@ pub fn mentions(text: &str, settings: &Settings) -> Vec<Mention> {
             let unit = r.unit.map(|u| &settings.units[u]);
             let shift = |s: Span| s.shifted(sentence.start);
             out.push(Mention {
-                span: shift(Span::new(r.span.start, r.core.end.max(r.span.start))),
+                span: shift(Span::new(r.span.start, r.qualified_end.max(r.span.start))),
                 core: shift(r.core),
                 numbers: r.numbers.iter().map(|(s, v)| (shift(*s), *v)).collect(),
                 number: r.number,
@@ -776,7 +796,8 @@ fn read_sentence(
     settings: &Settings,
 ) -> Vec<Reading> {
     let matchers = settings.matchers();
-    let tokens = number::scan(sentence);
+    let tokens =
+        number::scan_with_units(sentence, &|glued| matchers.unit_for_alias(glued).is_some());
     let vague: Vec<(usize, usize)> = matchers
         .vague
         .find_iter(sentence)
@@ -855,7 +876,11 @@ fn read_sentence(
         // A currency or unit sign before, then a qualifier before that.
         let mut unit: Option<usize> = None;
         let mut pre_end = start;
-        if let Some(m) = matchers.symbol_before.captures(&sentence[..start]) {
+        if let Some(m) = matchers
+            .symbol_before_word
+            .captures(&sentence[..start])
+            .or_else(|| matchers.symbol_before.captures(&sentence[..start]))
+        {
             let sym = m.get(1).expect("group 1 always takes part");
             unit = matchers.unit_for_symbol(sym.as_str().trim_end());
             if unit.is_some() {
@@ -903,12 +928,9 @@ fn read_sentence(
         }
         // A unit after the number (or after the range's end).
         let mut after = end;
-        if let Some(m) = matchers.unit_after.find(&sentence[end..]) {
-            let raw = m.as_str();
-            let alias_text = raw.trim_start_matches([' ', '\t', '\u{a0}']);
-            let alias_text = alias_text.trim_end_matches(|c: char| {
-                !c.is_alphanumeric() && c != '%' && c != '°' && c != '²' && c != '$'
-            });
+        if let Some(c) = matchers.unit_after.captures(&sentence[end..]) {
+            let m = c.get(1).expect("group 1 always takes part");
+            let alias_text = m.as_str();
             if let Some(u) = matchers.unit_for_alias(&crate::config::normalize_phrase(alias_text)) {
                 if unit.is_none()
                     || settings.units[u].dimension == "currency"
@@ -916,14 +938,13 @@ fn read_sentence(
                 {
                     unit = Some(u);
                 }
-                let alias_start =
-                    end + (raw.len() - raw.trim_start_matches([' ', '\t', '\u{a0}']).len());
-                after = alias_start + alias_text.len();
+                after = end + m.end();
             }
         }
         let core = Span::new(pre_end, after);
         // A conversion in brackets ("10 kilometres (6.2 miles)") is the same claim.
         if unit.is_some()
+            && keep == Keep::Claims
             && let Some(m) = CONVERSION.find(&sentence[after..])
         {
             let inner_end = after + m.end();
@@ -947,6 +968,7 @@ fn read_sentence(
             };
             after += m.end();
         }
+        let qualified_end = after;
         // What is counted.
         let mut counted: Option<String> = None;
         let mut counted_head: Option<String> = None;
@@ -1146,6 +1168,7 @@ fn read_sentence(
             scope,
             core,
             numbers,
+            qualified_end,
         });
     }
     // Vague amounts ("dozens of undocumented Colombians").
@@ -1206,10 +1229,53 @@ fn read_sentence(
             scope: scope_terms(sentence, &words, offset + rel_end, settings),
             core: Span::new(vs, ve),
             numbers: Vec::new(),
+            qualified_end: ve,
         });
     }
     readings.sort_by_key(|r| (r.span.start, r.span.end));
-    readings
+    merge_bound_pairs(sentence, readings)
+}
+
+/// "more than 20 and less than 30": a lower and an upper bound side by side make one
+/// range.
+fn merge_bound_pairs(sentence: &str, readings: Vec<Reading>) -> Vec<Reading> {
+    let lower = |r: &Reading| matches!(r.qualifier, Qualifier::MoreThan | Qualifier::AtLeast);
+    // "nearly 30" keeps a lower bound of its own: not half of a range.
+    let upper = |r: &Reading| {
+        r.qualifier == Qualifier::AtMost || (r.qualifier == Qualifier::LessThan && r.low.is_none())
+    };
+    let mut out: Vec<Reading> = Vec::with_capacity(readings.len());
+    for b in readings {
+        if let Some(a) = out.last()
+            && a.counted_text.is_none()
+            && (a.unit == b.unit || a.unit.is_none() || b.unit.is_none())
+            && ((lower(a) && upper(&b)) || (upper(a) && lower(&b)))
+            && sentence
+                .get(a.qualified_end..b.span.start)
+                .is_some_and(|gap| BOUND_JOIN.is_match(gap))
+        {
+            let a = out.pop().expect("checked just above");
+            let (lo, hi) = if lower(&a) { (&a, &b) } else { (&b, &a) };
+            let merged = Reading {
+                span: Span::new(a.span.start, b.span.end),
+                number: None,
+                low: lo.number,
+                high: hi.number,
+                low_inclusive: lo.qualifier == Qualifier::AtLeast,
+                high_inclusive: hi.qualifier == Qualifier::AtMost,
+                qualifier: Qualifier::Range,
+                unit: a.unit.or(b.unit),
+                core: Span::new(a.core.start, b.core.end),
+                numbers: a.numbers.iter().chain(&b.numbers).copied().collect(),
+                qualified_end: b.qualified_end,
+                ..b.clone()
+            };
+            out.push(merged);
+            continue;
+        }
+        out.push(b);
+    }
+    out
 }
 
 #[cfg(test)]
