@@ -665,21 +665,22 @@ impl Matchers {
         ))
         .expect("unit aliases are escaped literals");
         // Symbols that start with a letter ("US$", "Rs.", "C$") must start a word; signs
-        // ("$", "€") need not. Letters match in any case and a space may sit between a
-        // letter and a sign ("c $ 16.4 million" in tokenized text).
+        // ("$", "€") need not. Letters match in any case and a space may sit between two
+        // or more letters and a sign ("hk $ 10.05 billion" in tokenized text).
         let symbol_pattern = |list: &mut Vec<&str>| -> String {
             list.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
             list.dedup();
             list.iter()
                 .map(|s| {
                     let mut out = String::new();
-                    let mut prev: Option<char> = None;
+                    let mut letters = 0;
                     for c in s.trim_end().chars() {
-                        if prev.is_some_and(|p| p.is_alphabetic() != c.is_alphabetic()) {
+                        // Only after two letters or more: "a $5" is not "A$5".
+                        if letters >= 2 && !c.is_alphabetic() {
                             out.push_str(r"\s?");
                         }
+                        letters = if c.is_alphabetic() { letters + 1 } else { 0 };
                         out.push_str(&regex::escape(&c.to_string()));
-                        prev = Some(c);
                     }
                     out
                 })

@@ -394,7 +394,6 @@ fn is_not_an_amount(
                 && !CAPITALISED_FUNCTION_WORDS.contains(&w.2)
                 && !MONTHS.contains(&folded.as_str())
                 && settings.matchers().unit_for_symbol(w.2).is_none()
-                && settings.matchers().unit_for_alias(&folded).is_none()
                 && w.0 > 0
             {
                 return true;
