@@ -268,6 +268,8 @@ fn project(suite: Suite, dimension: &str, found: &[Mention]) -> Vec<Got> {
             mention: m.clone(),
         };
         match suite {
+            // A number with a measure unit is a dimension, not a bare number.
+            Suite::RecNumber if dimension_is(m, MEASURES) => {}
             Suite::RecNumber | Suite::QuSpellout => {
                 for (s, v) in &m.numbers {
                     out.push(got(*s, Reading::Number(*v)));
@@ -489,6 +491,43 @@ fn deliberate(suite: Suite, text: &str, want: &[Item], got: &[Got]) -> Option<&'
     // A sign is ours to keep: "negative"/"minus" spelled out only in the suite's sense.
     if suite == Suite::RecNumber && missed.iter().any(|m| slice(m.span).contains("negative")) {
         return Some("'negative' as a sign word");
+    }
+    if suite == Suite::RecNumber {
+        // "one over three", "1 in 21": a ratio phrase, read by us as two numbers.
+        if missed.iter().any(|m| {
+            let t = slice(m.span);
+            t.contains(" over ") || t.contains(" out of ") || t.contains(" in ")
+        }) {
+            return Some("ratio phrases read as two numbers");
+        }
+        // "1 234 567": a plain space never groups digits for us (it separates figures).
+        if missed.iter().any(|m| {
+            slice(m.span)
+                .as_bytes()
+                .windows(3)
+                .any(|w| w[0].is_ascii_digit() && w[1] == b' ' && w[2].is_ascii_digit())
+        }) {
+            return Some("space as a thousands separator");
+        }
+        // "That one is good": kept as a mention; the claim reader drops it.
+        if want.is_empty() && extra.iter().all(|g| slice(g.span) == "one") {
+            return Some("the pronoun 'one'");
+        }
+    }
+    // Durations ("in 3 years") are time, not quantities.
+    let time_word = |s: Span| {
+        text.get(s.end..)
+            .and_then(|t| t.split_whitespace().next())
+            .is_some_and(|w| {
+                let w = w.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase();
+                matches!(
+                    w.trim_end_matches('s'),
+                    "second" | "minute" | "hour" | "day" | "week" | "month" | "year" | "decade"
+                )
+            })
+    };
+    if !missed.is_empty() && missed.iter().all(|m| time_word(m.span)) {
+        return Some("durations are time, not quantities");
     }
     // Identifiers: digits after a letter and a hyphen ("MS-13").
     let b = text.as_bytes();
