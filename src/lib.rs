@@ -1,4 +1,6 @@
 //! corroborate: cross-reference claims between news articles.
+pub mod baseline;
+pub mod claim_file;
 pub mod cli;
 pub mod config;
 pub mod extract;

@@ -70,6 +70,11 @@ pub enum FindingKind {
     QuoteAgreement,
     Misquote,
     SingleSource,
+    DateAgreement,
+    DateConflict,
+    WeekdayMismatch,
+    DurationAgreement,
+    DurationConflict,
 }
 
 /// One row of the registry.
@@ -124,6 +129,46 @@ pub const KINDS: &[KindInfo] = &[
         default_severity: Severity::Warning,
         summary: "only one independent source makes the claim",
         doc: "## What it flags\nA claim that no other independent source repeats. Copies of one wire story are one source.\n## Why it matters\nAn uncorroborated figure or quote deserves a second look before it is repeated.\n## Example\n\"The bridge cost $4.2 million\" in one outlet only.\n## Settings\n`thresholds.independence-overlap`, `thresholds.shingle-words`.",
+    },
+    KindInfo {
+        kind: FindingKind::DateAgreement,
+        name: "date-agreement",
+        verdict: Verdict::Agreement,
+        default_severity: Severity::Note,
+        summary: "independent sources date the same event compatibly",
+        doc: "## What it flags\nDates of the same event (the key terms of their sentences match) from two or more independent sources that fall in one another, at the coarser of their granularities: \"July 1, 2024\" lies in \"in July\" when the latter resolves to July 2024; a bare \"Monday\" agrees with a date that is a Monday.\n## Why it matters\nA date carried by independent sources is corroborated.\n## Example\n\"The ferry service resumed on March 4, 2024\" and, in a later story, \"the ferry service, which resumed in March\".\n## Settings\n`thresholds.agree-context`; the reference date comes from each article's `date` metadata or `--date`.",
+    },
+    KindInfo {
+        kind: FindingKind::DateConflict,
+        name: "date-conflict",
+        verdict: Verdict::Conflict,
+        default_severity: Severity::Error,
+        summary: "sources give different dates for the same event",
+        doc: "## What it flags\nTwo dates of the same event (the key terms of their sentences match closely, and each is the other's best match in its source) that cannot both hold: \"Jan. 20\" and \"Jan. 22\"; \"in 2018\" and \"Aug. 21, 2019\". Dates are compared at the coarser granularity, so \"in July\" never conflicts with \"July 1\".\n## Why it matters\nOne of the sources has the date wrong, or the two describe different events; an editor must check.\n## Example\n\"The bridge reopened on Jan. 20\" and \"the bridge, which reopened on Jan. 22\".\n## Settings\n`thresholds.conflict-context`; the reference date (`date` metadata or `--date`) decides how relative dates resolve.",
+    },
+    KindInfo {
+        kind: FindingKind::WeekdayMismatch,
+        name: "weekday-mismatch",
+        verdict: Verdict::Conflict,
+        default_severity: Severity::Error,
+        summary: "a weekday written beside a date that falls on another day",
+        doc: "## What it flags\nA date written with its weekday where the calendar disagrees (\"Sunday, Feb. 3, 2025\": Feb. 3, 2025 was a Monday), also within a single article, and also when the year comes from the article's date.\n## Why it matters\nEither the weekday or the date is wrong; readers act on both.\n## Example\n\"The market reopens on Friday, March 7, 2025\" when March 7, 2025 is a Friday passes; \"Thursday, March 7, 2025\" is flagged.\n## Settings\nOnly its severity (`[severity] weekday-mismatch`).",
+    },
+    KindInfo {
+        kind: FindingKind::DurationAgreement,
+        name: "duration-agreement",
+        verdict: Verdict::Agreement,
+        default_severity: Severity::Note,
+        summary: "independent sources give compatible lengths of time for the same thing",
+        doc: "## What it flags\nLengths of time or ages about the same thing (the noun they modify, or alike contexts) from two or more independent sources whose ranges in days overlap: \"four years\" and \"48 months\"; \"more than 30 days\" and \"six weeks\".\n## Why it matters\nA duration carried by independent sources is corroborated.\n## Example\n\"a 30-day closure\" and \"closed for 30 days\".\n## Settings\n`thresholds.agree-context`, `thresholds.approximate-tolerance`, `thresholds.nearly-tolerance`, `[qualifiers]`.",
+    },
+    KindInfo {
+        kind: FindingKind::DurationConflict,
+        name: "duration-conflict",
+        verdict: Verdict::Conflict,
+        default_severity: Severity::Error,
+        summary: "sources give incompatible lengths of time for the same thing",
+        doc: "## What it flags\nTwo lengths of time or ages about the same thing whose ranges in days cannot both hold: \"a 90-day freeze\" and \"a 60-day freeze\"; \"a 15-year-old\" and \"a 17-year-old\" in the same context.\n## Why it matters\nOne source is wrong, or they describe different things; an editor must check.\n## Example\n\"the 90-day freeze\" and \"the 60-day freeze\" on the same aid.\n## Settings\n`thresholds.conflict-context`, the tolerances, `[qualifiers]`.",
     },
 ];
 

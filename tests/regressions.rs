@@ -113,3 +113,17 @@ fn one_shared_word_is_not_enough_for_a_conflict_issue_6() {
     let b = "Firefighters rescued another five people from the balcony.";
     assert!(!verdicts_for(&[a, b], "five people").contains(&Verdict::Conflict));
 }
+
+#[test]
+fn figures_owned_by_different_players_do_not_conflict_issue_6() {
+    let a = "The Hawks beat the Owls 98-90 on Saturday night. Against the Owls, Ford had 25 points for the Hawks in the win on Saturday night.";
+    let b = "The Owls lost at home to the Hawks on Saturday night. Against the Hawks, Mason had 22 points for the Owls in the loss on Saturday night.";
+    assert!(!verdicts_for(&[a, b], "25 points").contains(&Verdict::Conflict));
+}
+
+#[test]
+fn another_instance_of_the_event_is_not_the_main_one_issue_6() {
+    let a = "Shells hit the river school on Tuesday. More than 40 people died when shells hit the river school on Tuesday, medics said.";
+    let b = "Shells hit the river school on Tuesday. Three people died when shells hit another school on Tuesday, medics said.";
+    assert!(!verdicts_for(&[a, b], "Three people").contains(&Verdict::Conflict));
+}

@@ -2,9 +2,14 @@
 
 use clap::{Args, ValueEnum};
 
-use super::{Common, ExitStatus, analyse, load_settings, print, width};
+use std::path::PathBuf;
+
+use super::{Common, ExitStatus, analyse, output, width};
 use crate::{
-    report::{Analysis, human, json},
+    baseline::{self, Baseline},
+    claim_file,
+    reconcile::Finding,
+    report::{Analysis, github, html, human, json, jsonl, junit, sarif},
     rules::Verdict,
 };
 
@@ -19,13 +24,38 @@ pub struct CheckArgs {
     /// Which findings make the run exit 1.
     #[arg(long, value_enum, default_value_t = FailOn::Conflict)]
     pub fail_on: FailOn,
+    /// Write the report to FILE (replaced atomically) instead of stdout.
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Fail only on findings not recorded in this baseline file.
+    #[arg(long, value_name = "FILE", conflicts_with = "write_baseline")]
+    pub baseline: Option<PathBuf>,
+    /// Record the current conflicts and single-source findings in FILE as accepted, then
+    /// report against it.
+    #[arg(long, value_name = "FILE")]
+    pub write_baseline: Option<PathBuf>,
+    /// Overwrite an existing baseline file.
+    #[arg(long, requires = "write_baseline")]
+    pub force: bool,
 }
 
 /// Output formats of `check`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
+    /// Diagnostics for people, with the sources' lines.
     Human,
+    /// The JSON report (documented in README.md).
     Json,
+    /// One finding per line, claims inline (JSON Lines).
+    Jsonl,
+    /// SARIF 2.1.0, for GitHub code scanning.
+    Sarif,
+    /// GitHub Actions annotations (workflow commands).
+    Github,
+    /// JUnit XML: one test case per finding, failures for failing findings.
+    Junit,
+    /// One self-contained HTML page: sources side by side, findings clickable.
+    Html,
 }
 
 /// Fail levels.
@@ -39,9 +69,28 @@ pub enum FailOn {
     Never,
 }
 
+impl FailOn {
+    /// Whether `finding` makes the run fail at this level.
+    pub fn fails(self, finding: &Finding) -> bool {
+        match self {
+            FailOn::Conflict => finding.verdict == Verdict::Conflict,
+            FailOn::SingleSource => {
+                matches!(finding.verdict, Verdict::Conflict | Verdict::SingleSource)
+            }
+            FailOn::Never => false,
+        }
+    }
+}
+
 /// Run `check`.
+/// Why a finding does not count against the run.
+struct Excused {
+    baselined: Option<String>,
+    suppressed: Option<String>,
+}
+
 pub(crate) fn run(args: CheckArgs) -> ExitStatus {
-    let settings = match load_settings(args.common.rules.as_deref()) {
+    let settings = match super::settings_for(&args.common) {
         Ok(s) => s,
         Err(status) => return status,
     };
@@ -52,29 +101,194 @@ pub(crate) fn run(args: CheckArgs) -> ExitStatus {
         }
         return ExitStatus::Error;
     }
-    let analysis = Analysis {
+    let findings = &run.reconciled.findings;
+    let fingerprints: Vec<String> = findings
+        .iter()
+        .map(|f| baseline::fingerprint(f, &run.claims, &run.articles))
+        .collect();
+    let (baseline, baseline_path) = match (&args.baseline, &args.write_baseline) {
+        (Some(path), _) => match Baseline::read(path) {
+            Ok(b) => (Some(b), Some(path)),
+            Err(e) => {
+                super::report_error(&e);
+                return ExitStatus::Error;
+            }
+        },
+        (None, Some(path)) => {
+            let b = Baseline::of(findings, &run.claims, &run.articles);
+            let mut inputs = run.files.clone();
+            inputs.extend(args.common.paths.iter().cloned());
+            if let Err(e) = claim_file::write_new(path, b.to_toml().as_bytes(), args.force, &inputs)
+            {
+                super::report_error(&e);
+                return ExitStatus::Error;
+            }
+            if !args.common.quiet {
+                super::eprint(&format!(
+                    "wrote {} ({} findings)\n",
+                    path.display(),
+                    b.findings.len()
+                ));
+            }
+            (Some(b), Some(path))
+        }
+        (None, None) => (None, None),
+    };
+    let excused: Vec<Excused> = findings
+        .iter()
+        .zip(&fingerprints)
+        .map(|(f, print)| Excused {
+            baselined: baseline
+                .as_ref()
+                .and_then(|b| b.entry(print))
+                .map(|e| e.reason.clone()),
+            suppressed: f.claims.iter().find_map(|i| run.suppressed.get(i)).cloned(),
+        })
+        .collect();
+    let is_excused = |i: usize| excused[i].baselined.is_some() || excused[i].suppressed.is_some();
+    // Machine formats other than JSON and SARIF carry only the findings that count.
+    let active: Vec<Finding> = findings
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| !is_excused(*i))
+        .map(|(_, f)| f.clone())
+        .collect();
+    let active_analysis = Analysis {
         articles: &run.articles,
         claims: &run.claims,
         groups: &run.reconciled.groups,
-        findings: &run.reconciled.findings,
+        findings: &active,
         comparisons: run.reconciled.comparisons,
     };
-    let output = match args.format {
-        Format::Human => human::render(
-            &analysis,
-            human::Style {
-                color: args.common.color.enabled(),
-                width: width(),
-            },
-        ),
-        Format::Json => json::render(&analysis, true),
+    let full_analysis = Analysis {
+        findings,
+        ..active_analysis
     };
-    print(&output);
-    let failing = run.reconciled.findings.iter().any(|f| match args.fail_on {
-        FailOn::Conflict => f.verdict == Verdict::Conflict,
-        FailOn::SingleSource => matches!(f.verdict, Verdict::Conflict | Verdict::SingleSource),
-        FailOn::Never => false,
-    });
+    let baseline_prints: std::collections::BTreeSet<String> = baseline
+        .as_ref()
+        .map(|b| b.findings.iter().map(|e| e.fingerprint.clone()).collect())
+        .unwrap_or_default();
+    let report = match args.format {
+        Format::Human => {
+            let active: Vec<Finding> = findings
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| !is_excused(*i))
+                .map(|(_, f)| f.clone())
+                .collect();
+            let analysis = Analysis {
+                articles: &run.articles,
+                claims: &run.claims,
+                groups: &run.reconciled.groups,
+                findings: &active,
+                comparisons: run.reconciled.comparisons,
+            };
+            let mut out = human::render(
+                &analysis,
+                human::Style {
+                    color: args.common.color.enabled(),
+                    width: width(),
+                },
+            );
+            for (f, e) in findings.iter().zip(&excused) {
+                let (what, reason) = match (&e.suppressed, &e.baselined) {
+                    (Some(r), _) => ("suppressed", r.as_str()),
+                    (None, Some(r)) => ("baselined", r.as_str()),
+                    (None, None) => continue,
+                };
+                let reason = if reason.is_empty() {
+                    String::new()
+                } else {
+                    format!(" ({reason})")
+                };
+                out.push_str(&format!(
+                    "{what}{reason}: {} {}: {}\n",
+                    f.id,
+                    f.verdict.name(),
+                    f.explanation
+                ));
+            }
+            for g in &run.ignored {
+                let a = &run.articles[g.article];
+                let (line, column) = a.lines.line_col(&a.text, g.span.start);
+                out.push_str(&format!(
+                    "ignored by a reviewer: {}:{line}:{column} `{}`{}\n",
+                    a.display_path(),
+                    crate::report::terminal_safe(a.slice(g.span)),
+                    g.reason
+                        .as_deref()
+                        .map(|r| format!(" ({r})"))
+                        .unwrap_or_default()
+                ));
+            }
+            out
+        }
+        Format::Json => {
+            let analysis = Analysis {
+                articles: &run.articles,
+                claims: &run.claims,
+                groups: &run.reconciled.groups,
+                findings,
+                comparisons: run.reconciled.comparisons,
+            };
+            let mut report = json::report(&analysis, true);
+            if let Some(list) = report.findings.as_mut() {
+                for ((entry, e), print) in list.iter_mut().zip(&excused).zip(&fingerprints) {
+                    entry.suppressed.clone_from(&e.suppressed);
+                    if baseline.is_some() {
+                        entry.fingerprint = Some(print.clone());
+                        entry.baseline_state = Some(if e.baselined.is_some() {
+                            baseline::State::Baselined
+                        } else {
+                            baseline::State::New
+                        });
+                        entry.baseline_reason = e.baselined.clone().filter(|r| !r.is_empty());
+                    }
+                }
+            }
+            report.baseline = baseline_path.map(|p| {
+                let baselined = excused.iter().filter(|e| e.baselined.is_some()).count();
+                json::BaselineSummary {
+                    file: p.display().to_string(),
+                    baselined,
+                    new: findings.len() - baselined,
+                }
+            });
+            report.ignored_claims = run
+                .ignored
+                .iter()
+                .map(|g| {
+                    let a = &run.articles[g.article];
+                    json::IgnoredClaim {
+                        source: &a.id,
+                        kind: g.kind.name(),
+                        text: a.slice(g.span),
+                        start: g.span.start,
+                        end: g.span.end,
+                        reason: g.reason.as_deref(),
+                    }
+                })
+                .collect();
+            json::to_json(&report)
+        }
+        Format::Jsonl => jsonl::render(&active_analysis),
+        Format::Sarif => sarif::render(
+            &full_analysis,
+            baseline.as_ref().map(|_| sarif::Baseline {
+                fingerprints: &baseline_prints,
+            }),
+        ),
+        Format::Github => github::render(&active_analysis),
+        Format::Junit => junit::render(&active_analysis, &|f| args.fail_on.fails(f)),
+        Format::Html => html::render(&full_analysis),
+    };
+    if let Err(status) = output(args.output.as_deref(), &report) {
+        return status;
+    }
+    let failing = findings
+        .iter()
+        .enumerate()
+        .any(|(i, f)| !is_excused(i) && args.fail_on.fails(f));
     let status = if failing {
         ExitStatus::Findings
     } else {

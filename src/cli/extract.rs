@@ -1,10 +1,13 @@
-//! `corroborate extract`: print the claims of articles.
+//! `corroborate extract`: print the claims of articles, or write them as claim files.
+
+use std::path::PathBuf;
 
 use clap::{Args, ValueEnum};
 
-use super::{Common, ExitStatus, load_settings, print};
+use super::{Common, ExitStatus, inputs, print};
 use crate::{
-    extract as extraction, ingest,
+    claim_file::{self, ClaimFile},
+    extract::Claim,
     reconcile::Groups,
     report::{Analysis, human, json},
 };
@@ -17,6 +20,12 @@ pub struct ExtractArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub format: Format,
+    /// Write one claim file per source into DIR (created if missing) instead of printing.
+    #[arg(long, value_name = "DIR")]
+    pub write: Option<PathBuf>,
+    /// Overwrite existing claim files (never an input).
+    #[arg(long, requires = "write")]
+    pub force: bool,
 }
 
 /// Output formats of `extract`.
@@ -28,15 +37,45 @@ pub enum Format {
 
 /// Run `extract`.
 pub(crate) fn run(args: ExtractArgs) -> ExitStatus {
-    let settings = match load_settings(args.common.rules.as_deref()) {
+    let settings = match super::settings_for(&args.common) {
         Ok(s) => s,
         Err(status) => return status,
     };
-    let loaded = ingest::load(&args.common.paths, &settings);
-    for e in &loaded.errors {
-        super::report_error(e);
+    let loaded = inputs::load(&args.common.paths, &settings);
+    let mut failed = loaded.errors > 0 || loaded.articles.is_empty();
+    if let Some(dir) = &args.write {
+        for (i, article) in loaded.articles.iter().enumerate() {
+            let claims: Vec<&Claim> = loaded.claims.iter().filter(|c| c.article == i).collect();
+            let mut file = ClaimFile::of(article, &claims);
+            // Ignored claims stay in the file, with their reason, for the next review.
+            for ignored in loaded.ignored.iter().filter(|g| g.article == i) {
+                file.claims.push(ignored.entry.clone());
+            }
+            file.claims.sort_by_key(|e| (e.start, e.kind, e.end));
+            let path = dir.join(claim_file::file_name(&article.id));
+            match claim_file::write_new(&path, file.to_toml().as_bytes(), args.force, &loaded.files)
+            {
+                Ok(()) => {
+                    if !args.common.quiet {
+                        super::eprint(&format!(
+                            "wrote {} ({} claims)\n",
+                            path.display(),
+                            file.claims.len()
+                        ));
+                    }
+                }
+                Err(e) => {
+                    super::report_error(&e);
+                    failed = true;
+                }
+            }
+        }
+        return if failed {
+            ExitStatus::Error
+        } else {
+            ExitStatus::Success
+        };
     }
-    let claims = extraction::all(&loaded.articles, &settings);
     // Sources are listed without grouping: each is its own group until reconciled.
     let groups = Groups {
         of_article: (1..=loaded.articles.len()).collect(),
@@ -44,7 +83,7 @@ pub(crate) fn run(args: ExtractArgs) -> ExitStatus {
     };
     let analysis = Analysis {
         articles: &loaded.articles,
-        claims: &claims,
+        claims: &loaded.claims,
         groups: &groups,
         findings: &[],
         comparisons: 0,
@@ -54,9 +93,9 @@ pub(crate) fn run(args: ExtractArgs) -> ExitStatus {
         Format::Json => json::render(&analysis, false),
     };
     print(&output);
-    if loaded.errors.is_empty() && !loaded.articles.is_empty() {
-        ExitStatus::Success
-    } else {
+    if failed {
         ExitStatus::Error
+    } else {
+        ExitStatus::Success
     }
 }

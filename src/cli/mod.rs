@@ -3,7 +3,13 @@
 //! Only this module and `main.rs` know about clap, terminals and exit codes.
 
 mod check;
+mod coverage;
+mod diff;
 mod extract;
+mod generate;
+mod inputs;
+mod output;
+mod rules;
 
 use std::{
     io::{IsTerminal, Write},
@@ -15,7 +21,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use crate::{
     config::{self, RulesSource, Settings},
     extract as extraction,
-    ingest::{self, Article},
+    ingest::Article,
     reconcile,
 };
 
@@ -60,7 +66,7 @@ pub enum Command {
     /// Reconcile the claims of several articles and report agreements, conflicts and
     /// single-source claims; exit 1 when a finding reaches the fail level.
     #[command(
-        after_help = "Examples:\n  corroborate check examples/harbour-fire/\n  corroborate check wire.txt broadcaster.txt --format json\n  corroborate check drafts/ --fail-on single-source"
+        after_help = "Examples:\n  corroborate check examples/harbour-fire/\n  corroborate check wire.txt broadcaster.txt --format json\n  corroborate check drafts/ --fail-on single-source\n  corroborate check drafts/ wires/ --format html -o report.html\n  corroborate check drafts/ --format sarif -o corroborate.sarif\n  corroborate check drafts/ --format github   # annotations in a GitHub Actions job"
     )]
     Check(check::CheckArgs),
     /// Print the claims extracted from articles, without reconciling them.
@@ -68,15 +74,44 @@ pub enum Command {
         after_help = "Examples:\n  corroborate extract article.txt\n  corroborate extract examples/ --format json"
     )]
     Extract(extract::ExtractArgs),
+    /// List the finding kinds with their effective severity, or print the effective
+    /// rules (built-in rules with every layer applied) as TOML.
+    #[command(
+        after_help = "Examples:\n  corroborate rules\n  corroborate rules --dump > my-rules.toml\n  corroborate rules --dump --rules newsroom.toml"
+    )]
+    Rules(rules::RulesArgs),
+    /// Print a shell completion script generated from the command line definition.
+    #[command(
+        after_help = "Examples:\n  corroborate completions bash > ~/.local/share/bash-completion/completions/corroborate\n  corroborate completions zsh > ~/.zfunc/_corroborate\n  corroborate completions fish > ~/.config/fish/completions/corroborate.fish"
+    )]
+    Completions(generate::CompletionsArgs),
+    /// Print the manual page (roff), or write one page per subcommand into a directory.
+    #[command(
+        after_help = "Examples:\n  corroborate man | man -l -\n  corroborate man --out-dir target/man"
+    )]
+    Man(generate::ManArgs),
+    /// Check a draft against sources: which of its claims are corroborated, contradicted
+    /// or unsupported, and what two or more independent sources say that it leaves out.
+    #[command(
+        after_help = "Examples:\n  corroborate coverage draft.md --against sources/\n  corroborate coverage draft.md --against a.txt b.txt --fail-on unsupported --format json"
+    )]
+    Coverage(coverage::CoverageArgs),
+    /// Compare two sources claim by claim: shared, only in A, only in B, conflicting.
+    #[command(
+        after_help = "Examples:\n  corroborate diff wire.txt broadcaster.txt\n  corroborate diff claims/wire.toml broadcaster.txt --format json"
+    )]
+    Diff(diff::DiffArgs),
 }
 
 /// Flags every subcommand shares.
 #[derive(Debug, Clone, Args)]
 pub struct Common {
-    /// Articles (.txt, .md) or directories of them (read recursively); `-` reads stdin.
+    /// Articles (.txt, .md), claim files (.toml) or directories of them (read
+    /// recursively); `-` reads stdin.
     #[arg(value_name = "PATHS", required = true)]
     pub paths: Vec<PathBuf>,
-    /// A rules file layered over the built-in rules (default: ./rules.toml if present).
+    /// A rules file layered over the built-in rules (default: the nearest
+    /// corroborate.toml or rules.toml in this directory or a parent).
     #[arg(long, value_name = "FILE")]
     pub rules: Option<PathBuf>,
     /// When to colour output.
@@ -85,6 +120,16 @@ pub struct Common {
     /// Print nothing on stderr but errors.
     #[arg(long, short)]
     pub quiet: bool,
+    /// Resolve relative dates ("on Monday", "last week") against this day in every input
+    /// that gives no date of its own (metadata `date`).
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    pub date: Option<crate::normalize::date::Civil>,
+}
+
+fn parse_date(s: &str) -> Result<crate::normalize::date::Civil, String> {
+    crate::normalize::date::Civil::parse_iso(s)
+        .filter(|_| s.len() == 10)
+        .ok_or_else(|| format!("`{s}` is not a calendar date in the form YYYY-MM-DD"))
 }
 
 /// Colour choice.
@@ -101,12 +146,14 @@ impl ColorChoice {
         match self {
             ColorChoice::Always => true,
             ColorChoice::Never => false,
-            ColorChoice::Auto => {
-                std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-                    && std::io::stdout().is_terminal()
-            }
+            ColorChoice::Auto => !no_color_requested() && std::io::stdout().is_terminal(),
         }
     }
+}
+
+/// Whether `NO_COLOR` is set to a non-empty value (<https://no-color.org>).
+pub fn no_color_requested() -> bool {
+    std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())
 }
 
 /// Run the parsed command line.
@@ -114,13 +161,18 @@ pub fn run(cli: Cli) -> ExitStatus {
     match cli.command {
         Command::Check(args) => check::run(args),
         Command::Extract(args) => extract::run(args),
+        Command::Rules(args) => rules::run(args),
+        Command::Completions(args) => generate::completions(args),
+        Command::Man(args) => generate::man(args),
+        Command::Coverage(args) => coverage::run(args),
+        Command::Diff(args) => diff::run(args),
     }
 }
 
 /// Print a diagnostic on stderr.
 pub fn report_error(error: &dyn miette::Diagnostic) {
     let handler = miette::GraphicalReportHandler::new_themed(
-        if std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none() {
+        if std::io::stderr().is_terminal() && !no_color_requested() {
             miette::GraphicalTheme::unicode()
         } else {
             miette::GraphicalTheme::unicode_nocolor()
@@ -134,17 +186,64 @@ pub fn report_error(error: &dyn miette::Diagnostic) {
     let _ = std::io::stderr().write_all(out.as_bytes());
 }
 
-/// The rules layers in force: `--rules FILE`, else `./rules.toml` if it exists.
+/// Names of the rules files corroborate looks for, in order of preference.
+pub const RULES_FILE_NAMES: [&str; 2] = ["corroborate.toml", "rules.toml"];
+
+/// The nearest rules file: `corroborate.toml` or `rules.toml` in `start` or a parent.
+/// The search stops at a repository root (a directory holding `.git`), so that a project
+/// never picks up rules from outside itself.
+pub fn discover_rules(start: &Path) -> Option<PathBuf> {
+    for dir in start.ancestors() {
+        for name in RULES_FILE_NAMES {
+            let candidate = dir.join(name);
+            if candidate.is_file() {
+                return Some(candidate);
+            }
+        }
+        if dir.join(".git").exists() {
+            break;
+        }
+    }
+    None
+}
+
+/// The rules file in force: `--rules FILE`, else the discovered one, else none.
+pub fn rules_file(rules: Option<&Path>) -> Option<PathBuf> {
+    rules.map(Path::to_path_buf).or_else(|| {
+        let cwd = std::env::current_dir().ok()?;
+        let found = discover_rules(&cwd)?;
+        // Show a path relative to the working directory when it is one.
+        Some(
+            found
+                .strip_prefix(&cwd)
+                .map(Path::to_path_buf)
+                .unwrap_or(found),
+        )
+    })
+}
+
+/// The rules layers in force: `--rules FILE`, else the nearest `corroborate.toml` or
+/// `rules.toml` (see [`discover_rules`]).
 ///
 /// # Errors
 /// The rules cannot be read or are invalid; the error has been printed.
 pub fn load_settings(rules: Option<&Path>) -> Result<Settings, ExitStatus> {
+    load_rules(rules)
+}
+
+/// The settings for a run: the rules layers plus the flags that override them.
+///
+/// # Errors
+/// The rules cannot be read or are invalid; the error has been printed.
+pub fn settings_for(common: &Common) -> Result<Settings, ExitStatus> {
+    let mut settings = load_rules(common.rules.as_deref())?;
+    settings.reference_date = common.date;
+    Ok(settings)
+}
+
+fn load_rules(rules: Option<&Path>) -> Result<Settings, ExitStatus> {
     let mut layers: Vec<RulesSource> = Vec::new();
-    let local = Path::new("rules.toml");
-    let chosen = rules
-        .map(Path::to_path_buf)
-        .or_else(|| local.is_file().then(|| local.to_path_buf()));
-    if let Some(path) = chosen {
+    if let Some(path) = rules_file(rules) {
         match config::read_layer(&path) {
             Ok(layer) => layers.push(layer),
             Err(e) => {
@@ -166,23 +265,34 @@ pub struct Run {
     pub reconciled: reconcile::Reconciled,
     /// Errors while reading inputs (already printed).
     pub input_errors: usize,
+    /// Claims a reviewer marked `ignore = true` in a claim file.
+    pub ignored: Vec<crate::claim_file::Ignored>,
+    /// Claim index -> reason, from `<!-- corroborate: ignore REASON -->`.
+    pub suppressed: std::collections::BTreeMap<usize, String>,
+    /// Every file read, so that nothing writes over one.
+    pub files: Vec<PathBuf>,
 }
 
-/// Read inputs (printing each bad one), extract and reconcile.
+/// Read inputs (articles and claim files, printing each bad one), extract and reconcile.
 pub fn analyse(common: &Common, settings: &Settings) -> Run {
-    let loaded = ingest::load(&common.paths, settings);
-    for e in &loaded.errors {
-        report_error(e);
-    }
-    let claims = extraction::all(&loaded.articles, settings);
-    let reconciled = reconcile::judge(&loaded.articles, &claims, settings);
+    let mut progress = output::Progress::new(common.quiet);
+    let inputs = inputs::load_observed(&common.paths, settings, &mut |done, total| {
+        progress.update(done, total);
+    });
+    progress.finish();
+    let reconciled = reconcile::judge(&inputs.articles, &inputs.claims, settings);
     Run {
-        input_errors: loaded.errors.len(),
-        articles: loaded.articles,
-        claims,
+        input_errors: inputs.errors,
+        articles: inputs.articles,
+        claims: inputs.claims,
         reconciled,
+        ignored: inputs.ignored,
+        suppressed: inputs.suppressed,
+        files: inputs.files,
     }
 }
+
+pub use output::write_report as output;
 
 /// Write to stdout; a closed pipe ends the program quietly.
 pub fn print(text: &str) {
@@ -195,6 +305,11 @@ pub fn print(text: &str) {
             std::process::exit(0);
         }
     }
+}
+
+/// Write a note about the run on stderr.
+pub fn eprint(text: &str) {
+    let _ = std::io::stderr().write_all(text.as_bytes());
 }
 
 /// Terminal width for wrapping human output.

@@ -7,12 +7,14 @@
 // Errors are built once per run, on the way out; their size does not matter.
 #![allow(clippy::result_large_err)]
 
+mod dump;
 mod error;
 mod raw;
 mod settings;
 
 use std::{path::Path, sync::Arc};
 
+pub use dump::effective_toml;
 pub use error::{Error, Problem};
 pub use settings::{
     BUILTIN_RULES, Matchers, QualifierWord, RulesSource, Settings, Thresholds, Unit, VagueAmount,

@@ -115,6 +115,9 @@ pub struct Settings {
     pub severity: BTreeMap<FindingKind, Severity>,
     /// Source text of every layer, in the order applied, for `rules --dump`.
     pub layers: Vec<String>,
+    /// The date relative phrases are resolved against when an article has none of its
+    /// own (the `--date` flag); None unless set by the command line.
+    pub reference_date: Option<crate::normalize::date::Civil>,
     matchers: Arc<Matchers>,
 }
 
@@ -592,6 +595,7 @@ impl Accumulator {
                 .expect("each truncate-at pattern compiled on its own when it was read"),
             severity: self.severity,
             layers,
+            reference_date: None,
             matchers: Arc::new(matchers),
         }
     }

@@ -21,6 +21,9 @@ pub struct Context {
     /// Stems of the place a figure applies to ("in the province"), sorted and unique.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub scope: Vec<String>,
+    /// Proper names that own the figure ("Ford" in "Ford had 25 points"), folded.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub owners: Vec<String>,
     /// Index of the paragraph the claim sits in, within its article.
     #[serde(skip)]
     pub paragraph: Option<usize>,
@@ -50,6 +53,15 @@ const MONTHS: &[&str] = &[
     "november",
     "december",
 ];
+/// Words that say a sentence reports another instance of the event ("in a separate
+/// attack", "another school"): its figures are not the main event's.
+const DISTINCT_EVENT: &[&str] = &["another", "separate", "separately", "other"];
+
+/// Whether a folded word names a day of the week.
+pub fn is_weekday(folded: &str) -> bool {
+    WEEKDAYS.contains(&folded)
+}
+
 const CUMULATIVE: &[&str] = &[
     "since",
     "so far",
@@ -74,6 +86,9 @@ fn anchors_of(sentence: &str) -> Vec<String> {
             && (w.starts_with("19") || w.starts_with("20"))
         {
             anchors.push(format!("year:{w}"));
+        }
+        if DISTINCT_EVENT.contains(&w.as_str()) {
+            anchors.push("distinct".to_owned());
         }
         let pair = format!("{previous} {w}");
         if CUMULATIVE.contains(&w.as_str()) || CUMULATIVE.contains(&pair.as_str()) {
@@ -111,7 +126,8 @@ pub fn around(article: &Article, index: usize, settings: &Settings) -> Context {
     if let Some(previous) = previous {
         terms.extend(terms_of(previous, settings));
         if anchors.iter().all(|a| a.starts_with("year:")) {
-            anchors.extend(anchors_of(previous));
+            // The sentence before sets the time, not which instance of the event it is.
+            anchors.extend(anchors_of(previous).into_iter().filter(|a| a != "distinct"));
         }
     }
     terms.sort();
@@ -143,7 +159,10 @@ impl Context {
     /// is not a single day's figure, and two different days or years are different events.
     pub fn is_time_compatible(&self, other: &Context) -> bool {
         let has = |c: &Context, anchor: &str| c.anchors.iter().any(|a| a == anchor);
-        if has(self, "since") != has(other, "since") || has(self, "past") != has(other, "past") {
+        if ["since", "past", "distinct"]
+            .iter()
+            .any(|a| has(self, a) != has(other, a))
+        {
             return false;
         }
         for prefix in ["day:", "year:"] {

@@ -4,23 +4,27 @@
 //! of their article and byte spans into its text, never copies of it.
 
 pub mod context;
+pub mod date;
+pub mod duration;
 pub mod echo;
 pub mod people;
 pub mod quantity;
 pub mod quote;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::{config::Settings, ingest::Article, span::Span};
 
 pub use context::Context;
 
 /// The kinds of claim corroborate extracts.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ClaimKind {
     Quantity,
     Quote,
+    Date,
+    Duration,
 }
 
 impl ClaimKind {
@@ -29,12 +33,14 @@ impl ClaimKind {
         match self {
             ClaimKind::Quantity => "quantity",
             ClaimKind::Quote => "quote",
+            ClaimKind::Date => "date",
+            ClaimKind::Duration => "duration",
         }
     }
 }
 
 /// How a quantity's number bounds the true value.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Qualifier {
     Exact,
@@ -121,6 +127,8 @@ pub struct Quote {
 pub enum Value {
     Quantity(Quantity),
     Quote(Quote),
+    Date(date::DateValue),
+    Duration(duration::DurationValue),
 }
 
 /// One claim in one article.
@@ -145,7 +153,7 @@ impl Claim {
     pub fn quantity(&self) -> Option<&Quantity> {
         match &self.value {
             Value::Quantity(q) => Some(q),
-            Value::Quote(_) => None,
+            _ => None,
         }
     }
 
@@ -153,7 +161,23 @@ impl Claim {
     pub fn quote(&self) -> Option<&Quote> {
         match &self.value {
             Value::Quote(q) => Some(q),
-            Value::Quantity(_) => None,
+            _ => None,
+        }
+    }
+
+    /// The date, if this is one.
+    pub fn date(&self) -> Option<&date::DateValue> {
+        match &self.value {
+            Value::Date(d) => Some(d),
+            _ => None,
+        }
+    }
+
+    /// The duration, if this is one.
+    pub fn duration(&self) -> Option<&duration::DurationValue> {
+        match &self.value {
+            Value::Duration(d) => Some(d),
+            _ => None,
         }
     }
 }
@@ -175,10 +199,38 @@ pub fn all(articles: &[Article], settings: &Settings) -> Vec<Claim> {
 /// The claims of one article, without ids.
 pub fn of_article(index: usize, article: &Article, settings: &Settings) -> Vec<Claim> {
     let people = people::Directory::of(article, settings);
+    let dates = date::extract(index, article, settings);
+    let durations = duration::extract(index, article, &dates, settings);
     let mut claims = quantity::extract(index, article, settings);
+    // A number that is part of a date or a duration is not also an amount.
+    claims.retain(|q| {
+        !dates
+            .iter()
+            .chain(&durations)
+            .any(|t| t.span.start < q.span.end && q.span.start < t.span.end)
+    });
     claims.extend(quote::extract(index, article, &people, settings));
+    claims.extend(dates);
+    claims.extend(durations);
+    // Web addresses ("example.org/2025/02/03/page?id=881") carry numbers and dates that
+    // nobody claims.
+    let urls: Vec<Span> = URL
+        .find_iter(&article.text)
+        .map(|m| Span::new(m.start(), m.end()))
+        .collect();
+    if !urls.is_empty() {
+        claims.retain(|c| {
+            !urls
+                .iter()
+                .any(|u| u.start < c.span.end && c.span.start < u.end)
+        });
+    }
     claims
 }
+
+static URL: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"(?i)\b(?:https?://|www\.)[^\s<>()\[\]]+").expect("static pattern")
+});
 
 /// Sort claims into their canonical order and number them per article.
 pub fn assign_ids(articles: &[Article], claims: &mut [Claim]) {

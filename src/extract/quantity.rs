@@ -526,6 +526,58 @@ fn subject_class(words: &Words, at: usize, settings: &Settings) -> Option<(Strin
     None
 }
 
+/// Words written capitalised somewhere other than at the start of a sentence: the
+/// article's proper nouns ("Ford", "Gaza"), as folded words.
+fn proper_nouns(article: &Article) -> std::collections::HashSet<String> {
+    let mut proper = std::collections::HashSet::new();
+    for sentence in &article.sentences {
+        let text = article.slice(sentence.span);
+        for (start, _, word) in text::words(text).skip(1) {
+            let after_quote = text[..start].trim_end().ends_with(['"', '“', ':']);
+            if word.chars().next().is_some_and(char::is_uppercase) && !after_quote {
+                proper.insert(text::fold(word));
+            }
+        }
+    }
+    proper
+}
+
+/// Whose figure it is: the proper names in the clause before it ("Ford had 25 points",
+/// "in Gaza, more than 40 died"), leaving out who said it ("Nugroho said"). Two figures
+/// with different owners are different figures.
+fn owners(
+    sentence: &str,
+    start: usize,
+    proper: &std::collections::HashSet<String>,
+    settings: &Settings,
+) -> Vec<String> {
+    let clause_start = sentence[..start]
+        .rfind([',', ';', ':', '(', '—'])
+        .map_or(0, |i| i + 1);
+    let words: Vec<(usize, usize, &str)> = text::words(&sentence[clause_start..start]).collect();
+    let mut names = Vec::new();
+    for (i, &(_, _, word)) in words.iter().enumerate().rev().take(8) {
+        let folded = text::fold(word);
+        let next = words.get(i + 1).map(|w| text::fold(w.2));
+        let is_source = next
+            .as_deref()
+            .is_some_and(|n| crate::extract::people::SPEECH_VERBS.contains(&n) || n == "according");
+        if word.chars().next().is_some_and(char::is_uppercase)
+            && proper.contains(&folded)
+            && !is_source
+            && !CAPITALISED_FUNCTION_WORDS.contains(&word)
+            && !MONTHS.contains(&folded.as_str())
+            && !context::is_weekday(&folded)
+            && !crate::extract::people::is_title(word, settings)
+        {
+            names.push(folded);
+        }
+    }
+    names.sort();
+    names.dedup();
+    names
+}
+
 /// Words either side of a claim that say what a bare figure is about ("stocks plunged 5.4
 /// per cent" vs "a deficit of 13.6 percent").
 const LOCAL_WINDOW: usize = 3;
@@ -658,6 +710,7 @@ fn scale_precision(literal: &str, value: f64) -> Option<f64> {
 /// Read the quantity claims of one article.
 pub fn extract(index: usize, article: &Article, settings: &Settings) -> Vec<Claim> {
     let mut claims = Vec::new();
+    let proper = proper_nouns(article);
     for (si, sentence) in article.sentences.iter().enumerate() {
         let text = article.slice(sentence.span);
         let is_paragraph_start =
@@ -715,6 +768,7 @@ pub fn extract(index: usize, article: &Article, settings: &Settings) -> Vec<Clai
                 context: context::Context {
                     local: r.local,
                     scope: r.scope,
+                    owners: owners(text, r.span.start, &proper, settings),
                     ..context.clone()
                 },
             });

@@ -66,7 +66,7 @@ impl Article {
             if line.span.slice(&text).trim().is_empty() {
                 continue;
             }
-            if line.is_clutter {
+            if line.is_clutter || is_html_comment(line.span.slice(&text)) {
                 clutter.push(line.span);
             } else {
                 paragraphs.push(line.span);
@@ -114,6 +114,13 @@ impl Article {
     pub fn display_path(&self) -> String {
         self.path.display().to_string()
     }
+}
+
+/// A line that is only an HTML comment (`<!-- corroborate: ignore ... -->` in a Markdown
+/// draft): never article text, so its words and numbers make no claim.
+fn is_html_comment(line: &str) -> bool {
+    let line = line.trim();
+    line.starts_with("<!--") && line.ends_with("-->")
 }
 
 /// The latest plausible year (1800-2100) written in `text`, as a stand-in for an
@@ -357,15 +364,28 @@ fn decode(path: &Path, bytes: Vec<u8>) -> Result<String, Error> {
 /// Read every input. Articles come back sorted by id, whatever the order of `inputs`;
 /// ids that would repeat get the parent folder's name, then a number, to stay unique.
 pub fn load(inputs: &[PathBuf], settings: &Settings) -> Loaded {
+    load_observed(inputs, settings, &mut |_, _| {})
+}
+
+/// [`load`], calling `observe(done, total)` after each file is read, so that a caller
+/// can show progress (the library itself never prints).
+pub fn load_observed(
+    inputs: &[PathBuf],
+    settings: &Settings,
+    observe: &mut dyn FnMut(usize, usize),
+) -> Loaded {
     let mut errors = Vec::new();
     let files = expand(inputs, &mut errors);
+    let total = files.len();
     let mut articles = Vec::new();
-    for path in files {
+    for (done, path) in files.into_iter().enumerate() {
+        observe(done, total);
         match read_bytes(&path).and_then(|bytes| decode(&path, bytes)) {
             Ok(text) => articles.push(Article::from_text(path, Arc::from(text), settings)),
             Err(e) => errors.push(e),
         }
     }
+    observe(total, total);
     make_ids_unique(&mut articles);
     articles.sort_by(|a, b| a.id.cmp(&b.id).then_with(|| a.path.cmp(&b.path)));
     Loaded { articles, errors }

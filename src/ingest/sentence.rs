@@ -21,7 +21,10 @@ pub(crate) fn split(text: &str, paragraph: Span, abbreviations: &HashSet<String>
             // Extend over repeated marks and closing quotes or brackets.
             let mut end = i + 1;
             while end < bytes.len()
-                && matches!(bytes[end], b'.' | b'!' | b'?' | b'"' | b'\'' | b')' | b']')
+                && matches!(
+                    bytes[end],
+                    b'.' | b'!' | b'?' | b'"' | b'\'' | b')' | b']' | b'*' | b'_'
+                )
             {
                 end += 1;
             }
@@ -62,7 +65,12 @@ fn is_boundary(body: &str, mark: usize, end: usize, abbreviations: &HashSet<Stri
     if !first.is_whitespace() {
         return false;
     }
-    let next = after.trim_start().chars().next();
+    // Markdown emphasis may open the next sentence (`**Later**, ...`).
+    let next = after
+        .trim_start()
+        .trim_start_matches(['*', '_'])
+        .chars()
+        .next();
     let starts_sentence = next.is_some_and(|c| {
         c.is_uppercase()
             || c.is_ascii_digit()
@@ -136,6 +144,18 @@ mod tests {
         assert_eq!(
             sentences("It cost 2.5 million. and more"),
             ["It cost 2.5 million. and more"]
+        );
+    }
+
+    #[test]
+    fn markdown_emphasis_neither_hides_nor_invents_a_boundary() {
+        assert_eq!(
+            sentences("It cost **5 dollars.** **Later** it rose. _Then_ it fell."),
+            [
+                "It cost **5 dollars.**",
+                "**Later** it rose.",
+                "_Then_ it fell."
+            ]
         );
     }
 }

@@ -603,8 +603,9 @@ fn vulgar(c: char) -> Option<f64> {
     })
 }
 
+// `_` is not a word character: in Markdown it is emphasis (`_nearly $2.7 million_`).
 fn wordish(c: char) -> bool {
-    c.is_alphanumeric() || c == '_'
+    c.is_alphanumeric()
 }
 
 /// Byte length of a thousands separator at `i` (comma or a non-breaking /

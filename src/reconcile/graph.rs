@@ -16,7 +16,7 @@ use super::{
 };
 use crate::{
     config::Settings,
-    extract::{Claim, Value},
+    extract::{Claim, Context, Value},
 };
 
 /// The claim graph and how much work building it took.
@@ -46,6 +46,22 @@ pub fn build(claims: &[Claim], groups: &Groups, settings: &Settings) -> ClaimGra
         &mut edges,
     );
     quote_edges(claims, settings, &mut comparisons, &mut edges);
+    date_edges(
+        claims,
+        groups,
+        &weights,
+        settings,
+        &mut comparisons,
+        &mut edges,
+    );
+    duration_edges(
+        claims,
+        groups,
+        &weights,
+        settings,
+        &mut comparisons,
+        &mut edges,
+    );
     edges.sort_by_key(|e| (e.0, e.1));
     edges.dedup_by(|a, b| a.0 == b.0 && a.1 == b.1);
     for (a, b, link) in edges {
@@ -153,7 +169,7 @@ fn quote_edges(
         .collect();
     let form = |i: usize| match &claims[i].value {
         Value::Quote(q) => q,
-        Value::Quantity(_) => unreachable!("only quote indices are collected"),
+        _ => unreachable!("only quote indices are collected"),
     };
     // Same words: linked to the first claim with that form.
     let mut by_form: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
@@ -217,6 +233,170 @@ fn quote_edges(
                 if form(a).normalized != form(b).normalized {
                     link(a, b, comparisons, edges);
                 }
+            }
+        }
+    }
+}
+
+/// Claim pairs that share one of their rarest terms (at most `max` claims per term).
+fn pairs_by_rare_terms(
+    members: &[usize],
+    terms_of: impl Fn(usize) -> Vec<String>,
+    weights: &TermWeights,
+    max: usize,
+    per_claim: usize,
+) -> Vec<(usize, usize)> {
+    let mut postings: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    for &i in members {
+        let mut terms: Vec<String> = terms_of(i)
+            .into_iter()
+            .filter(|t| weights.weight(t) > 0.0)
+            .collect();
+        terms.sort_by(|x, y| {
+            weights
+                .weight(y)
+                .total_cmp(&weights.weight(x))
+                .then(x.cmp(y))
+        });
+        for t in terms.into_iter().take(per_claim) {
+            postings.entry(t).or_default().push(i);
+        }
+    }
+    let mut pairs = Vec::new();
+    for list in postings.values() {
+        let list = &list[..list.len().min(max)];
+        for (x, &a) in list.iter().enumerate() {
+            for &b in &list[x + 1..] {
+                pairs.push(ordered(a, b));
+            }
+        }
+    }
+    pairs.sort_unstable();
+    pairs.dedup();
+    pairs
+}
+
+/// Dates are compared only when their events share a rare key term, and each date is
+/// linked only to the date in another source whose event is most like its own (and the
+/// other way round): a story dates many events, and only one of them is this one.
+fn date_edges(
+    claims: &[Claim],
+    groups: &Groups,
+    weights: &TermWeights,
+    settings: &Settings,
+    comparisons: &mut usize,
+    edges: &mut Vec<(usize, usize, Link)>,
+) {
+    let dated: Vec<usize> = claims
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| c.date().is_some_and(|d| !d.event.is_empty()))
+        .map(|(i, _)| i)
+        .collect();
+    let event = |i: usize| Context {
+        terms: claims[i]
+            .date()
+            .map(|d| d.event.clone())
+            .unwrap_or_default(),
+        ..Context::default()
+    };
+    let max = settings.thresholds.max_candidates;
+    // An event's terms are few (a window around the date), so all of them are indexed.
+    let pairs = pairs_by_rare_terms(&dated, |i| event(i).terms, weights, max, usize::MAX);
+    let mut scored: Vec<(usize, usize, f64)> = Vec::new();
+    for (a, b) in pairs {
+        if claims[a].article == claims[b].article {
+            continue;
+        }
+        *comparisons += 1;
+        let (ea, eb) = (event(a), event(b));
+        let same_story =
+            groups.of_article[claims[a].article] == groups.of_article[claims[b].article];
+        let similarity = if same_story && ea.terms == eb.terms {
+            1.0
+        } else {
+            weights.similarity(&ea, &eb)
+        };
+        scored.push((a, b, similarity));
+    }
+    // The best partner of each claim in each other article.
+    let mut best: HashMap<(usize, usize), (f64, usize)> = HashMap::new();
+    for &(a, b, s) in &scored {
+        for (x, y) in [(a, b), (b, a)] {
+            let entry = best.entry((x, claims[y].article)).or_insert((s, y));
+            if s > entry.0 || (s == entry.0 && y < entry.1) {
+                *entry = (s, y);
+            }
+        }
+    }
+    for (a, b, similarity) in scored {
+        let mutual = best.get(&(a, claims[b].article)).is_some_and(|e| e.1 == b)
+            && best.get(&(b, claims[a].article)).is_some_and(|e| e.1 == a);
+        if !mutual {
+            continue;
+        }
+        let (Some(da), Some(db)) = (claims[a].date(), claims[b].date()) else {
+            continue;
+        };
+        let shared = da.event.iter().filter(|t| db.event.contains(t)).count();
+        if let Some(link) = relate::dates(da, db, similarity, shared, settings) {
+            edges.push((a, b, link));
+        }
+    }
+}
+
+/// Durations are bucketed by what they measure (the noun they modify, "age", or
+/// "duration"), like quantities by what they count.
+fn duration_edges(
+    claims: &[Claim],
+    groups: &Groups,
+    weights: &TermWeights,
+    settings: &Settings,
+    comparisons: &mut usize,
+    edges: &mut Vec<(usize, usize, Link)>,
+) {
+    let mut buckets: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for (i, c) in claims.iter().enumerate() {
+        if c.duration().is_some() {
+            buckets.entry(c.subject.as_str()).or_default().push(i);
+        }
+    }
+    let max = settings.thresholds.max_candidates;
+    for members in buckets.values() {
+        let pairs = if members.len() <= max {
+            let mut pairs = Vec::new();
+            for (x, &a) in members.iter().enumerate() {
+                for &b in &members[x + 1..] {
+                    pairs.push((a, b));
+                }
+            }
+            pairs
+        } else {
+            pairs_by_rare_terms(
+                members,
+                |i| claims[i].context.terms.clone(),
+                weights,
+                max,
+                4,
+            )
+        };
+        for (a, b) in pairs {
+            let (ca, cb) = (&claims[a], &claims[b]);
+            if ca.article == cb.article || !ca.context.is_time_compatible(&cb.context) {
+                continue;
+            }
+            let (Some(da), Some(db)) = (ca.duration(), cb.duration()) else {
+                continue;
+            };
+            *comparisons += 1;
+            let same_story = groups.of_article[ca.article] == groups.of_article[cb.article];
+            let similarity = if same_story && ca.context.terms == cb.context.terms {
+                1.0
+            } else {
+                weights.similarity(&ca.context, &cb.context)
+            };
+            if let Some(link) = relate::durations(da, db, similarity, settings) {
+                edges.push((a, b, link));
             }
         }
     }

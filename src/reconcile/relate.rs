@@ -12,7 +12,7 @@ use serde::Serialize;
 
 use crate::{
     config::Settings,
-    extract::{Claim, Context, Quantity, Quote, Value},
+    extract::{Claim, Context, Quantity, Quote, Value, date::DateValue, duration::DurationValue},
     normalize::text,
 };
 
@@ -222,6 +222,13 @@ pub fn quantities(
     if !a.context.is_time_compatible(&b.context) {
         return None;
     }
+    // Figures owned by different names ("Ford had 25 points", "Smith had 22 points").
+    if !a.context.owners.is_empty()
+        && !b.context.owners.is_empty()
+        && !shares_a_term(&a.context.owners, &b.context.owners)
+    {
+        return None;
+    }
     // Copies of one story share their sentences; the weights, built across groups,
     // cannot see that.
     let similarity = if same_story && a.context.terms == b.context.terms {
@@ -397,6 +404,129 @@ pub fn quotes(qa: &Quote, qb: &Quote, settings: &Settings) -> Option<Link> {
         ),
         similarity,
     })
+}
+
+/// A date in words for explanations: the phrase and, when it differs, what it resolves to.
+pub fn describe_date(d: &DateValue) -> String {
+    match &d.resolved {
+        Some(r) if *r != d.phrase => format!("\u{201c}{}\u{201d} ({r})", d.phrase),
+        _ => format!("\u{201c}{}\u{201d}", d.phrase),
+    }
+}
+
+/// Two dates of one event that sources disagree on are days or months apart (a typo, a
+/// time zone, a rounded month), rarely more than a year; dates further apart with alike
+/// words are different events of one story (a visit in 2019, another in 2025).
+const MAX_CONFLICT_GAP_DAYS: i64 = 366;
+
+/// How two dates from different articles relate, given how alike their events are.
+///
+/// Resolved dates are compared as periods (so "July 1, 2024" lies in "July 2024");
+/// otherwise the calendar fields both fix (year, month, day) must be equal, and a bare
+/// weekday agrees with a date on that weekday. A bare weekday never conflicts: which
+/// week it names is a guess.
+///
+/// `shared` is how many key terms the two events have in common: a conflict needs two,
+/// since one common word ("fire") is what every date of one story shares.
+pub fn dates(
+    da: &DateValue,
+    db: &DateValue,
+    similarity: f64,
+    shared: usize,
+    settings: &Settings,
+) -> Option<Link> {
+    let t = &settings.thresholds;
+    let agrees = |reason: String| {
+        (similarity >= t.agree_context).then_some(Link {
+            relation: Relation::Agrees,
+            reason,
+            similarity,
+        })
+    };
+    let conflicts = |reason: String| {
+        (similarity >= t.conflict_context).then_some(Link {
+            relation: Relation::Conflicts,
+            reason,
+            similarity,
+        })
+    };
+    let (a, b) = (describe_date(da), describe_date(db));
+    let conflicts = |reason: String| {
+        // "On Thursday" in Thursday's paper and "on Friday" in Friday's are each the
+        // day of writing: daily reports of one story, not two dates for one event.
+        let is_day_of_writing = |d: &DateValue| d.relative && d.reference == d.resolved;
+        if da.attributive
+            || db.attributive
+            || shared < 2
+            || (is_day_of_writing(da) && is_day_of_writing(db))
+        {
+            return None;
+        }
+        conflicts(reason)
+    };
+    if let (Some(pa), Some(pb)) = (da.period, db.period) {
+        if pa.overlaps(pb) {
+            return agrees(format!("{a} is compatible with {b}"));
+        }
+        let (first, last) = if pa.start < pb.start {
+            (pa, pb)
+        } else {
+            (pb, pa)
+        };
+        let gap = last.start.days() - first.end().days();
+        return (gap <= MAX_CONFLICT_GAP_DAYS)
+            .then(|| conflicts(format!("{a} cannot be {b}")))
+            .flatten();
+    }
+    let (fa, fb) = (da.fields, db.fields);
+    if fa.year.zip(fb.year).is_some_and(|(x, y)| (x - y).abs() > 1) {
+        return None;
+    }
+    let pairs = [
+        fa.year.zip(fb.year).map(|(x, y)| x == y),
+        fa.month.zip(fb.month).map(|(x, y)| x == y),
+        fa.day.zip(fb.day).map(|(x, y)| x == y),
+    ];
+    if pairs.contains(&Some(false)) {
+        return conflicts(format!("{a} cannot be {b}"));
+    }
+    if pairs.contains(&Some(true)) {
+        return agrees(format!("{a} is compatible with {b}"));
+    }
+    match (fa.weekday, fb.weekday) {
+        // Only the weekday in common: weak evidence, so the events must be as alike as
+        // a conflict would need.
+        (Some(x), Some(y)) if x == y && similarity >= t.conflict_context => {
+            agrees(format!("{a} is the same weekday as {b}"))
+        }
+        _ => None,
+    }
+}
+
+/// How two durations from different articles relate: as intervals in days.
+pub fn durations(
+    da: &DurationValue,
+    db: &DurationValue,
+    similarity: f64,
+    settings: &Settings,
+) -> Option<Link> {
+    if da.age != db.age {
+        return None;
+    }
+    let t = &settings.thresholds;
+    if overlaps(da.interval(), db.interval()) {
+        (similarity >= t.agree_context).then(|| Link {
+            relation: Relation::Agrees,
+            reason: format!("{} is compatible with {}", da.describe(), db.describe()),
+            similarity,
+        })
+    } else {
+        (similarity >= t.conflict_context).then(|| Link {
+            relation: Relation::Conflicts,
+            reason: format!("{} cannot be {}", da.describe(), db.describe()),
+            similarity,
+        })
+    }
 }
 
 #[cfg(test)]

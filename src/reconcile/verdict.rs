@@ -58,6 +58,10 @@ fn kind_for(claim_kind: ClaimKind, verdict: Verdict) -> FindingKind {
         (ClaimKind::Quantity, Verdict::Conflict) => FindingKind::QuantityConflict,
         (ClaimKind::Quote, Verdict::Agreement) => FindingKind::QuoteAgreement,
         (ClaimKind::Quote, Verdict::Conflict) => FindingKind::Misquote,
+        (ClaimKind::Date, Verdict::Agreement) => FindingKind::DateAgreement,
+        (ClaimKind::Date, Verdict::Conflict) => FindingKind::DateConflict,
+        (ClaimKind::Duration, Verdict::Agreement) => FindingKind::DurationAgreement,
+        (ClaimKind::Duration, Verdict::Conflict) => FindingKind::DurationConflict,
     }
 }
 
@@ -82,6 +86,8 @@ fn claim_phrase(claim: &Claim, articles: &[Article]) -> String {
             let how = if q.quoted { "quoted" } else { "unquoted" };
             format!("{how}{by} ({source})")
         }
+        Value::Date(d) => format!("{} ({source})", relate::describe_date(d)),
+        Value::Duration(d) => format!("{} ({source})", d.describe()),
     }
 }
 
@@ -177,6 +183,11 @@ pub fn judge(
             Verdict::SingleSource
         };
         let first = &claims[members[0]];
+        // A date only one source gives is context for its other claims, not a claim to
+        // corroborate on its own; reporting each would bury the findings that matter.
+        if first.kind == ClaimKind::Date && verdict == Verdict::SingleSource {
+            continue;
+        }
         let kind = kind_for(first.kind, verdict);
         let severity = settings.severity_of(kind);
         if severity == Severity::Off {
@@ -195,6 +206,7 @@ pub fn judge(
             links,
         });
     }
+    findings.extend(weekday_mismatches(articles, claims, groups, settings));
     findings.sort_by(|a, b| {
         let order = |v: Verdict| match v {
             Verdict::Conflict => 0,
@@ -289,3 +301,54 @@ fn explain(
         }
     }
 }
+
+/// One finding per date whose written weekday the calendar contradicts: a check inside
+/// one article, needing no other source.
+fn weekday_mismatches(
+    articles: &[Article],
+    claims: &[Claim],
+    groups: &Groups,
+    settings: &Settings,
+) -> Vec<Finding> {
+    let severity = settings.severity_of(FindingKind::WeekdayMismatch);
+    if severity == Severity::Off {
+        return Vec::new();
+    }
+    claims
+        .iter()
+        .enumerate()
+        .filter_map(|(i, c)| {
+            let d = c.date().filter(|d| d.weekday_mismatch)?;
+            let actual = d
+                .period
+                .map(|p| p.start.weekday())
+                .and_then(|w| WEEKDAYS.get(w as usize))?;
+            let written = d.weekday.unwrap_or("another day");
+            Some(Finding {
+                id: String::new(),
+                kind: FindingKind::WeekdayMismatch,
+                verdict: Verdict::Conflict,
+                severity,
+                claims: vec![i],
+                sources: vec![c.article],
+                groups: vec![groups.of_article[c.article]],
+                explanation: format!(
+                    "{}: {} is a {actual}, not a {written}",
+                    claim_phrase(c, articles),
+                    d.resolved.as_deref().unwrap_or("the date"),
+                ),
+                links: Vec::new(),
+            })
+        })
+        .collect()
+}
+
+const WEEKDAYS: [&str; 7] = [
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];

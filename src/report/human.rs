@@ -78,6 +78,16 @@ fn miette_severity(s: Severity) -> miette::Severity {
     }
 }
 
+fn granularity_name(g: crate::normalize::date::Granularity) -> &'static str {
+    use crate::normalize::date::Granularity;
+    match g {
+        Granularity::Day => "day",
+        Granularity::Week => "week",
+        Granularity::Month => "month",
+        Granularity::Year => "year",
+    }
+}
+
 /// What a quantity counts, in words: the phrase as written, else a measure's role.
 fn counted_words(q: &crate::extract::Quantity) -> String {
     match (&q.counted_text, &q.counted) {
@@ -97,6 +107,11 @@ fn label_for(claim: &Claim) -> String {
             (None, true) => "quoted, speaker not named".to_owned(),
             (_, false) => "the same words, unquoted".to_owned(),
         },
+        Value::Date(d) => match &d.resolved {
+            Some(r) => format!("{r} ({})", granularity_name(d.granularity)),
+            None => "unresolved date".to_owned(),
+        },
+        Value::Duration(d) => d.describe(),
     }
 }
 
@@ -114,6 +129,8 @@ fn headline(finding: &Finding, analysis: &Analysis<'_>) -> String {
             };
             format!("quote “{short}”")
         }
+        Value::Date(d) => format!("date {}", relate::describe_date(d)),
+        Value::Duration(d) => format!("duration {}", d.describe()),
     };
     match finding.verdict {
         Verdict::Conflict => {

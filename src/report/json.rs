@@ -69,6 +69,38 @@ pub struct Finding<'a> {
     pub independence_groups: &'a [usize],
     pub explanation: &'a str,
     pub links: Vec<Link<'a>>,
+    /// Stable fingerprint of the finding's claims (with `--baseline`/`--write-baseline`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fingerprint: Option<String>,
+    /// `baselined` or `new` (with `--baseline`/`--write-baseline`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub baseline_state: Option<crate::baseline::State>,
+    /// The reason recorded in the baseline, when it gives one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub baseline_reason: Option<String>,
+    /// The reason of a `<!-- corroborate: ignore REASON -->` comment on one of its claims.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub suppressed: Option<String>,
+}
+
+/// A claim a reviewer marked `ignore = true` in a claim file.
+#[derive(Debug, Serialize)]
+pub struct IgnoredClaim<'a> {
+    pub source: &'a str,
+    pub kind: &'static str,
+    pub text: &'a str,
+    pub start: usize,
+    pub end: usize,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reason: Option<&'a str>,
+}
+
+/// How a run's findings stand against its baseline.
+#[derive(Debug, Serialize)]
+pub struct BaselineSummary {
+    pub file: String,
+    pub baselined: usize,
+    pub new: usize,
 }
 
 /// Work counters.
@@ -95,6 +127,12 @@ pub struct Report<'a> {
     pub summary: Option<Summary>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub stats: Option<Stats>,
+    /// Claims left out by a reviewer (claim files only).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub ignored_claims: Vec<IgnoredClaim<'a>>,
+    /// With `--baseline`/`--write-baseline`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub baseline: Option<BaselineSummary>,
 }
 
 /// Build the JSON report; `with_findings` is false for `extract`.
@@ -164,6 +202,10 @@ pub fn report<'a>(analysis: &Analysis<'a>, with_findings: bool) -> Report<'a> {
                         similarity: (l.link.similarity * 1000.0).round() / 1000.0,
                     })
                     .collect(),
+                fingerprint: None,
+                baseline_state: None,
+                baseline_reason: None,
+                suppressed: None,
             })
             .collect()
     });
@@ -181,13 +223,20 @@ pub fn report<'a>(analysis: &Analysis<'a>, with_findings: bool) -> Report<'a> {
             claims_squared: n * n,
         }),
         findings,
+        ignored_claims: Vec::new(),
+        baseline: None,
     }
 }
 
 /// The report as pretty-printed JSON with a final newline.
 pub fn render(analysis: &Analysis<'_>, with_findings: bool) -> String {
-    let mut out = serde_json::to_string_pretty(&report(analysis, with_findings))
-        .expect("the report holds only strings, numbers and lists");
+    to_json(&report(analysis, with_findings))
+}
+
+/// Any serializable report as pretty-printed JSON with a final newline.
+pub fn to_json<T: Serialize>(report: &T) -> String {
+    let mut out =
+        serde_json::to_string_pretty(report).expect("reports hold only strings, numbers and lists");
     out.push('\n');
     out
 }

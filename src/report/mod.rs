@@ -3,8 +3,17 @@
 //!
 //! Renders into strings; the caller decides where they go. Never decides exit codes.
 
+pub mod coverage;
+pub mod diff;
+pub mod fingerprint;
+pub mod github;
+pub mod html;
 pub mod human;
 pub mod json;
+pub mod jsonl;
+pub mod junit;
+pub mod location;
+pub mod sarif;
 
 use crate::{
     extract::Claim,

@@ -1,0 +1,159 @@
+//! `corroborate coverage DRAFT --against SOURCES...`: can this draft be published?
+
+use std::path::PathBuf;
+
+use clap::{Args, ValueEnum};
+
+use super::{ColorChoice, ExitStatus, inputs, load_settings, print};
+use crate::{
+    ingest::Article,
+    reconcile::{Groups, graph, independence, verdict},
+    report::{
+        Analysis,
+        coverage::{self, Status},
+    },
+};
+
+/// Arguments of `coverage`.
+#[derive(Debug, Args)]
+pub struct CoverageArgs {
+    /// The draft: an article (.md, .txt) or its claim file (.toml).
+    #[arg(value_name = "DRAFT")]
+    pub draft: PathBuf,
+    /// Sources to check the draft against: articles, claim files or directories.
+    #[arg(long, value_name = "SOURCES", required = true, num_args = 1..)]
+    pub against: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+    /// Which draft claims make the run exit 1 (suppressed claims never do).
+    #[arg(long, value_enum, default_value_t = FailOn::Contradicted)]
+    pub fail_on: FailOn,
+    /// A rules file layered over the built-in rules (default: ./rules.toml if present).
+    #[arg(long, value_name = "FILE")]
+    pub rules: Option<PathBuf>,
+    /// When to colour output (the text view has no colour yet).
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+    /// Print nothing on stderr but errors.
+    #[arg(long, short)]
+    pub quiet: bool,
+}
+
+/// Output formats of `coverage`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Human,
+    Json,
+}
+
+/// Fail levels of `coverage`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FailOn {
+    /// Exit 1 when a source contradicts a draft claim.
+    Contradicted,
+    /// Exit 1 when a draft claim is contradicted or no source says it.
+    Unsupported,
+    /// Always exit 0 (unless an input is bad).
+    Never,
+}
+
+/// Run `coverage`.
+pub(crate) fn run(args: CoverageArgs) -> ExitStatus {
+    let settings = match load_settings(args.rules.as_deref()) {
+        Ok(s) => s,
+        Err(status) => return status,
+    };
+    let mut paths = vec![args.draft.clone()];
+    paths.extend(args.against.iter().cloned());
+    let inputs = inputs::load(&paths, &settings);
+    let Some(draft) = inputs::article_of(&inputs.articles, &args.draft) else {
+        if inputs.errors == 0 {
+            super::report_error(&NoDraft {
+                path: args.draft.clone(),
+            });
+        }
+        return ExitStatus::Error;
+    };
+    if inputs.articles.len() < 2 {
+        if inputs.errors == 0 {
+            super::report_error(&NoSources);
+        }
+        return ExitStatus::Error;
+    }
+    // Independence among the sources alone: a draft that borrows from two stories must
+    // not merge them into one; the draft is a group of its own.
+    let sources: Vec<Article> = inputs
+        .articles
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| *i != draft)
+        .map(|(_, a)| a.clone())
+        .collect();
+    let source_groups = independence::group(&sources, &settings);
+    let mut of_source = source_groups.of_article.iter().copied();
+    let of_article = (0..inputs.articles.len())
+        .map(|i| {
+            if i == draft {
+                source_groups.count() + 1
+            } else {
+                of_source.next().expect("one group per source")
+            }
+        })
+        .collect();
+    let groups = Groups {
+        of_article,
+        comparisons: source_groups.comparisons,
+    };
+    let graph = graph::build(&inputs.claims, &groups, &settings);
+    let findings = verdict::judge(&inputs.articles, &inputs.claims, &graph, &groups, &settings);
+    let analysis = Analysis {
+        articles: &inputs.articles,
+        claims: &inputs.claims,
+        groups: &groups,
+        findings: &findings,
+        comparisons: graph.comparisons,
+    };
+    let result = coverage::assess(draft, &analysis, &inputs.suppressed);
+    let output = match args.format {
+        Format::Human => coverage::render_human(&result, &analysis),
+        Format::Json => coverage::render_json(&result, &analysis),
+    };
+    print(&output);
+    if inputs.errors > 0 {
+        return ExitStatus::Error;
+    }
+    let failing = result.claims.iter().any(|c| {
+        c.suppressed.is_none()
+            && match args.fail_on {
+                FailOn::Contradicted => c.status == Status::Contradicted,
+                FailOn::Unsupported => c.status != Status::Corroborated,
+                FailOn::Never => false,
+            }
+    });
+    if failing {
+        ExitStatus::Findings
+    } else {
+        ExitStatus::Success
+    }
+}
+
+/// The draft could not be found among the inputs.
+#[derive(Debug, thiserror::Error, miette::Diagnostic)]
+#[error("no draft to check: `{path}` was not read")]
+#[diagnostic(
+    code(corroborate::cli::no_draft),
+    help("give the draft as a .md or .txt file, or as its claim file")
+)]
+struct NoDraft {
+    path: PathBuf,
+}
+
+/// Nothing to check the draft against.
+#[derive(Debug, thiserror::Error, miette::Diagnostic)]
+#[error("no sources to check the draft against")]
+#[diagnostic(
+    code(corroborate::cli::no_sources),
+    help("give articles, claim files or directories after `--against`")
+)]
+struct NoSources;

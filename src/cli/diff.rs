@@ -1,0 +1,107 @@
+//! `corroborate diff A B`: what two sources share, what only one says, where they
+//! conflict.
+
+use std::path::PathBuf;
+
+use clap::{Args, ValueEnum};
+
+use super::{ColorChoice, ExitStatus, inputs, load_settings, print};
+use crate::{
+    reconcile,
+    report::{
+        Analysis,
+        diff::{self, Change},
+    },
+};
+
+/// Arguments of `diff`.
+#[derive(Debug, Args)]
+pub struct DiffArgs {
+    /// The first source: an article or its claim file.
+    #[arg(value_name = "A")]
+    pub a: PathBuf,
+    /// The second source: an article or its claim file.
+    #[arg(value_name = "B")]
+    pub b: PathBuf,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+    /// Which entries make the run exit 1.
+    #[arg(long, value_enum, default_value_t = FailOn::Conflict)]
+    pub fail_on: FailOn,
+    /// A rules file layered over the built-in rules (default: ./rules.toml if present).
+    #[arg(long, value_name = "FILE")]
+    pub rules: Option<PathBuf>,
+    /// When to colour output (the text view has no colour yet).
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+    /// Print nothing on stderr but errors.
+    #[arg(long, short)]
+    pub quiet: bool,
+}
+
+/// Output formats of `diff`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Human,
+    Json,
+}
+
+/// Fail levels of `diff`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FailOn {
+    /// Exit 1 when the two sources conflict.
+    Conflict,
+    /// Always exit 0 (unless an input is bad).
+    Never,
+}
+
+/// Run `diff`.
+pub(crate) fn run(args: DiffArgs) -> ExitStatus {
+    let settings = match load_settings(args.rules.as_deref()) {
+        Ok(s) => s,
+        Err(status) => return status,
+    };
+    let inputs = inputs::load(&[args.a.clone(), args.b.clone()], &settings);
+    let a = inputs::article_of(&inputs.articles, &args.a);
+    let b = inputs::article_of(&inputs.articles, &args.b);
+    let (Some(a), Some(b)) = (a, b) else {
+        return ExitStatus::Error; // the unreadable one was reported
+    };
+    if a == b {
+        super::report_error(&SameSource);
+        return ExitStatus::Error;
+    }
+    let reconciled = reconcile::judge(&inputs.articles, &inputs.claims, &settings);
+    let analysis = Analysis {
+        articles: &inputs.articles,
+        claims: &inputs.claims,
+        groups: &reconciled.groups,
+        findings: &reconciled.findings,
+        comparisons: reconciled.comparisons,
+    };
+    let entries = diff::compare(a, b, &analysis);
+    let output = match args.format {
+        Format::Human => diff::render_human(a, b, &entries, &analysis),
+        Format::Json => diff::render_json(a, b, &entries, &analysis),
+    };
+    print(&output);
+    if inputs.errors > 0 {
+        ExitStatus::Error
+    } else if args.fail_on == FailOn::Conflict
+        && entries.iter().any(|e| e.change == Change::Conflicting)
+    {
+        ExitStatus::Findings
+    } else {
+        ExitStatus::Success
+    }
+}
+
+/// A and B are one source.
+#[derive(Debug, thiserror::Error, miette::Diagnostic)]
+#[error("`diff` needs two different sources")]
+#[diagnostic(
+    code(corroborate::cli::same_source),
+    help("give two articles (or claim files of two articles)")
+)]
+struct SameSource;

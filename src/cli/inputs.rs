@@ -1,0 +1,195 @@
+//! The inputs of a run: articles, claim files (`*.toml`) beside or instead of them, and
+//! `<!-- corroborate: ignore REASON -->` comments, turned into one list of articles and
+//! one list of claims with every reviewer's edit applied.
+//!
+//! A claim file stands for its article: the article is still read (its text is needed
+//! for spans, contexts and excerpts), but its claims come from the file. A stale claim
+//! file is reported and its article left out of the run, like any unusable input.
+
+use std::{
+    collections::{BTreeMap, BTreeSet},
+    path::{Path, PathBuf},
+};
+
+use super::report_error;
+use crate::{
+    claim_file::{self, ClaimFile, Ignored},
+    config::Settings,
+    extract::{self as extraction, Claim},
+    ingest::{self, Article},
+};
+
+/// What the inputs hold, ready to reconcile.
+pub(crate) struct Inputs {
+    /// Articles, sorted by id.
+    pub(crate) articles: Vec<Article>,
+    /// Claims, sorted and numbered.
+    pub(crate) claims: Vec<Claim>,
+    /// Claims a reviewer marked `ignore = true`.
+    pub(crate) ignored: Vec<Ignored>,
+    /// Claim index -> reason, from `<!-- corroborate: ignore REASON -->`.
+    pub(crate) suppressed: BTreeMap<usize, String>,
+    /// Every file read (articles and claim files), so that nothing writes over one.
+    pub(crate) files: Vec<PathBuf>,
+    /// Inputs that could not be used (already reported).
+    pub(crate) errors: usize,
+}
+
+fn is_claim_file(path: &Path) -> bool {
+    path.extension().is_some_and(|e| e.eq_ignore_ascii_case("toml"))
+        // A rules file in a folder of claims is not a claim file.
+        && path.file_name().is_none_or(|n| n != "rules.toml")
+}
+
+fn is_article(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| matches!(e.to_ascii_lowercase().as_str(), "txt" | "md" | "markdown"))
+}
+
+/// Split command-line paths into article inputs (files, folders, `-`) and claim files.
+fn partition(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<PathBuf>) {
+    let mut articles = Vec::new();
+    let mut claims = Vec::new();
+    for path in paths {
+        if path.is_dir() {
+            let files: Vec<PathBuf> = walkdir::WalkDir::new(path)
+                .follow_links(true)
+                .sort_by_file_name()
+                .into_iter()
+                .filter_map(Result::ok)
+                .filter(|e| e.file_type().is_file())
+                .map(walkdir::DirEntry::into_path)
+                .collect();
+            let toml: Vec<PathBuf> = files.iter().filter(|p| is_claim_file(p)).cloned().collect();
+            // A folder of claim files only is not a folder without articles.
+            if toml.is_empty() || files.iter().any(|p| is_article(p)) {
+                articles.push(path.clone());
+            }
+            claims.extend(toml);
+        } else if is_claim_file(path) {
+            claims.push(path.clone());
+        } else {
+            articles.push(path.clone());
+        }
+    }
+    (articles, claims)
+}
+
+fn canonical(path: &Path) -> PathBuf {
+    std::fs::canonicalize(path).unwrap_or_else(|_| path.to_owned())
+}
+
+/// Read every input, apply claim files and suppression comments, extract the rest.
+// Claim file errors are built once per unusable file.
+#[allow(clippy::result_large_err)]
+pub(crate) fn load(paths: &[PathBuf], settings: &Settings) -> Inputs {
+    load_observed(paths, settings, &mut |_, _| {})
+}
+
+/// [`load`], calling `observe(done, total)` as article files are read (for a progress bar).
+#[allow(clippy::result_large_err)]
+pub(crate) fn load_observed(
+    paths: &[PathBuf],
+    settings: &Settings,
+    observe: &mut dyn FnMut(usize, usize),
+) -> Inputs {
+    let (direct, claim_paths) = partition(paths);
+    let mut errors = 0;
+    let mut files: Vec<(PathBuf, ClaimFile, PathBuf)> = Vec::new();
+    for path in claim_paths {
+        match ClaimFile::read(&path).and_then(|f| f.article_path(&path).map(|a| (f, a))) {
+            Ok((file, article)) => files.push((path, file, article)),
+            Err(e) => {
+                report_error(&e);
+                errors += 1;
+            }
+        }
+    }
+    let mut to_read = direct;
+    to_read.extend(files.iter().map(|(_, _, a)| a.clone()));
+    let loaded = if to_read.is_empty() {
+        ingest::Loaded::default()
+    } else {
+        ingest::load_observed(&to_read, settings, observe)
+    };
+    for e in &loaded.errors {
+        report_error(e);
+    }
+    errors += loaded.errors.len();
+    let mut articles = loaded.articles;
+    // An article given directly and through its claim file is read once.
+    let mut seen = BTreeSet::new();
+    articles.retain(|a| a.path.as_os_str() == "-" || seen.insert(canonical(&a.path)));
+
+    let mut read: Vec<PathBuf> = articles.iter().map(|a| a.path.clone()).collect();
+    let mut file_of: BTreeMap<PathBuf, (PathBuf, ClaimFile)> = BTreeMap::new();
+    for (path, file, article) in files {
+        read.push(path.clone());
+        let key = canonical(&article);
+        let Some(a) = articles.iter().find(|a| canonical(&a.path) == key) else {
+            continue; // the article could not be read: already reported
+        };
+        match file.validate(&path, a, settings) {
+            Ok(()) => {
+                file_of.entry(key).or_insert((path, file));
+            }
+            Err(e) => {
+                report_error(&e);
+                errors += 1;
+                let stale = key.clone();
+                articles.retain(|a| canonical(&a.path) != stale);
+            }
+        }
+    }
+
+    let fresh = extraction::all(&articles, settings);
+    let mut per_article: Vec<Vec<Claim>> = vec![Vec::new(); articles.len()];
+    for c in fresh {
+        per_article[c.article].push(c);
+    }
+    let mut claims = Vec::new();
+    let mut ignored = Vec::new();
+    for (i, list) in per_article.into_iter().enumerate() {
+        match file_of.get(&canonical(&articles[i].path)) {
+            Some((_, file)) => {
+                let (kept, dropped) = file.apply(i, &articles[i], list, settings);
+                claims.extend(kept);
+                ignored.extend(dropped);
+            }
+            None => claims.extend(list),
+        }
+    }
+    extraction::assign_ids(&articles, &mut claims);
+
+    let mut suppressed = BTreeMap::new();
+    for (ai, article) in articles.iter().enumerate() {
+        for (end, reason) in claim_file::ignore_comments(article) {
+            if let Some(ci) = claims
+                .iter()
+                .position(|c| c.article == ai && c.span.start >= end)
+            {
+                suppressed.insert(ci, reason);
+            }
+        }
+    }
+    Inputs {
+        articles,
+        claims,
+        ignored,
+        suppressed,
+        files: read,
+        errors,
+    }
+}
+
+/// The index of the article that `path` names, directly or through its claim file.
+pub(crate) fn article_of(articles: &[Article], path: &Path) -> Option<usize> {
+    let target = if is_claim_file(path) {
+        let file = ClaimFile::read(path).ok()?;
+        canonical(&file.article_path(path).ok()?)
+    } else {
+        canonical(path)
+    };
+    articles.iter().position(|a| canonical(&a.path) == target)
+}

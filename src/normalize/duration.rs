@@ -1,0 +1,292 @@
+//! Lengths of time as news writes them: "for 30 days", "four years", "a 90-day freeze",
+//! "a 15-year-old", "two and a half hours", each with its byte span, amount and unit.
+//!
+//! This module owns reading the amount and the unit; bounds ("more than four years")
+//! and what the duration belongs to are `extract::duration`'s business. It never reads
+//! settings, and arbitrary UTF-8 cannot make it panic.
+
+use serde::Serialize;
+
+use crate::{
+    normalize::{number, text},
+    span::Span,
+};
+
+/// A unit of time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TimeUnit {
+    Second,
+    Minute,
+    Hour,
+    Day,
+    Week,
+    Month,
+    Year,
+    Decade,
+    Century,
+}
+
+impl TimeUnit {
+    /// The unit a word names ("days", "yr", "fortnight" is two weeks, handled by the caller).
+    pub fn from_word(word: &str) -> Option<TimeUnit> {
+        Some(match word {
+            "second" | "seconds" | "sec" | "secs" => TimeUnit::Second,
+            "minute" | "minutes" | "min" | "mins" => TimeUnit::Minute,
+            "hour" | "hours" | "hr" | "hrs" => TimeUnit::Hour,
+            "day" | "days" | "night" | "nights" => TimeUnit::Day,
+            "week" | "weeks" => TimeUnit::Week,
+            "month" | "months" => TimeUnit::Month,
+            "year" | "years" | "yr" | "yrs" => TimeUnit::Year,
+            "decade" | "decades" => TimeUnit::Decade,
+            "century" | "centuries" => TimeUnit::Century,
+            _ => return None,
+        })
+    }
+
+    /// Length in days (a month is 1/12 of a Gregorian year).
+    pub fn days(self) -> f64 {
+        match self {
+            TimeUnit::Second => 1.0 / 86_400.0,
+            TimeUnit::Minute => 1.0 / 1_440.0,
+            TimeUnit::Hour => 1.0 / 24.0,
+            TimeUnit::Day => 1.0,
+            TimeUnit::Week => 7.0,
+            TimeUnit::Month => 365.2425 / 12.0,
+            TimeUnit::Year => 365.2425,
+            TimeUnit::Decade => 3_652.425,
+            TimeUnit::Century => 36_524.25,
+        }
+    }
+
+    /// snake_case name, as in JSON.
+    pub fn name(self) -> &'static str {
+        match self {
+            TimeUnit::Second => "second",
+            TimeUnit::Minute => "minute",
+            TimeUnit::Hour => "hour",
+            TimeUnit::Day => "day",
+            TimeUnit::Week => "week",
+            TimeUnit::Month => "month",
+            TimeUnit::Year => "year",
+            TimeUnit::Decade => "decade",
+            TimeUnit::Century => "century",
+        }
+    }
+
+    /// ISO 8601 duration ("P90D", "PT2H", "P10Y" for a decade).
+    pub fn iso(self, amount: f64) -> String {
+        let n = |x: f64| {
+            let s = format!("{x:.4}");
+            s.trim_end_matches('0').trim_end_matches('.').to_owned()
+        };
+        match self {
+            TimeUnit::Second => format!("PT{}S", n(amount)),
+            TimeUnit::Minute => format!("PT{}M", n(amount)),
+            TimeUnit::Hour => format!("PT{}H", n(amount)),
+            TimeUnit::Day => format!("P{}D", n(amount)),
+            TimeUnit::Week => format!("P{}W", n(amount)),
+            TimeUnit::Month => format!("P{}M", n(amount)),
+            TimeUnit::Year => format!("P{}Y", n(amount)),
+            TimeUnit::Decade => format!("P{}Y", n(amount * 10.0)),
+            TimeUnit::Century => format!("P{}Y", n(amount * 100.0)),
+        }
+    }
+}
+
+/// One length of time found in a text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DurationMention {
+    /// Byte span of the amount and unit ("90-day", "four years", "15-year-old").
+    pub span: Span,
+    pub amount: f64,
+    pub unit: TimeUnit,
+    /// An age ("a 15-year-old", "15 years old").
+    pub is_age: bool,
+    /// Written as a modifier ("a 90-day freeze"): the noun it modifies, folded.
+    pub modifies: Option<String>,
+}
+
+/// Every length of time in `text`, in order.
+pub fn find(text: &str) -> Vec<DurationMention> {
+    let mut out = Vec::new();
+    let mut tokens: Vec<(usize, usize, f64)> = number::scan(text)
+        .into_iter()
+        .map(|t| (t.start, t.end, t.value))
+        .collect();
+    // "a year", "an hour": the article is the amount when a unit follows at once.
+    for (start, end, word) in text::words(text) {
+        if matches!(word, "a" | "an" | "A" | "An")
+            && !tokens.iter().any(|t| t.0 <= start && start < t.1)
+        {
+            tokens.push((start, end, 1.0));
+        }
+    }
+    tokens.sort_by_key(|t| t.0);
+    for (start, end, value) in tokens {
+        let Some(rest) = text.get(end..) else {
+            continue;
+        };
+        if !(value.is_finite() && value > 0.0) {
+            continue;
+        }
+        let hyphen = rest.starts_with('-');
+        let gap = if hyphen {
+            1
+        } else {
+            rest.len() - rest.trim_start_matches([' ', '\u{a0}']).len()
+        };
+        if gap == 0 && !hyphen {
+            continue;
+        }
+        let Some(after) = rest.get(gap..) else {
+            continue;
+        };
+        let word_len = after
+            .find(|c: char| !c.is_alphabetic())
+            .unwrap_or(after.len());
+        let word = after[..word_len].to_lowercase();
+        let (unit, amount) = match (TimeUnit::from_word(&word), word.as_str()) {
+            (Some(u), _) => (u, value),
+            (None, "fortnight" | "fortnights") => (TimeUnit::Week, value * 2.0),
+            _ => continue,
+        };
+        // "a" only counts before a singular unit ("a year", not "a days").
+        let is_article = text
+            .get(start..end)
+            .is_some_and(|w| w.eq_ignore_ascii_case("a") || w.eq_ignore_ascii_case("an"));
+        if is_article && (hyphen || word.ends_with('s')) {
+            continue;
+        }
+        // "a second vote", "a minute's silence": an ordinal or a possessive, not a length.
+        let next_word = text::words(after.get(word_len..).unwrap_or(""))
+            .next()
+            .map(|(s, _, w)| (after[word_len..][..s].trim().is_empty(), text::fold(w)));
+        if is_article
+            && (after[word_len..].starts_with(['\'', '’'])
+                || next_word.is_some_and(|(adjacent, w)| {
+                    adjacent
+                        && !matches!(
+                            w.as_str(),
+                            "of" | "ago"
+                                | "later"
+                                | "earlier"
+                                | "before"
+                                | "after"
+                                | "and"
+                                | "or"
+                                | "in"
+                                | "to"
+                                | "for"
+                                | "on"
+                                | "at"
+                                | "the"
+                                | "a"
+                                | "an"
+                                | "from"
+                                | "into"
+                                | "since"
+                                | "until"
+                                | "with"
+                        )
+                }))
+        {
+            continue;
+        }
+        let mut span_end = end + gap + word_len;
+        let tail = text.get(span_end..).unwrap_or("");
+        let mut is_age = false;
+        let mut modifies = None;
+        if hyphen {
+            if tail.starts_with("-old") {
+                is_age = true;
+                span_end += 4;
+            } else {
+                // The noun the modifier belongs to: "90-day freeze" -> "freeze".
+                modifies = text::words(tail)
+                    .next()
+                    .filter(|(s, _, _)| tail[..*s].trim().is_empty())
+                    .map(|(_, _, w)| text::fold(w));
+            }
+        } else if let Some(old) = tail.strip_prefix(" old")
+            && !old.starts_with(char::is_alphabetic)
+        {
+            is_age = true;
+            span_end += 4;
+        }
+        // A rate ("twice a day") or a clock reading is not a length of time.
+        if is_article {
+            let before = text[..start].trim_end().to_lowercase();
+            if before.ends_with("times")
+                || before.ends_with("twice")
+                || before.ends_with("once")
+                || before.ends_with("per")
+            {
+                continue;
+            }
+        }
+        out.push(DurationMention {
+            span: Span::new(start, span_end),
+            amount,
+            unit,
+            is_age,
+            modifies,
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(text: &str) -> Vec<(String, f64, TimeUnit, bool)> {
+        find(text)
+            .into_iter()
+            .map(|d| {
+                (
+                    text[d.span.start..d.span.end].to_owned(),
+                    d.amount,
+                    d.unit,
+                    d.is_age,
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn news_durations_are_read_with_their_unit() {
+        assert_eq!(
+            read("Trump has issued a 90-day freeze on aid"),
+            [("90-day".to_owned(), 90.0, TimeUnit::Day, false)]
+        );
+        assert_eq!(
+            read("after four years of being laughed at"),
+            [("four years".to_owned(), 4.0, TimeUnit::Year, false)]
+        );
+        assert_eq!(
+            read("a 15-year-old was hurt"),
+            [("15-year-old".to_owned(), 15.0, TimeUnit::Year, true)]
+        );
+        assert_eq!(
+            read("paused for 30 days"),
+            [("30 days".to_owned(), 30.0, TimeUnit::Day, false)]
+        );
+        assert_eq!(
+            read("in a year"),
+            [("a year".to_owned(), 1.0, TimeUnit::Year, false)]
+        );
+    }
+
+    #[test]
+    fn rates_and_counts_are_not_durations() {
+        assert!(read("twice a day").is_empty());
+        assert!(read("43 migrants on a flight").is_empty());
+    }
+
+    #[test]
+    fn the_modified_noun_is_kept() {
+        let found = find("a 90-day freeze");
+        assert_eq!(found[0].modifies.as_deref(), Some("freeze"));
+    }
+}

@@ -1,0 +1,567 @@
+//! Editor workflows (issue #4): coverage of a draft, diff of two sources, reviewed claim
+//! files, baselines and suppression. The harbour-fire examples run everywhere; the seed
+//! corpus tests read `$CORROBORATE_CORPUS` and work on temporary copies.
+
+mod common;
+
+use std::{
+    fs,
+    path::{Path, PathBuf},
+};
+
+use common::{corpus, run, run_json};
+use serde_json::Value;
+
+const HARBOUR: &str = "examples/harbour-fire";
+const HARBOUR_DRAFT: &str = "examples/drafts/harbour-fire-draft.md";
+const SEED_DRAFT: &str = "examples/drafts/el-salvador-visit.md";
+
+fn code(out: &std::process::Output) -> i32 {
+    out.status.code().unwrap_or(-1)
+}
+
+/// The draft claim whose text contains `needle`.
+fn draft_claim<'a>(report: &'a Value, needle: &str) -> &'a Value {
+    let found: Vec<&Value> = report["claims"]
+        .as_array()
+        .expect("claims")
+        .iter()
+        .filter(|c| c["text"].as_str().is_some_and(|t| t.contains(needle)))
+        .collect();
+    assert_eq!(found.len(), 1, "one draft claim with `{needle}`");
+    found[0]
+}
+
+fn missing_texts(report: &Value) -> Vec<Vec<String>> {
+    report["missing"]
+        .as_array()
+        .expect("missing")
+        .iter()
+        .map(|m| {
+            m["claims"]
+                .as_array()
+                .expect("claims")
+                .iter()
+                .map(|c| c["text"].as_str().expect("text").to_owned())
+                .collect()
+        })
+        .collect()
+}
+
+/// Copy every file of `from` into a new temporary folder.
+fn copy_dir(from: &Path) -> (tempfile::TempDir, PathBuf) {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let to = tmp.path().join("articles");
+    fs::create_dir(&to).expect("mkdir");
+    for entry in fs::read_dir(from).expect("read dir") {
+        let path = entry.expect("entry").path();
+        if path.is_file() {
+            fs::copy(&path, to.join(path.file_name().expect("name"))).expect("copy");
+        }
+    }
+    (tmp, to)
+}
+
+fn s(p: &Path) -> &str {
+    p.to_str().expect("UTF-8 path")
+}
+
+#[test]
+fn harbour_draft_coverage_names_each_claims_status_issue_4() {
+    let (status, report) = run_json(&[
+        "coverage",
+        HARBOUR_DRAFT,
+        "--against",
+        HARBOUR,
+        "--format",
+        "json",
+    ]);
+    assert_eq!(status, 1, "a contradicted claim fails by default");
+    let residents = draft_claim(&report, "112 residents");
+    assert_eq!(residents["status"], "corroborated");
+    assert_eq!(residents["independent_sources"], 2);
+    let stalls = draft_claim(&report, "30 stalls");
+    assert_eq!(stalls["status"], "contradicted");
+    let against: Vec<&str> = stalls["contradicted_by"]
+        .as_array()
+        .expect("list")
+        .iter()
+        .map(|c| c["text"].as_str().expect("text"))
+        .collect();
+    assert_eq!(against, ["27 stalls", "35 stalls"]);
+    assert_eq!(draft_claim(&report, "14 policies")["status"], "unsupported");
+    let boats = draft_claim(&report, "9 fishing boats");
+    assert_eq!(boats["status"], "unsupported");
+    assert_eq!(
+        boats["suppressed"],
+        "confirmed by phone with the harbour master"
+    );
+    assert!(
+        missing_texts(&report)
+            .iter()
+            .any(|m| m.iter().any(|t| t.contains("40 tonnes"))),
+        "the tonnage two sources give is missing from the draft"
+    );
+    assert_eq!(report["summary"]["suppressed"], 1);
+}
+
+#[test]
+fn coverage_fail_levels_issue_4() {
+    let args = |level: &'static str| {
+        code(&run(&[
+            "coverage",
+            HARBOUR_DRAFT,
+            "--against",
+            HARBOUR,
+            "--fail-on",
+            level,
+        ]))
+    };
+    assert_eq!(args("never"), 0);
+    assert_eq!(args("unsupported"), 1);
+    assert_eq!(
+        code(&run(&["coverage", "nowhere.md", "--against", HARBOUR])),
+        2
+    );
+}
+
+#[test]
+fn markdown_markup_keeps_spans_and_numbers_issue_4() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let path = tmp.path().join("draft.md");
+    let text = "# Flood: **112** moved\n\nOfficials moved **64 men and 48 women** to the gym, \
+        [the council said](https://example.org/2024/55-people?page=7). The repairs cost \
+        _nearly $2.7 million_.\n\n<!-- corroborate: ignore 3 calls confirmed it -->\n**Later**, 9 boats left.\n";
+    fs::write(&path, text).expect("write");
+    let (status, report) = run_json(&["extract", "--format", "json", s(&path)]);
+    assert_eq!(status, 0);
+    let claims = report["claims"].as_array().expect("claims");
+    let texts: Vec<&str> = claims
+        .iter()
+        .map(|c| c["text"].as_str().expect("text"))
+        .collect();
+    assert!(texts.contains(&"64 men and 48 women"), "{texts:?}");
+    assert!(texts.contains(&"nearly $2.7 million"), "{texts:?}");
+    assert!(texts.contains(&"9 boats"), "{texts:?}");
+    assert!(
+        !texts
+            .iter()
+            .any(|t| t.contains("55") || t.contains("3 calls")),
+        "no claim from a link target or a comment: {texts:?}"
+    );
+    for c in claims {
+        let (start, end) = (
+            c["start"].as_u64().expect("start") as usize,
+            c["end"].as_u64().expect("end") as usize,
+        );
+        assert_eq!(
+            &text[start..end],
+            c["text"],
+            "spans are byte offsets into the file"
+        );
+    }
+}
+
+#[test]
+fn harbour_diff_shows_shared_and_conflicting_claims_issue_4() {
+    let a = "examples/harbour-fire/coastline-wire.txt";
+    let b = "examples/harbour-fire/radio-ellery.txt";
+    let (status, report) = run_json(&["diff", a, b, "--format", "json"]);
+    assert_eq!(status, 1, "a misquote is a conflict");
+    let changes: Vec<(&str, String)> = report["entries"]
+        .as_array()
+        .expect("entries")
+        .iter()
+        .map(|e| {
+            let texts: Vec<&str> = e["a"]
+                .as_array()
+                .expect("a")
+                .iter()
+                .chain(e["b"].as_array().expect("b"))
+                .map(|c| c["text"].as_str().expect("text"))
+                .collect();
+            (e["change"].as_str().expect("change"), texts.join(" | "))
+        })
+        .collect();
+    assert!(
+        changes.iter().any(|(c, t)| *c == "shared"
+            && t.contains("about 40 tonnes")
+            && t.contains("roughly 40 tonnes")),
+        "{changes:?}"
+    );
+    assert!(
+        changes
+            .iter()
+            .any(|(c, t)| *c == "conflicting" && t.contains("Nobody was hurt")),
+        "{changes:?}"
+    );
+    assert!(
+        changes
+            .iter()
+            .any(|(c, t)| *c == "only_a" && t.contains("$4.2 million")),
+        "{changes:?}"
+    );
+    let text = run(&["diff", a, b, "--fail-on", "never"]);
+    assert_eq!(code(&text), 0);
+    let stdout = String::from_utf8_lossy(&text.stdout);
+    assert!(stdout.starts_with("--- a/coastline-wire"));
+    assert!(stdout.lines().any(|l| l.starts_with("! ")));
+}
+
+/// Write claim files of `articles` into a new `claims` folder beside them.
+fn extract_to(articles: &Path) -> PathBuf {
+    let claims = articles.with_file_name("claims");
+    let out = run(&["extract", s(articles), "--write", s(&claims)]);
+    assert_eq!(code(&out), 0, "{}", String::from_utf8_lossy(&out.stderr));
+    claims
+}
+
+fn claim_value(report: &Value, text: &str) -> Vec<f64> {
+    report["claims"]
+        .as_array()
+        .expect("claims")
+        .iter()
+        .filter(|c| c["text"] == text)
+        .filter_map(|c| c["value"]["number"].as_f64())
+        .collect()
+}
+
+#[test]
+fn claim_files_round_trip_issue_4() {
+    let (_tmp, articles) = copy_dir(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join(HARBOUR)
+            .as_path(),
+    );
+    let claims = extract_to(&articles);
+    let gazette = claims.join("ellery-gazette.toml");
+    let written = fs::read_to_string(&gazette).expect("claim file");
+
+    // Rewriting unchanged claims gives identical bytes.
+    let again = articles.with_file_name("again");
+    let out = run(&["extract", s(&claims), "--write", s(&again)]);
+    assert_eq!(code(&out), 0, "{}", String::from_utf8_lossy(&out.stderr));
+    for entry in fs::read_dir(&claims).expect("claims") {
+        let path = entry.expect("entry").path();
+        let name = path.file_name().expect("name");
+        assert_eq!(
+            fs::read(&path).expect("first"),
+            fs::read(again.join(name)).expect("second"),
+            "{name:?} is byte-stable"
+        );
+    }
+
+    // Existing files are not overwritten without --force, and never an input.
+    assert_eq!(
+        code(&run(&["extract", s(&articles), "--write", s(&claims)])),
+        2
+    );
+    assert_eq!(fs::read_to_string(&gazette).expect("kept"), written);
+    assert_eq!(
+        code(&run(&[
+            "extract",
+            s(&claims),
+            "--write",
+            s(&claims),
+            "--force"
+        ])),
+        2,
+        "a claim file is never written over itself"
+    );
+
+    // An edited value is what check sees.
+    fs::write(&gazette, written.replace("number = 27.0", "number = 35")).expect("edit");
+    let (status, report) = run_json(&["check", "--format", "json", s(&claims)]);
+    assert_eq!(claim_value(&report, "27 stalls"), [35.0]);
+    let stalls = common::findings_with(&report, "27 stalls");
+    assert_eq!(stalls[0]["verdict"], "agreement", "35 now agrees with 35");
+    assert_eq!(status, 1, "the misquote still conflicts");
+
+    // Claim files beside articles: the claim file wins for its article.
+    let (_, beside) = run_json(&["check", "--format", "json", s(&articles), s(&gazette)]);
+    assert_eq!(claim_value(&beside, "27 stalls"), [35.0]);
+    assert_eq!(beside["sources"].as_array().expect("sources").len(), 4);
+
+    // A deleted claim and an ignored one are not used.
+    let edited = fs::read_to_string(&gazette).expect("claim file");
+    let ignored = edited.replacen(
+        "kind = \"quantity\"\ntext = \"27 stalls\"",
+        "kind = \"quantity\"\ntext = \"27 stalls\"\nignore = true\nreason = \"the council corrected it\"",
+        1,
+    );
+    assert_ne!(ignored, edited);
+    fs::write(&gazette, ignored).expect("edit");
+    let (_, report) = run_json(&["check", "--format", "json", s(&claims)]);
+    assert!(claim_value(&report, "27 stalls").is_empty());
+    assert_eq!(
+        report["ignored_claims"][0]["reason"],
+        "the council corrected it"
+    );
+
+    // A stale claim file is reported and not used.
+    let article = articles.join("ellery-gazette.txt");
+    let text = fs::read_to_string(&article).expect("article");
+    fs::write(&article, text.replace("27 stalls", "29 stalls")).expect("edit article");
+    let out = run(&["check", s(&claims)]);
+    assert_eq!(code(&out), 2);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("is stale"), "{stderr}");
+    assert!(!String::from_utf8_lossy(&out.stdout).contains("ellery-gazette.txt"));
+}
+
+#[test]
+fn a_baseline_accepts_known_findings_only_issue_4() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let baseline = tmp.path().join("baseline.toml");
+    let out = run(&["check", HARBOUR, "--write-baseline", s(&baseline)]);
+    assert_eq!(code(&out), 0, "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(
+        code(&run(&["check", HARBOUR, "--write-baseline", s(&baseline)])),
+        2,
+        "an existing baseline is kept without --force"
+    );
+    let (status, report) = run_json(&[
+        "check",
+        HARBOUR,
+        "--baseline",
+        s(&baseline),
+        "--format",
+        "json",
+    ]);
+    assert_eq!(status, 0);
+    let conflicts: Vec<&Value> = report["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .filter(|f| f["verdict"] == "conflict")
+        .collect();
+    assert_eq!(conflicts.len(), 2);
+    assert!(conflicts.iter().all(|f| f["baseline_state"] == "baselined"));
+
+    // Copies elsewhere, one new conflict: only it fails the run.
+    let (_tmp, copies) = copy_dir(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join(HARBOUR)
+            .as_path(),
+    );
+    let radio = copies.join("radio-ellery.txt");
+    let text = fs::read_to_string(&radio).expect("article");
+    fs::write(
+        &radio,
+        text.replace("roughly 40 tonnes", "roughly 90 tonnes"),
+    )
+    .expect("edit");
+    let (status, report) = run_json(&[
+        "check",
+        s(&copies),
+        "--baseline",
+        s(&baseline),
+        "--format",
+        "json",
+    ]);
+    assert_eq!(status, 1);
+    let new: Vec<&Value> = report["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .filter(|f| f["verdict"] == "conflict" && f["baseline_state"] == "new")
+        .collect();
+    assert_eq!(new.len(), 1);
+    assert!(new[0]["explanation"].as_str().expect("text").contains("90"));
+}
+
+#[test]
+fn suppressed_draft_claims_do_not_fail_check_issue_4() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let draft = tmp.path().join("draft.md");
+    let original = fs::read_to_string(HARBOUR_DRAFT).expect("draft");
+    let text = original.replace(
+        "The council said 30 stalls",
+        "<!-- corroborate: ignore the council's own count -->\nThe council said 30 stalls",
+    );
+    fs::write(&draft, text).expect("write");
+    let rules_free = |extra: &str| {
+        run_json(&[
+            "check",
+            "--format",
+            "json",
+            "examples/harbour-fire/coastline-wire.txt",
+            "examples/harbour-fire/ellery-gazette.txt",
+            extra,
+        ])
+    };
+    let (status, report) = rules_free(s(&draft));
+    assert_eq!(status, 0, "the only conflict is suppressed");
+    let stalls = common::findings_with(&report, "30 stalls");
+    assert_eq!(stalls[0]["suppressed"], "the council's own count");
+}
+
+// ---- the seed corpus ----
+
+fn seeds(dir: &Path) -> PathBuf {
+    dir.join("seeds")
+}
+
+fn seed(dir: &Path, prefix: &str) -> PathBuf {
+    fs::read_dir(seeds(dir))
+        .expect("seeds")
+        .map(|e| e.expect("entry").path())
+        .find(|p| {
+            p.file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.starts_with(prefix))
+        })
+        .expect("seed exists")
+}
+
+#[test]
+fn seed_draft_coverage_says_exactly_what_is_wrong_issue_4() {
+    let Some(dir) = corpus("seed_draft_coverage_says_exactly_what_is_wrong_issue_4") else {
+        return;
+    };
+    let (status, report) = run_json(&[
+        "coverage",
+        SEED_DRAFT,
+        "--against",
+        s(&seeds(&dir)),
+        "--format",
+        "json",
+    ]);
+    assert_eq!(status, 1);
+    // The figures the draft gets right, wrong or from nowhere (its "Monday" is a date
+    // claim, corroborated, and checked by the date tests).
+    let statuses: Vec<(&str, &str)> = report["claims"]
+        .as_array()
+        .expect("claims")
+        .iter()
+        .filter(|c| c["kind"] == "quantity")
+        .map(|c| {
+            (
+                c["text"].as_str().expect("t"),
+                c["status"].as_str().expect("s"),
+            )
+        })
+        .collect();
+    assert_eq!(
+        statuses,
+        [
+            ("45,000 people", "contradicted"),
+            ("nearly $2.7 million", "corroborated"),
+            ("12 new consular offices", "unsupported"),
+        ]
+    );
+    let against = &draft_claim(&report, "45,000")["contradicted_by"];
+    assert!(
+        against
+            .as_array()
+            .expect("list")
+            .iter()
+            .all(|c| c["text"] == "more than 80,000 people")
+    );
+    let missing = missing_texts(&report);
+    let has = |needle: &str| missing.iter().any(|m| m.iter().any(|t| t.contains(needle)));
+    assert!(has("43 Colombian migrants"), "{missing:?}");
+    assert!(has("90%"), "{missing:?}");
+}
+
+#[test]
+fn seed_diff_of_wire_and_broadcaster_issue_4() {
+    let Some(dir) = corpus("seed_diff_of_wire_and_broadcaster_issue_4") else {
+        return;
+    };
+    let (status, report) = run_json(&[
+        "diff",
+        s(&seed(&dir, "003_")),
+        s(&seed(&dir, "001_")),
+        "--format",
+        "json",
+    ]);
+    assert_eq!(status, 0);
+    let entry = |change: &str, needle: &str| {
+        report["entries"]
+            .as_array()
+            .expect("entries")
+            .iter()
+            .filter(|e| e["change"] == change)
+            .any(|e| {
+                e["a"]
+                    .as_array()
+                    .expect("a")
+                    .iter()
+                    .chain(e["b"].as_array().expect("b"))
+                    .any(|c| c["text"].as_str().is_some_and(|t| t.contains(needle)))
+            })
+    };
+    assert!(entry("shared", "43 Colombian migrants"));
+    assert!(entry("shared", "32 men and 11 women"));
+    assert!(entry("only_a", "more than 80,000 people"));
+    assert!(entry("only_b", "nearly $2.7 million"));
+    assert!(!entry("conflicting", ""));
+}
+
+#[test]
+fn seed_claim_files_round_trip_and_go_stale_issue_4() {
+    let Some(dir) = corpus("seed_claim_files_round_trip_and_go_stale_issue_4") else {
+        return;
+    };
+    let (_tmp, articles) = copy_dir(&seeds(&dir));
+    let claims = extract_to(&articles);
+    let broadcaster = fs::read_dir(&claims)
+        .expect("claims")
+        .map(|e| e.expect("entry").path())
+        .find(|p| p.to_string_lossy().contains("001_"))
+        .expect("claim file of 001");
+    let text = fs::read_to_string(&broadcaster).expect("claim file");
+    let edited = text.replacen("number = 43.0", "number = 46", 1);
+    assert_ne!(edited, text, "the 32 + 11 claim has number 43");
+    fs::write(&broadcaster, edited).expect("edit");
+    let (status, report) = run_json(&["check", "--format", "json", s(&claims)]);
+    assert_eq!(status, 1, "46 conflicts with 43");
+    assert_eq!(claim_value(&report, "32 men and 11 women"), [46.0]);
+    assert_eq!(
+        common::findings_with(&report, "32 men and 11 women")[0]["verdict"],
+        "conflict"
+    );
+
+    let article = fs::read_dir(&articles)
+        .expect("articles")
+        .map(|e| e.expect("entry").path())
+        .find(|p| p.to_string_lossy().contains("001_"))
+        .expect("article 001");
+    let body = fs::read_to_string(&article).expect("article");
+    fs::write(&article, body.replace("32 men", "33 men")).expect("edit");
+    let out = run(&["check", s(&claims)]);
+    assert_eq!(code(&out), 2);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("is stale"));
+}
+
+#[test]
+fn seed_baseline_fails_only_on_a_new_conflict_issue_4() {
+    let Some(dir) = corpus("seed_baseline_fails_only_on_a_new_conflict_issue_4") else {
+        return;
+    };
+    let (tmp, articles) = copy_dir(&seeds(&dir));
+    let baseline = tmp.path().join("baseline.toml");
+    let inputs = [s(&articles), SEED_DRAFT];
+    let out = run(&[&["check", "--write-baseline", s(&baseline)][..], &inputs].concat());
+    assert_eq!(code(&out), 0, "{}", String::from_utf8_lossy(&out.stderr));
+    let with_baseline = |files: &[&str]| {
+        code(&run(
+            &[&["check", "--baseline", s(&baseline)][..], files].concat()
+        ))
+    };
+    assert_eq!(
+        code(&run(&[&["check"][..], &inputs].concat())),
+        1,
+        "the draft conflicts"
+    );
+    assert_eq!(with_baseline(&inputs), 0);
+    let article = fs::read_dir(&articles)
+        .expect("articles")
+        .map(|e| e.expect("entry").path())
+        .find(|p| p.to_string_lossy().contains("001_"))
+        .expect("article 001");
+    let body = fs::read_to_string(&article).expect("article");
+    fs::write(&article, body.replace("11 women", "14 women")).expect("edit");
+    assert_eq!(with_baseline(&inputs), 1);
+}
