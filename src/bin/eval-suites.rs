@@ -256,7 +256,9 @@ fn dimension_is(m: &Mention, dims: &[&str]) -> bool {
     m.dimension.as_deref().is_some_and(|d| dims.contains(&d))
 }
 
-const MEASURES: &[&str] = &["length", "mass", "volume", "area", "speed", "data", "energy"];
+const MEASURES: &[&str] = &[
+    "length", "mass", "volume", "area", "speed", "data", "energy",
+];
 
 /// Our mentions projected for a suite (and, for Duckling, a dimension).
 fn project(suite: Suite, dimension: &str, found: &[Mention]) -> Vec<Got> {
@@ -323,7 +325,8 @@ fn span_of(e: &Value) -> Option<Span> {
 }
 
 fn num(v: &Value) -> Option<f64> {
-    v.as_f64().or_else(|| v.as_str().and_then(|s| s.parse().ok()))
+    v.as_f64()
+        .or_else(|| v.as_str().and_then(|s| s.parse().ok()))
 }
 
 /// Upstream interval notation "[20,30)" / "(20,)".
@@ -447,20 +450,19 @@ fn expected(suite: Suite, rec: &Value) -> Vec<Item> {
 /// Whether a phrase holds an ordinal ("21st", "tenth", "twenty-first").
 fn has_ordinal(phrase: &str) -> bool {
     const STEMS: &[&str] = &[
-        "four", "fif", "six", "seven", "eigh", "nin", "ten", "eleven", "twelf", "teen",
-        "tie", "hundred", "thousand", "million", "billion",
+        "four", "fif", "six", "seven", "eigh", "nin", "ten", "eleven", "twelf", "teen", "tie",
+        "hundred", "thousand", "million", "billion",
     ];
-    phrase
-        .split(|c: char| !c.is_alphanumeric())
-        .any(|w| {
-            let digits = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
-            let suffix = &w[digits.len()..];
-            (!digits.is_empty()
-                && digits.bytes().all(|b| b.is_ascii_digit())
-                && matches!(suffix, "st" | "nd" | "rd" | "th"))
-                || matches!(w, "first" | "second" | "third")
-                || w.strip_suffix("th").is_some_and(|stem| STEMS.iter().any(|s| stem.ends_with(s)))
-        })
+    phrase.split(|c: char| !c.is_alphanumeric()).any(|w| {
+        let digits = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+        let suffix = &w[digits.len()..];
+        (!digits.is_empty()
+            && digits.bytes().all(|b| b.is_ascii_digit())
+            && matches!(suffix, "st" | "nd" | "rd" | "th"))
+            || matches!(w, "first" | "second" | "third")
+            || w.strip_suffix("th")
+                .is_some_and(|stem| STEMS.iter().any(|s| stem.ends_with(s)))
+    })
 }
 
 /// Why a failing case is read differently on purpose, if it is.
@@ -558,7 +560,12 @@ fn deliberate(suite: Suite, text: &str, want: &[Item], got: &[Got]) -> Option<&'
     {
         return Some("qualifier kept as a bound");
     }
-    if suite == Suite::Duckling && want.iter().any(|w| w.unit == UnitWant::Any) && lower.chars().all(|c| !c.is_alphabetic() || "around exactly ~".contains(c)) {
+    if suite == Suite::Duckling
+        && want.iter().any(|w| w.unit == UnitWant::Any)
+        && lower
+            .chars()
+            .all(|c| !c.is_alphabetic() || "around exactly ~".contains(c))
+    {
         return Some("a bare number is not money");
     }
     None
@@ -594,11 +601,7 @@ fn score_case(
             let overlaps = got
                 .iter()
                 .any(|g| g.span.start < w.span.end && w.span.start < g.span.end);
-            class.get_or_insert(if overlaps {
-                "span differs"
-            } else {
-                "missed"
-            });
+            class.get_or_insert(if overlaps { "span differs" } else { "missed" });
         }
     }
     if used.iter().any(|u| !u) {
@@ -612,7 +615,13 @@ fn score_case(
 fn describe(text: &str, want: &[Item], got: &[Got]) -> String {
     let w: Vec<String> = want
         .iter()
-        .map(|i| format!("{:?}={:?}", text.get(i.span.start..i.span.end).unwrap_or(""), i.value))
+        .map(|i| {
+            format!(
+                "{:?}={:?}",
+                text.get(i.span.start..i.span.end).unwrap_or(""),
+                i.value
+            )
+        })
         .collect();
     let g: Vec<String> = got
         .iter()
@@ -621,11 +630,19 @@ fn describe(text: &str, want: &[Item], got: &[Got]) -> String {
                 "{:?}={:?}{}",
                 text.get(i.span.start..i.span.end).unwrap_or(""),
                 i.value,
-                i.mention.unit.as_deref().map(|u| format!(" {u}")).unwrap_or_default()
+                i.mention
+                    .unit
+                    .as_deref()
+                    .map(|u| format!(" {u}"))
+                    .unwrap_or_default()
             )
         })
         .collect();
-    format!("{text:?}\n      want [{}]\n      got  [{}]", w.join(", "), g.join(", "))
+    format!(
+        "{text:?}\n      want [{}]\n      got  [{}]",
+        w.join(", "),
+        g.join(", ")
+    )
 }
 
 fn read_lines(path: &Path) -> Result<Vec<Value>, String> {
@@ -658,7 +675,10 @@ fn evaluate(suite: Suite, records: &[Value], settings: &Settings) -> BTreeMap<St
         }
         if suite == Suite::Duckling {
             if matches!(dimension, "Time" | "Duration") {
-                *score.skipped.entry("dates, times and durations").or_default() += 1;
+                *score
+                    .skipped
+                    .entry("dates, times and durations")
+                    .or_default() += 1;
                 continue;
             }
             if rec["section"].as_str() == Some("latent") {
@@ -688,8 +708,8 @@ fn evaluate(suite: Suite, records: &[Value], settings: &Settings) -> BTreeMap<St
             score.cases += 1;
             score.expected += want.len();
             score.found += values.len();
-            let ok = values.len() == want.len()
-                && values.iter().zip(&want).all(|(a, b)| close(*a, *b));
+            let ok =
+                values.len() == want.len() && values.iter().zip(&want).all(|(a, b)| close(*a, *b));
             score.matched += values
                 .iter()
                 .zip(&want)
@@ -699,9 +719,9 @@ fn evaluate(suite: Suite, records: &[Value], settings: &Settings) -> BTreeMap<St
                 score.passed += 1;
             } else {
                 *score.failures.entry("value differs").or_default() += 1;
-                score
-                    .examples
-                    .push(format!("{text:?}\n      want {want:?}\n      got  {values:?}"));
+                score.examples.push(format!(
+                    "{text:?}\n      want {want:?}\n      got  {values:?}"
+                ));
             }
             continue;
         }
@@ -716,7 +736,10 @@ fn evaluate(suite: Suite, records: &[Value], settings: &Settings) -> BTreeMap<St
             if clean {
                 score.passed += 1;
             } else {
-                *score.failures.entry("ordinal read as a quantity").or_default() += 1;
+                *score
+                    .failures
+                    .entry("ordinal read as a quantity")
+                    .or_default() += 1;
                 score.examples.push(describe(text, &want, &got));
             }
             continue;

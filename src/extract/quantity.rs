@@ -177,10 +177,9 @@ const CAPITALISED_FUNCTION_WORDS: &[&str] = &[
 static PHONE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:\+?\d{1,3}[\s.-])?\(?\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}\b").expect("static pattern")
 });
-static RANGE_JOIN: LazyLock<Regex> =
-    LazyLock::new(|| {
-        Regex::new(r"^\s*(?:-|–|—|~|to|and|through|thru)\s*$").expect("static pattern")
-    });
+static RANGE_JOIN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*(?:-|–|—|~|to|and|through|thru)\s*$").expect("static pattern")
+});
 static BOUND_JOIN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\s*(?:,\s*)?(?:and|but|,)?\s*$").expect("static pattern"));
 static ENUM_JOIN: LazyLock<Regex> = LazyLock::new(|| {
@@ -1088,7 +1087,10 @@ fn read_sentence(
         }
         // Enumerated parts: "32 men and 11 women".
         let mut parts = Vec::new();
-        if unit.is_none() && range.is_none() && qualifier == Qualifier::Exact && keep == Keep::Claims
+        if unit.is_none()
+            && range.is_none()
+            && qualifier == Qualifier::Exact
+            && keep == Keep::Claims
         {
             let mut total = value;
             let mut last_end = phrase_end;
