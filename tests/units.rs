@@ -8,7 +8,8 @@ use std::{path::PathBuf, process::Command, sync::Arc};
 
 use corroborate::{config::Settings, extract, ingest::Article, reconcile, rules::Verdict};
 
-fn verdicts(texts: &[&str]) -> Vec<Verdict> {
+/// The verdicts of the findings whose claims include one with `needle` in its text.
+fn verdicts(texts: &[&str], needle: &str) -> Vec<Verdict> {
     let settings = Settings::builtin();
     let articles: Vec<Article> = texts
         .iter()
@@ -25,6 +26,13 @@ fn verdicts(texts: &[&str]) -> Vec<Verdict> {
     reconcile::judge(&articles, &claims, &settings)
         .findings
         .iter()
+        .filter(|f| {
+            f.claims.iter().any(|&c| {
+                articles[claims[c].article]
+                    .slice(claims[c].span)
+                    .contains(needle)
+            })
+        })
         .map(|f| f.verdict)
         .collect()
 }
@@ -33,7 +41,7 @@ fn verdicts(texts: &[&str]) -> Vec<Verdict> {
 fn five_km_agrees_with_three_point_one_miles() {
     let a = "The wildfire near Orrin Bay spread along a 5 km stretch of the coastal ridge on Monday, fire crews said.";
     let b = "Fire crews said the wildfire near Orrin Bay spread along a 3.1 miles stretch of the coastal ridge on Monday.";
-    let v = verdicts(&[a, b]);
+    let v = verdicts(&[a, b], "km");
     assert!(v.contains(&Verdict::Agreement), "{v:?}");
     assert!(!v.contains(&Verdict::Conflict), "{v:?}");
 }
@@ -42,8 +50,8 @@ fn five_km_agrees_with_three_point_one_miles() {
 fn five_km_conflicts_with_ten_miles() {
     let a = "The wildfire near Orrin Bay spread along a 5 km stretch of the coastal ridge on Monday, fire crews said.";
     let b = "Fire crews said the wildfire near Orrin Bay spread along a 10 miles stretch of the coastal ridge on Monday.";
-    let v = verdicts(&[a, b]);
-    assert!(!v.contains(&Verdict::Agreement), "{v:?}");
+    let v = verdicts(&[a, b], "km");
+    assert!(!v.is_empty() && !v.contains(&Verdict::Agreement), "{v:?}");
 }
 
 #[test]
