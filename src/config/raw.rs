@@ -41,6 +41,8 @@ pub(crate) struct RawThresholds {
     pub(crate) conversion_tolerance: Option<Spanned<f64>>,
     pub(crate) up_to_floor: Option<Spanned<f64>>,
     pub(crate) conflict_min_shared: Option<Spanned<i64>>,
+    pub(crate) time_conflict_context: Option<Spanned<f64>>,
+    pub(crate) time_conflict_min_shared: Option<Spanned<i64>>,
     pub(crate) quote_min_words: Option<Spanned<i64>>,
     pub(crate) echo_min_words: Option<Spanned<i64>>,
     pub(crate) stem_length: Option<Spanned<i64>>,

@@ -41,6 +41,8 @@ pub struct Thresholds {
     pub conversion_tolerance: f64,
     pub up_to_floor: f64,
     pub conflict_min_shared: usize,
+    pub time_conflict_context: f64,
+    pub time_conflict_min_shared: usize,
     pub quote_min_words: usize,
     pub echo_min_words: usize,
     pub stem_length: usize,
@@ -305,6 +307,7 @@ impl Accumulator {
                 ("misquote-similarity", t.misquote_similarity),
                 ("conversion-tolerance", t.conversion_tolerance),
                 ("up-to-floor", t.up_to_floor),
+                ("time-conflict-context", t.time_conflict_context),
             ];
             for (name, value) in unit_range {
                 if let Some(v) = value {
@@ -328,6 +331,12 @@ impl Accumulator {
                 ("stem-length", t.stem_length, 2, 64),
                 ("max-candidates", t.max_candidates, 1, 1_000_000),
                 ("conflict-min-shared", t.conflict_min_shared, 0, 100),
+                (
+                    "time-conflict-min-shared",
+                    t.time_conflict_min_shared,
+                    0,
+                    100,
+                ),
             ];
             for (name, value, low, high) in counts {
                 if let Some(v) = value {
@@ -522,6 +531,8 @@ impl Accumulator {
             conversion_tolerance: t("conversion-tolerance", 0.05),
             up_to_floor: t("up-to-floor", 0.5),
             conflict_min_shared: t("conflict-min-shared", 2.0) as usize,
+            time_conflict_context: t("time-conflict-context", 0.5),
+            time_conflict_min_shared: t("time-conflict-min-shared", 2.0) as usize,
             quote_min_words: t("quote-min-words", 4.0) as usize,
             echo_min_words: t("echo-min-words", 6.0) as usize,
             stem_length: t("stem-length", 5.0) as usize,

@@ -336,6 +336,21 @@ fn is_not_an_amount(
             return true;
         }
     }
+    // A share written "28 of 41 passes": the figures only mean something together.
+    if post.trim_start().starts_with("of ")
+        && post.trim_start()[3..]
+            .trim_start()
+            .starts_with(|c: char| c.is_ascii_digit())
+    {
+        return true;
+    }
+    if let Some(w) = words.before(token.start)
+        && text::fold(w.2) == "of"
+        && let Some(v) = words.n_before(token.start, 2).nth(1)
+        && v.2.chars().all(|c| c.is_ascii_digit() || c == ',')
+    {
+        return true;
+    }
     // A clock time or a score-like pair ("4:59").
     if post.starts_with(':') && post[1..].starts_with(|c: char| c.is_ascii_digit()) {
         return true;

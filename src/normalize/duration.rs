@@ -225,6 +225,31 @@ pub fn find(text: &str) -> Vec<DurationMention> {
                 continue;
             }
         }
+        // A clock position ("with 12 minutes left", "4 seconds to play") or a time ago
+        // ("two days ago") is not a length of time anyone claims.
+        let after = text[span_end..].trim_start().to_lowercase();
+        if [
+            "left",
+            "remaining",
+            "to go",
+            "to play",
+            "ago",
+            "later",
+            "earlier",
+            "before the",
+            "after the",
+            "into the",
+        ]
+        .iter()
+        .any(|w| {
+            after.starts_with(w)
+                && after[w.len()..]
+                    .chars()
+                    .next()
+                    .is_none_or(|c| !c.is_alphanumeric())
+        }) {
+            continue;
+        }
         out.push(DurationMention {
             span: Span::new(start, span_end),
             amount,
@@ -281,6 +306,8 @@ mod tests {
     #[test]
     fn rates_and_counts_are_not_durations() {
         assert!(read("twice a day").is_empty());
+        assert!(read("scored with 12 minutes left in the game").is_empty());
+        assert!(read("the storm hit two days ago").is_empty());
         assert!(read("43 migrants on a flight").is_empty());
     }
 

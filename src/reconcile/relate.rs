@@ -444,7 +444,7 @@ pub fn dates(
         })
     };
     let conflicts = |reason: String| {
-        (similarity >= t.conflict_context).then_some(Link {
+        (similarity >= t.time_conflict_context).then_some(Link {
             relation: Relation::Conflicts,
             reason,
             similarity,
@@ -457,7 +457,7 @@ pub fn dates(
         let is_day_of_writing = |d: &DateValue| d.relative && d.reference == d.resolved;
         if da.attributive
             || db.attributive
-            || shared < 2
+            || shared < t.time_conflict_min_shared
             || (is_day_of_writing(da) && is_day_of_writing(db))
         {
             return None;
@@ -514,6 +514,9 @@ pub fn durations(
         return None;
     }
     let t = &settings.thresholds;
+    // Ages of different people are the commonest pair of different durations in a story;
+    // an age only agrees.
+    let conflicts_allowed = !da.age && similarity >= t.time_conflict_context;
     if overlaps(da.interval(), db.interval()) {
         (similarity >= t.agree_context).then(|| Link {
             relation: Relation::Agrees,
@@ -521,7 +524,7 @@ pub fn durations(
             similarity,
         })
     } else {
-        (similarity >= t.conflict_context).then(|| Link {
+        conflicts_allowed.then(|| Link {
             relation: Relation::Conflicts,
             reason: format!("{} cannot be {}", da.describe(), db.describe()),
             similarity,
