@@ -132,8 +132,11 @@ pub struct Matchers {
     pub qualifier_before: Regex,
     /// A unit alias starting right at the start of the haystack.
     pub unit_after: Regex,
-    /// A currency or unit symbol ending right at the end of the haystack.
+    /// A currency or unit sign ("$", "€") ending right at the end of the haystack.
     pub symbol_before: Regex,
+    /// A symbol that starts with a letter ("US$", "Rs.") ending right at the end of the
+    /// haystack; tried before `symbol_before`.
+    pub symbol_before_word: Regex,
     /// A vague amount phrase anywhere.
     pub vague: Regex,
     alias_to_unit: HashMap<String, usize>,
@@ -201,9 +204,9 @@ impl Matchers {
         self.alias_to_unit.get(alias).copied()
     }
 
-    /// The unit a symbol names.
+    /// The unit a symbol names, in any case and spacing ("C$", "c $").
     pub fn unit_for_symbol(&self, symbol: &str) -> Option<usize> {
-        self.symbol_to_unit.get(symbol).copied()
+        self.symbol_to_unit.get(&symbol_key(symbol)).copied()
     }
 
     /// What a qualifier phrase (lower case, single spaces) means.
@@ -636,6 +639,15 @@ fn first_line(s: &str) -> String {
         .to_owned()
 }
 
+/// A symbol as it is looked up: lower case, without whitespace.
+fn symbol_key(symbol: &str) -> String {
+    symbol
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
 /// Lower case with runs of whitespace made one space: the form phrases are looked up in.
 pub fn normalize_phrase(s: &str) -> String {
     s.split_whitespace()
@@ -679,25 +691,53 @@ impl Matchers {
             .flat_map(|u| u.aliases.iter().map(String::as_str))
             .collect();
         // A word alias must end at a word boundary; a sign such as `%` need not.
+        // A word alias must end at a word boundary; a sign such as `%` need not. A hyphen
+        // may join it ("a 2.5-mile stretch").
         let unit_after = Regex::new(&format!(
-            r"(?i)^[ \t\u{{a0}}]?(?:{})(?:[^\p{{L}}\p{{N}}]|$)",
+            r"(?i)^(?:[ \t\u{{a0}}]|-)?({})(?:[^\p{{L}}\p{{N}}]|$)",
             alt(&mut aliases)
         ))
         .expect("unit aliases are escaped literals");
-        let mut symbols: Vec<&str> = units
-            .iter()
-            .flat_map(|u| u.symbols.iter().map(String::as_str))
-            .collect();
-        let symbol_before = Regex::new(&format!(r"({})\s?$", {
-            symbols.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
-            symbols.dedup();
-            symbols
-                .iter()
-                .map(|s| regex::escape(s))
+        // Symbols that start with a letter ("US$", "Rs.", "C$") must start a word; signs
+        // ("$", "€") need not. Letters match in any case and a space may sit between two
+        // or more letters and a sign ("hk $ 10.05 billion" in tokenized text).
+        let symbol_pattern = |list: &mut Vec<&str>| -> String {
+            list.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+            list.dedup();
+            list.iter()
+                .map(|s| {
+                    let mut out = String::new();
+                    let mut letters = 0;
+                    for c in s.trim_end().chars() {
+                        // Only after two letters or more: "a $5" is not "A$5".
+                        if letters >= 2 && !c.is_alphabetic() {
+                            out.push_str(r"\s?");
+                        }
+                        letters = if c.is_alphabetic() { letters + 1 } else { 0 };
+                        out.push_str(&regex::escape(&c.to_string()));
+                    }
+                    out
+                })
                 .collect::<Vec<_>>()
                 .join("|")
-        }))
+        };
+        let mut word_symbols: Vec<&str> = units
+            .iter()
+            .flat_map(|u| u.symbols.iter().map(String::as_str))
+            .filter(|s| s.starts_with(char::is_alphabetic))
+            .collect();
+        let mut sign_symbols: Vec<&str> = units
+            .iter()
+            .flat_map(|u| u.symbols.iter().map(String::as_str))
+            .filter(|s| !s.starts_with(char::is_alphabetic))
+            .collect();
+        let symbol_before_word = Regex::new(&format!(
+            r"(?i)(?:^|[^\p{{L}}\p{{N}}])({})\s?$",
+            symbol_pattern(&mut word_symbols)
+        ))
         .expect("unit symbols are escaped literals");
+        let symbol_before = Regex::new(&format!(r"({})\s?$", symbol_pattern(&mut sign_symbols)))
+            .expect("unit symbols are escaped literals");
         let mut v: Vec<&str> = vague.iter().map(|a| a.phrase.as_str()).collect();
         let vague_re = Regex::new(&format!(r"(?i)\b(?:{})\b", alt(&mut v)))
             .expect("vague phrases are escaped literals");
@@ -708,15 +748,14 @@ impl Matchers {
                 alias_to_unit.entry(alias.clone()).or_insert(i);
             }
             for symbol in &unit.symbols {
-                symbol_to_unit
-                    .entry(symbol.trim_end().to_owned())
-                    .or_insert(i);
+                symbol_to_unit.entry(symbol_key(symbol)).or_insert(i);
             }
         }
         Self {
             qualifier_before,
             unit_after,
             symbol_before,
+            symbol_before_word,
             vague: vague_re,
             alias_to_unit,
             symbol_to_unit,
