@@ -161,7 +161,10 @@ mod tests {
         assert_eq!(index.line_col(&text, x), (2, 3001));
         assert_eq!(index.line_col(&text, 10_000), (1, 5001));
         let exact = "a".repeat(CHAR_BLOCK);
-        assert_eq!(LineIndex::new(&exact).line_col(&exact, CHAR_BLOCK), (1, CHAR_BLOCK + 1));
+        assert_eq!(
+            LineIndex::new(&exact).line_col(&exact, CHAR_BLOCK),
+            (1, CHAR_BLOCK + 1)
+        );
     }
 
     #[test]

@@ -428,10 +428,13 @@ fn seed_draft_coverage_says_exactly_what_is_wrong_issue_4() {
         "json",
     ]);
     assert_eq!(status, 1);
+    // The figures the draft gets right, wrong or from nowhere (its "Monday" is a date
+    // claim, corroborated, and checked by the date tests).
     let statuses: Vec<(&str, &str)> = report["claims"]
         .as_array()
         .expect("claims")
         .iter()
+        .filter(|c| c["kind"] == "quantity")
         .map(|c| {
             (
                 c["text"].as_str().expect("t"),
@@ -445,6 +448,26 @@ fn seed_draft_coverage_says_exactly_what_is_wrong_issue_4() {
             ("45,000 people", "contradicted"),
             ("nearly $2.7 million", "corroborated"),
             ("12 new consular offices", "unsupported"),
+        ]
+    );
+    // Issue 9: the draft's titles are corroborated by the seeds.
+    let roles: Vec<(&str, &str)> = report["claims"]
+        .as_array()
+        .expect("claims")
+        .iter()
+        .filter(|c| c["kind"] == "role")
+        .map(|c| {
+            (
+                c["text"].as_str().expect("t"),
+                c["status"].as_str().expect("s"),
+            )
+        })
+        .collect();
+    assert_eq!(
+        roles,
+        [
+            ("Secretary of State Marco Rubio", "corroborated"),
+            ("President Nayib Bukele", "corroborated"),
         ]
     );
     let against = &draft_claim(&report, "45,000")["contradicted_by"];

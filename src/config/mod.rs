@@ -10,6 +10,7 @@
 mod document;
 mod dump;
 mod error;
+pub mod people;
 mod raw;
 mod settings;
 

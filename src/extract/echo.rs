@@ -123,6 +123,7 @@ pub fn find(articles: &[Article], claims: &[Claim], settings: &Settings) -> Vec<
                     speaker: None,
                     normalized: forms[form].to_owned(),
                     quoted: false,
+                    speaker_is_person: false,
                 }),
                 subject: speakers[form].clone().map_or_else(
                     || "unquoted words".to_owned(),
