@@ -550,12 +550,14 @@ impl Entry {
                     .unwrap_or_else(|| "amount".to_owned());
                 (Value::Quantity(q), subject)
             }
-            ClaimKind::Date | ClaimKind::Duration => return None,
+            ClaimKind::Date | ClaimKind::Duration | ClaimKind::Role => return None,
             ClaimKind::Quote => (
                 Value::Quote(Quote {
                     speaker: self.speaker.clone(),
                     normalized: text::quote_form(&self.text),
                     quoted: self.quoted.unwrap_or(true),
+                    // A reviewer named the speaker: taken as a person for attribution checks.
+                    speaker_is_person: self.speaker.is_some(),
                 }),
                 self.speaker
                     .clone()

@@ -75,6 +75,10 @@ pub enum FindingKind {
     WeekdayMismatch,
     DurationAgreement,
     DurationConflict,
+    RoleAgreement,
+    RoleConflict,
+    MisattributedQuote,
+    NameMisspelling,
 }
 
 /// One row of the registry.
@@ -169,6 +173,38 @@ pub const KINDS: &[KindInfo] = &[
         default_severity: Severity::Error,
         summary: "sources give incompatible lengths of time for the same thing",
         doc: "## What it flags\nTwo lengths of time or ages about the same thing whose ranges in days cannot both hold: \"a 90-day freeze\" and \"a 60-day freeze\"; \"a 15-year-old\" and \"a 17-year-old\" in the same context.\n## Why it matters\nOne source is wrong, or they describe different things; an editor must check.\n## Example\n\"the 90-day freeze\" and \"the 60-day freeze\" on the same aid.\n## Settings\n`thresholds.conflict-context`, the tolerances, `[qualifiers]`.",
+    },
+    KindInfo {
+        kind: FindingKind::RoleAgreement,
+        name: "role-agreement",
+        verdict: Verdict::Agreement,
+        default_severity: Severity::Note,
+        summary: "independent sources give a person the same role",
+        doc: "## What it flags\nTwo or more independent sources giving one person the same role: the same canonical role (or its generic head, \"Secretary\" for \"Secretary of State\") and no different organization (\"Secretary of State Ana Ruiz\" and \"U.S. Secretary of State Ana Ruiz\").\n## Why it matters\nA title carried by independent sources is corroborated.\n## Example\n\"Harbour Board chair Jo Hale\" in one outlet, \"Jo Hale, the chair of the Harbour Board,\" in another.\n## Settings\n`[people] roles`, `[people] organizations`, `[places] aliases`, `[people] subordinate`.",
+    },
+    KindInfo {
+        kind: FindingKind::RoleConflict,
+        name: "role-conflict",
+        verdict: Verdict::Conflict,
+        default_severity: Severity::Error,
+        summary: "sources give one person different current roles",
+        doc: "## What it flags\nOne person given two different current roles, or one role of two different organizations, by different sources (\"Foreign Minister Ana Ruiz\" and \"Interior Minister Ana Ruiz\"). A former or acting role never conflicts with a current one (\"former senator\" and \"Secretary of State\").\n## Why it matters\nA wrong title is among the most common corrections a newspaper prints.\n## Example\n\"Deputy Mayor Lee Park\" in one outlet, \"Mayor Lee Park\" in another.\n## Settings\n`[people] roles` (which written forms are one role), `[people] former`, `[people] acting`, `[people] subordinate`.",
+    },
+    KindInfo {
+        kind: FindingKind::MisattributedQuote,
+        name: "misattributed-quote",
+        verdict: Verdict::Conflict,
+        default_severity: Severity::Error,
+        summary: "the same quoted words are credited to different people",
+        doc: "## What it flags\nThe same quoted words (or one quote inside the other) credited to two different people the articles name, after resolving pronouns, surnames and descriptions (\"he\", \"Ruiz\", \"the mayor\") to full names.\n## Why it matters\nA quote pinned on the wrong person is a serious error; at most one attribution is right.\n## Example\n`\"We will rebuild the pier by June,\" Mayor Ana Ruiz said` in one outlet, `\"We will rebuild the pier by June,\" said Harbour Board chair Jo Hale` in another.\n## Settings\n`[people] titles`, `[people] roles`, `thresholds.quote-min-words`. Organizations and unresolved descriptions (\"an official\") never count as a different speaker.",
+    },
+    KindInfo {
+        kind: FindingKind::NameMisspelling,
+        name: "name-misspelling",
+        verdict: Verdict::Conflict,
+        default_severity: Severity::Warning,
+        summary: "a person's name is spelt differently in different sources",
+        doc: "## What it flags\nTwo spellings of what looks like one person's name in different sources that differ beyond accents and case (\"Nayib Bukele\" and \"Nayib Bukelle\"). \"Darien\" and \"Darién\", or a surname alone beside the full name, are the same name.\n## Why it matters\nA misspelt name is a correction waiting to happen, and it hides that two sources talk about the same person.\n## Example\n\"Mayor Ana Ruiz\" in one outlet, \"Mayor Ana Ruis\" in another.\n## Settings\n`[people] name-similarity` (how alike two spellings must be).",
     },
 ];
 

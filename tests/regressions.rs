@@ -127,3 +127,18 @@ fn another_instance_of_the_event_is_not_the_main_one_issue_6() {
     let b = "Shells hit the river school on Tuesday. Three people died when shells hit another school on Tuesday, medics said.";
     assert!(!verdicts_for(&[a, b], "Three people").contains(&Verdict::Conflict));
 }
+
+#[test]
+fn a_share_of_a_total_is_not_a_count_issue_6() {
+    let a = "Kline completed 28 of 41 passes in the rain on Sunday against the Bears.";
+    let b = "Kline completed 17 passes in the rain on Sunday against the Bears, a season low.";
+    assert!(!verdicts_for(&[a, b], "17 passes").contains(&Verdict::Conflict));
+}
+
+#[test]
+fn several_dozen_is_more_than_several_issue_6() {
+    let a =
+        "The strike on the market square on Friday wounded 55 people, medics in the square said.";
+    let b = "The strike on the market square on Friday wounded several dozen people, medics in the square said.";
+    assert!(!verdicts_for(&[a, b], "55 people").contains(&Verdict::Conflict));
+}

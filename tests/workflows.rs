@@ -450,6 +450,26 @@ fn seed_draft_coverage_says_exactly_what_is_wrong_issue_4() {
             ("12 new consular offices", "unsupported"),
         ]
     );
+    // Issue 9: the draft's titles are corroborated by the seeds.
+    let roles: Vec<(&str, &str)> = report["claims"]
+        .as_array()
+        .expect("claims")
+        .iter()
+        .filter(|c| c["kind"] == "role")
+        .map(|c| {
+            (
+                c["text"].as_str().expect("t"),
+                c["status"].as_str().expect("s"),
+            )
+        })
+        .collect();
+    assert_eq!(
+        roles,
+        [
+            ("Secretary of State Marco Rubio", "corroborated"),
+            ("President Nayib Bukele", "corroborated"),
+        ]
+    );
     let against = &draft_claim(&report, "45,000")["contradicted_by"];
     assert!(
         against

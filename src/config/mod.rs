@@ -9,6 +9,7 @@
 
 mod dump;
 mod error;
+pub mod people;
 mod raw;
 mod settings;
 

@@ -23,6 +23,7 @@ pub(crate) struct RawRules {
     pub(crate) sentences: Option<RawSentences>,
     pub(crate) boilerplate: Option<RawBoilerplate>,
     pub(crate) people: Option<RawPeople>,
+    pub(crate) places: Option<RawPlaces>,
     pub(crate) quantities: Option<RawQuantities>,
     pub(crate) severity: Option<BTreeMap<String, Spanned<String>>>,
 }
@@ -41,6 +42,8 @@ pub(crate) struct RawThresholds {
     pub(crate) conversion_tolerance: Option<Spanned<f64>>,
     pub(crate) up_to_floor: Option<Spanned<f64>>,
     pub(crate) conflict_min_shared: Option<Spanned<i64>>,
+    pub(crate) time_conflict_context: Option<Spanned<f64>>,
+    pub(crate) time_conflict_min_shared: Option<Spanned<i64>>,
     pub(crate) quote_min_words: Option<Spanned<i64>>,
     pub(crate) echo_min_words: Option<Spanned<i64>>,
     pub(crate) stem_length: Option<Spanned<i64>>,
@@ -131,6 +134,31 @@ pub(crate) struct RawBoilerplate {
 pub(crate) struct RawPeople {
     pub(crate) titles: Words,
     pub(crate) extend_titles: Words,
+    /// Canonical role -> ways of writing it (issue 9).
+    pub(crate) roles: Option<BTreeMap<String, Vec<String>>>,
+    pub(crate) extend_roles: Option<BTreeMap<String, Vec<String>>>,
+    /// Canonical organization -> other names for it.
+    pub(crate) organizations: Option<BTreeMap<String, Vec<String>>>,
+    pub(crate) extend_organizations: Option<BTreeMap<String, Vec<String>>>,
+    /// Words that mark a role as no longer held ("former") or held temporarily ("acting").
+    pub(crate) former: Words,
+    pub(crate) extend_former: Words,
+    pub(crate) acting: Words,
+    pub(crate) extend_acting: Words,
+    /// Words that make a role a lower rank than its head word ("vice president").
+    pub(crate) subordinate: Words,
+    pub(crate) extend_subordinate: Words,
+    /// Similarity above which two different spellings are one name misspelt.
+    pub(crate) name_similarity: Option<Spanned<f64>>,
+}
+
+/// `[places]` (issue 9).
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub(crate) struct RawPlaces {
+    /// Canonical place -> other names and demonyms ("El Salvador" = ["Salvadoran"]).
+    pub(crate) aliases: Option<BTreeMap<String, Vec<String>>>,
+    pub(crate) extend_aliases: Option<BTreeMap<String, Vec<String>>>,
 }
 
 /// `[quantities]`.

@@ -41,6 +41,8 @@ pub struct Thresholds {
     pub conversion_tolerance: f64,
     pub up_to_floor: f64,
     pub conflict_min_shared: usize,
+    pub time_conflict_context: f64,
+    pub time_conflict_min_shared: usize,
     pub quote_min_words: usize,
     pub echo_min_words: usize,
     pub stem_length: usize,
@@ -110,6 +112,8 @@ pub struct Settings {
     pub measure_roles: HashMap<String, String>,
     /// Words that introduce a person's name.
     pub titles: HashSet<String>,
+    /// Roles, organizations and places for role claims (issue 9).
+    pub people: super::people::PeopleRules,
     pub drop_lines: RegexSet,
     pub truncate_at: RegexSet,
     pub severity: BTreeMap<FindingKind, Severity>,
@@ -128,8 +132,11 @@ pub struct Matchers {
     pub qualifier_before: Regex,
     /// A unit alias starting right at the start of the haystack.
     pub unit_after: Regex,
-    /// A currency or unit symbol ending right at the end of the haystack.
+    /// A currency or unit sign ("$", "€") ending right at the end of the haystack.
     pub symbol_before: Regex,
+    /// A symbol that starts with a letter ("US$", "Rs.") ending right at the end of the
+    /// haystack; tried before `symbol_before`.
+    pub symbol_before_word: Regex,
     /// A vague amount phrase anywhere.
     pub vague: Regex,
     alias_to_unit: HashMap<String, usize>,
@@ -197,9 +204,9 @@ impl Matchers {
         self.alias_to_unit.get(alias).copied()
     }
 
-    /// The unit a symbol names.
+    /// The unit a symbol names, in any case and spacing ("C$", "c $").
     pub fn unit_for_symbol(&self, symbol: &str) -> Option<usize> {
-        self.symbol_to_unit.get(symbol).copied()
+        self.symbol_to_unit.get(&symbol_key(symbol)).copied()
     }
 
     /// What a qualifier phrase (lower case, single spaces) means.
@@ -253,6 +260,7 @@ struct Accumulator {
     stopwords: Vec<String>,
     abbreviations: Vec<String>,
     titles: Vec<String>,
+    people: super::people::PeopleAccumulator,
     not_after: Vec<String>,
     time_words: Vec<String>,
     subject_window: Option<usize>,
@@ -302,6 +310,7 @@ impl Accumulator {
                 ("misquote-similarity", t.misquote_similarity),
                 ("conversion-tolerance", t.conversion_tolerance),
                 ("up-to-floor", t.up_to_floor),
+                ("time-conflict-context", t.time_conflict_context),
             ];
             for (name, value) in unit_range {
                 if let Some(v) = value {
@@ -325,6 +334,12 @@ impl Accumulator {
                 ("stem-length", t.stem_length, 2, 64),
                 ("max-candidates", t.max_candidates, 1, 1_000_000),
                 ("conflict-min-shared", t.conflict_min_shared, 0, 100),
+                (
+                    "time-conflict-min-shared",
+                    t.time_conflict_min_shared,
+                    0,
+                    100,
+                ),
             ];
             for (name, value, low, high) in counts {
                 if let Some(v) = value {
@@ -435,8 +450,23 @@ impl Accumulator {
                 }
             }
         }
-        if let Some(p) = raw.people {
-            merge_words(&mut self.titles, p.titles, p.extend_titles);
+        if let Some(mut p) = raw.people {
+            merge_words(&mut self.titles, p.titles.take(), p.extend_titles.take());
+            if let Some(v) = &p.name_similarity {
+                let x = *v.get_ref();
+                if !(0.0..=1.0).contains(&x) {
+                    problems.push(problem(
+                        v.span(),
+                        format!("`name-similarity` is {x}, outside 0..=1"),
+                        "expected a number from 0 to 1",
+                        None,
+                    ));
+                }
+            }
+            self.people.apply_people(p);
+        }
+        if let Some(p) = raw.places {
+            self.people.apply_places(p);
         }
         if let Some(b) = raw.boilerplate {
             let mut check = |list: Option<Vec<toml::Spanned<String>>>| -> Option<Vec<String>> {
@@ -519,6 +549,8 @@ impl Accumulator {
             conversion_tolerance: t("conversion-tolerance", 0.05),
             up_to_floor: t("up-to-floor", 0.5),
             conflict_min_shared: t("conflict-min-shared", 2.0) as usize,
+            time_conflict_context: t("time-conflict-context", 0.5),
+            time_conflict_min_shared: t("time-conflict-min-shared", 2.0) as usize,
             quote_min_words: t("quote-min-words", 4.0) as usize,
             echo_min_words: t("echo-min-words", 6.0) as usize,
             stem_length: t("stem-length", 5.0) as usize,
@@ -575,6 +607,7 @@ impl Accumulator {
             stopwords: self.stopwords.iter().map(|w| w.to_lowercase()).collect(),
             abbreviations: self.abbreviations.into_iter().collect(),
             titles: self.titles.into_iter().collect(),
+            people: self.people.finish(),
             not_after: self.not_after.iter().map(|w| w.to_lowercase()).collect(),
             time_words: self.time_words.iter().map(|w| w.to_lowercase()).collect(),
             subject_window: self.subject_window.unwrap_or(8),
@@ -604,6 +637,15 @@ fn first_line(s: &str) -> String {
         .rfind(|l| !l.is_empty())
         .unwrap_or(s)
         .to_owned()
+}
+
+/// A symbol as it is looked up: lower case, without whitespace.
+fn symbol_key(symbol: &str) -> String {
+    symbol
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .flat_map(char::to_lowercase)
+        .collect()
 }
 
 /// Lower case with runs of whitespace made one space: the form phrases are looked up in.
@@ -649,25 +691,53 @@ impl Matchers {
             .flat_map(|u| u.aliases.iter().map(String::as_str))
             .collect();
         // A word alias must end at a word boundary; a sign such as `%` need not.
+        // A word alias must end at a word boundary; a sign such as `%` need not. A hyphen
+        // may join it ("a 2.5-mile stretch").
         let unit_after = Regex::new(&format!(
-            r"(?i)^[ \t\u{{a0}}]?(?:{})(?:[^\p{{L}}\p{{N}}]|$)",
+            r"(?i)^(?:[ \t\u{{a0}}]|-)?({})(?:[^\p{{L}}\p{{N}}]|$)",
             alt(&mut aliases)
         ))
         .expect("unit aliases are escaped literals");
-        let mut symbols: Vec<&str> = units
-            .iter()
-            .flat_map(|u| u.symbols.iter().map(String::as_str))
-            .collect();
-        let symbol_before = Regex::new(&format!(r"({})\s?$", {
-            symbols.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
-            symbols.dedup();
-            symbols
-                .iter()
-                .map(|s| regex::escape(s))
+        // Symbols that start with a letter ("US$", "Rs.", "C$") must start a word; signs
+        // ("$", "€") need not. Letters match in any case and a space may sit between two
+        // or more letters and a sign ("hk $ 10.05 billion" in tokenized text).
+        let symbol_pattern = |list: &mut Vec<&str>| -> String {
+            list.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+            list.dedup();
+            list.iter()
+                .map(|s| {
+                    let mut out = String::new();
+                    let mut letters = 0;
+                    for c in s.trim_end().chars() {
+                        // Only after two letters or more: "a $5" is not "A$5".
+                        if letters >= 2 && !c.is_alphabetic() {
+                            out.push_str(r"\s?");
+                        }
+                        letters = if c.is_alphabetic() { letters + 1 } else { 0 };
+                        out.push_str(&regex::escape(&c.to_string()));
+                    }
+                    out
+                })
                 .collect::<Vec<_>>()
                 .join("|")
-        }))
+        };
+        let mut word_symbols: Vec<&str> = units
+            .iter()
+            .flat_map(|u| u.symbols.iter().map(String::as_str))
+            .filter(|s| s.starts_with(char::is_alphabetic))
+            .collect();
+        let mut sign_symbols: Vec<&str> = units
+            .iter()
+            .flat_map(|u| u.symbols.iter().map(String::as_str))
+            .filter(|s| !s.starts_with(char::is_alphabetic))
+            .collect();
+        let symbol_before_word = Regex::new(&format!(
+            r"(?i)(?:^|[^\p{{L}}\p{{N}}])({})\s?$",
+            symbol_pattern(&mut word_symbols)
+        ))
         .expect("unit symbols are escaped literals");
+        let symbol_before = Regex::new(&format!(r"({})\s?$", symbol_pattern(&mut sign_symbols)))
+            .expect("unit symbols are escaped literals");
         let mut v: Vec<&str> = vague.iter().map(|a| a.phrase.as_str()).collect();
         let vague_re = Regex::new(&format!(r"(?i)\b(?:{})\b", alt(&mut v)))
             .expect("vague phrases are escaped literals");
@@ -678,15 +748,14 @@ impl Matchers {
                 alias_to_unit.entry(alias.clone()).or_insert(i);
             }
             for symbol in &unit.symbols {
-                symbol_to_unit
-                    .entry(symbol.trim_end().to_owned())
-                    .or_insert(i);
+                symbol_to_unit.entry(symbol_key(symbol)).or_insert(i);
             }
         }
         Self {
             qualifier_before,
             unit_after,
             symbol_before,
+            symbol_before_word,
             vague: vague_re,
             alias_to_unit,
             symbol_to_unit,

@@ -91,6 +91,11 @@ fn anchors_of(sentence: &str) -> Vec<String> {
             anchors.push("distinct".to_owned());
         }
         let pair = format!("{previous} {w}");
+        // "last season": figures of an earlier season ("last year" is too often only the
+        // base of a comparison: "a 90% fall on the same period last year").
+        if matches!(pair.as_str(), "last season" | "previous season") {
+            anchors.push("past".to_owned());
+        }
         if CUMULATIVE.contains(&w.as_str()) || CUMULATIVE.contains(&pair.as_str()) {
             anchors.push("since".to_owned());
         }

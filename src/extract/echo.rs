@@ -152,6 +152,7 @@ fn echoes_in(
                     speaker: None,
                     normalized: forms[form].to_owned(),
                     quoted: false,
+                    speaker_is_person: false,
                 }),
                 subject: speakers[form].clone().map_or_else(
                     || "unquoted words".to_owned(),

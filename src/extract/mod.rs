@@ -10,6 +10,7 @@ pub mod echo;
 pub mod people;
 pub mod quantity;
 pub mod quote;
+pub mod role;
 
 use serde::{Deserialize, Serialize};
 use rayon::prelude::*;
@@ -24,6 +25,8 @@ pub use context::Context;
 pub enum ClaimKind {
     Quantity,
     Quote,
+    /// A person's role or title (issue 9).
+    Role,
     Date,
     Duration,
 }
@@ -34,6 +37,7 @@ impl ClaimKind {
         match self {
             ClaimKind::Quantity => "quantity",
             ClaimKind::Quote => "quote",
+            ClaimKind::Role => "role",
             ClaimKind::Date => "date",
             ClaimKind::Duration => "duration",
         }
@@ -118,6 +122,47 @@ pub struct Quote {
     /// False when the words appear unquoted (an embedded post, a block quote) and were
     /// found because another source quotes them.
     pub quoted: bool,
+    /// Whether `speaker` is a person the article names (not an organization or an
+    /// unresolved description such as "an official"): only then can two sources crediting
+    /// the same words to different speakers be a misattribution.
+    #[serde(skip)]
+    pub speaker_is_person: bool,
+}
+
+/// Whether a role is held now, was held, or is held for now in someone's stead.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RoleStatus {
+    Current,
+    Former,
+    Acting,
+}
+
+impl RoleStatus {
+    /// snake_case name, as in JSON.
+    pub fn name(self) -> &'static str {
+        match self {
+            RoleStatus::Current => "current",
+            RoleStatus::Former => "former",
+            RoleStatus::Acting => "acting",
+        }
+    }
+}
+
+/// A person's role: "Salvadoran President Nayib Bukele" -> (Nayib Bukele, president,
+/// El Salvador, current).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Role {
+    /// The person's full name as the article introduces it.
+    pub person: String,
+    /// The canonical role, lower case ("secretary of state").
+    pub role: String,
+    /// The canonical organization or country, when the article gives one.
+    pub organization: Option<String>,
+    pub status: RoleStatus,
+    /// Every canonical role the written form may stand for (the first is `role`).
+    #[serde(skip)]
+    pub roles: Vec<String>,
 }
 
 /// What a claim says.
@@ -128,6 +173,7 @@ pub struct Quote {
 pub enum Value {
     Quantity(Quantity),
     Quote(Quote),
+    Role(Role),
     Date(date::DateValue),
     Duration(duration::DurationValue),
 }
@@ -166,10 +212,28 @@ impl Claim {
         }
     }
 
+    /// The role, if this is one.
+    pub fn role(&self) -> Option<&Role> {
+        match &self.value {
+            Value::Role(r) => Some(r),
+            _ => None,
+        }
+    }
+
     /// The date, if this is one.
     pub fn date(&self) -> Option<&date::DateValue> {
         match &self.value {
             Value::Date(d) => Some(d),
+            _ => None,
+        }
+    }
+
+    /// The person the claim is about or credits, if any: a role's holder or a quote's
+    /// speaker when the speaker is a person.
+    pub fn person(&self) -> Option<&str> {
+        match &self.value {
+            Value::Role(r) => Some(&r.person),
+            Value::Quote(q) if q.speaker_is_person => q.speaker.as_deref(),
             _ => None,
         }
     }
@@ -193,7 +257,22 @@ pub fn all(articles: &[Article], settings: &Settings) -> Vec<Claim> {
         .map(|(i, article)| of_article(i, article, settings))
         .collect();
     let mut claims: Vec<Claim> = per_article.into_iter().flatten().collect();
-    let echoes = echo::find(articles, &claims, settings);
+    let mut echoes = echo::find(articles, &claims, settings);
+    // An echo (an embedded post, a block quote) is credited by its own article's
+    // introduction ("Bukele posted the following:"), not by the source that quotes it.
+    let mut directories: std::collections::HashMap<usize, people::Directory> =
+        std::collections::HashMap::new();
+    for echo in &mut echoes {
+        let article = &articles[echo.article];
+        let directory = directories
+            .entry(echo.article)
+            .or_insert_with(|| people::Directory::with_roles(article, settings));
+        let credited = quote::introduced_speaker(article, echo.span.start, directory, settings);
+        if let (Value::Quote(q), Some((speaker, is_person))) = (&mut echo.value, credited) {
+            q.speaker = Some(speaker);
+            q.speaker_is_person = is_person;
+        }
+    }
     claims.extend(echoes);
     assign_ids(articles, &mut claims);
     claims
@@ -201,7 +280,9 @@ pub fn all(articles: &[Article], settings: &Settings) -> Vec<Claim> {
 
 /// The claims of one article, without ids.
 pub fn of_article(index: usize, article: &Article, settings: &Settings) -> Vec<Claim> {
-    let people = people::Directory::of(article, settings);
+    let mut people = people::Directory::of(article, settings);
+    let roles = role::find(article, &people, settings);
+    people.attach_roles(&roles);
     let dates = date::extract(index, article, settings);
     let durations = duration::extract(index, article, &dates, settings);
     let mut claims = quantity::extract(index, article, settings);
@@ -213,6 +294,9 @@ pub fn of_article(index: usize, article: &Article, settings: &Settings) -> Vec<C
             .any(|t| t.span.start < q.span.end && q.span.start < t.span.end)
     });
     claims.extend(quote::extract(index, article, &people, settings));
+    claims.extend(role::claims(index, article, &roles, settings));
+    // "Release Date May Be in Jeopardy": the modal verb, not the month.
+    let dates = dates.into_iter().filter(|d| !is_modal_may(article, d.span));
     claims.extend(dates);
     claims.extend(durations);
     // Web addresses ("example.org/2025/02/03/page?id=881") carry numbers and dates that
@@ -229,6 +313,43 @@ pub fn of_article(index: usize, article: &Article, settings: &Settings) -> Vec<C
         });
     }
     claims
+}
+
+/// Whether `span` is the word "May" used as a verb ("may be", "May Have").
+fn is_modal_may(article: &Article, span: Span) -> bool {
+    let text = article.slice(span);
+    if !text.eq_ignore_ascii_case("may") {
+        return false;
+    }
+    let next = article.text[span.end..]
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    matches!(
+        next.trim_matches(|c: char| !c.is_alphabetic()),
+        "be" | "have"
+            | "not"
+            | "also"
+            | "still"
+            | "well"
+            | "soon"
+            | "never"
+            | "need"
+            | "take"
+            | "get"
+            | "become"
+            | "come"
+            | "go"
+            | "face"
+            | "see"
+            | "lose"
+            | "win"
+            | "want"
+            | "seem"
+            | "prove"
+            | "even"
+    )
 }
 
 static URL: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {

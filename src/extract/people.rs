@@ -3,8 +3,16 @@
 //!
 //! Deliberately simple: a name is a run of capitalised words introduced by a title
 //! ("Secretary of State Marco Rubio") or followed by a speech verb ("Tammy Bruce said").
+//! A pronoun is the person last mentioned as the subject of a clause (a name followed by
+//! its verb, not governed by a preposition); a description ("the Salvadoran president",
+//! "the top U.S. diplomat") is the person the article gave that role (issue 9).
 
-use crate::{config::Settings, ingest::Article, normalize::text};
+use crate::{
+    config::{Settings, people::PeopleRules},
+    extract::role::{self, RoleMention},
+    ingest::Article,
+    normalize::text,
+};
 
 /// One person and where the article mentions them.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -15,6 +23,17 @@ pub struct Person {
     pub surname: String,
     /// Byte offsets of every mention (full name or surname).
     pub mentions: Vec<usize>,
+    /// The mentions in subject position ("Rubio said", "Bukele, 43, revealed"), sorted.
+    pub subject_mentions: Vec<usize>,
+    /// Roles the article gives the person (attached from `role::find`).
+    pub roles: Vec<RoleKey>,
+}
+
+/// A role as a description can name it: canonical roles and organization.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RoleKey {
+    pub roles: Vec<String>,
+    pub organization: Option<String>,
 }
 
 /// The people of one article.
@@ -51,6 +70,66 @@ pub const SPEECH_VERBS: &[&str] = &[
     "continued",
     "replied",
     "responded",
+    "cautioned",
+    "stressed",
+    "emphasized",
+    "emphasised",
+    "claimed",
+    "acknowledged",
+    "admitted",
+    "remarked",
+    "commented",
+    "recalled",
+    "testified",
+];
+
+/// Words that govern a noun phrase that is not a clause's subject.
+const PREPOSITIONS: &[&str] = &[
+    "with",
+    "to",
+    "of",
+    "for",
+    "by",
+    "from",
+    "about",
+    "at",
+    "on",
+    "in",
+    "after",
+    "before",
+    "against",
+    "between",
+    "among",
+    "toward",
+    "towards",
+    "into",
+    "under",
+    "over",
+    "than",
+    "like",
+    "alongside",
+    "including",
+    "met",
+    "meet",
+    "meets",
+    "visited",
+    "praised",
+    "told",
+    "thanked",
+    "called",
+    "urged",
+    "asked",
+    "invited",
+    "hosted",
+    "greeted",
+    "criticized",
+    "criticised",
+];
+
+/// Words that cannot follow a subject as its verb.
+const NOT_VERBS: &[&str] = &[
+    "and", "or", "of", "in", "on", "at", "to", "for", "with", "from", "by", "as", "the", "a", "an",
+    "who", "whose", "which", "that", "he", "she", "it", "they", "his", "her", "their",
 ];
 
 /// A capitalised word, or a connector that may sit inside a name.
@@ -127,9 +206,11 @@ pub fn capitalised_runs(text: &str) -> Vec<Vec<(usize, usize, &str)>> {
     runs
 }
 
-/// Whether `word` (any case) is a title in the rules.
+/// Whether `word` (any case) is a title or a role in the rules.
 pub fn is_title(word: &str, settings: &Settings) -> bool {
-    settings.titles.contains(word) || settings.titles.contains(&word.to_lowercase())
+    settings.titles.contains(word)
+        || settings.titles.contains(&word.to_lowercase())
+        || settings.people.is_known_role(word)
 }
 
 /// The name inside a run of capitalised words: what follows its last title, or the
@@ -183,7 +264,8 @@ impl Directory {
                             .next()
                             .is_none_or(|c| !c.is_alphanumeric())
                 });
-                if !(titled || is_title(word_before, settings) || verb_after) {
+                let role_before = settings.people.is_known_role(word_before);
+                if !(titled || role_before || is_title(word_before, settings) || verb_after) {
                     continue;
                 }
                 if name_words.is_empty()
@@ -195,6 +277,10 @@ impl Directory {
                 let start = name_words[0].0;
                 let end = name_words[name_words.len() - 1].1;
                 let name = strip_possessive(&para[start..end]).to_owned();
+                // "The State Department said": an organization or place, not a person.
+                if settings.people.organization(&name).is_some() {
+                    continue;
+                }
                 if name_words.len() == 1 && directory.find_surname(&text::fold(&name)).is_some() {
                     directory.add(name, base + start);
                     continue;
@@ -217,8 +303,72 @@ impl Directory {
         }
         for person in &mut directory.people {
             person.mentions.sort_unstable();
+            person.mentions.dedup();
+            person.subject_mentions = person
+                .mentions
+                .iter()
+                .copied()
+                .filter(|&at| is_subject_at(&article.text, at, settings))
+                .collect();
         }
         directory
+    }
+
+    /// The people of `article` with the roles the article gives them attached.
+    pub fn with_roles(article: &Article, settings: &Settings) -> Self {
+        let mut directory = Self::of(article, settings);
+        let roles = role::find(article, &directory, settings);
+        directory.attach_roles(&roles);
+        directory
+    }
+
+    /// Attach role mentions to the people they name.
+    pub fn attach_roles(&mut self, mentions: &[RoleMention]) {
+        for m in mentions {
+            if let Some(person) = self.people.get_mut(m.person) {
+                let key = RoleKey {
+                    roles: m.role.roles.clone(),
+                    organization: m.role.organization.clone(),
+                };
+                if !person.roles.contains(&key) {
+                    person.roles.push(key);
+                }
+            }
+        }
+    }
+
+    /// Index of the person a name as written refers to.
+    pub fn index_of(&self, written: &str) -> Option<usize> {
+        let last = written.split_whitespace().last()?;
+        self.find_surname(&text::fold(strip_possessive(last)))
+    }
+
+    /// Who a description at byte `at` refers to ("the Salvadoran president", "The top
+    /// U.S. diplomat", "the president of Panama"): the person the article gave a matching
+    /// role, the one mentioned last before `at` when several match.
+    pub fn resolve_description(
+        &self,
+        description: &str,
+        at: usize,
+        settings: &Settings,
+    ) -> Option<&str> {
+        let parsed = role::parse_description(description, settings)?;
+        let rules = &settings.people;
+        self.people
+            .iter()
+            .filter(|p| {
+                p.roles.iter().any(|k| {
+                    role_matches(&parsed.roles, &k.roles, rules)
+                        && (parsed.organization.is_none()
+                            || k.organization.is_none()
+                            || parsed.organization == k.organization)
+                        && (parsed.organization.is_none()
+                            || k.organization.is_some()
+                            || parsed.roles.iter().any(|r| k.roles.contains(r)))
+                })
+            })
+            .max_by_key(|p| p.mentions.iter().filter(|&&m| m < at).max().copied())
+            .map(|p| p.name.as_str())
     }
 
     fn add(&mut self, name: String, at: usize) {
@@ -241,6 +391,8 @@ impl Directory {
             name,
             surname,
             mentions: Vec::new(),
+            subject_mentions: Vec::new(),
+            roles: Vec::new(),
         });
     }
 
@@ -256,9 +408,24 @@ impl Directory {
             .map(|i| self.people[i].name.as_str())
     }
 
-    /// Who "he" or "she" at byte `at` most likely is: the person mentioned most often
-    /// before it, the earliest introduced on a tie.
+    /// Who "he" or "she" at byte `at` most likely is: the person last mentioned as a
+    /// clause's subject before it; failing that, the person mentioned most often before
+    /// it, the earliest introduced on a tie.
     pub fn resolve_pronoun(&self, at: usize) -> Option<&str> {
+        let last_subject = self
+            .people
+            .iter()
+            .filter_map(|p| {
+                p.subject_mentions
+                    .iter()
+                    .filter(|&&m| m < at)
+                    .max()
+                    .map(|&m| (m, p))
+            })
+            .max_by_key(|(m, _)| *m);
+        if let Some((_, p)) = last_subject {
+            return Some(p.name.as_str());
+        }
         self.people
             .iter()
             .enumerate()
@@ -271,6 +438,76 @@ impl Directory {
             .max_by(|a, b| (a.0, a.1, a.2).cmp(&(b.0, b.1, b.2)))
             .map(|(.., p)| p.name.as_str())
     }
+}
+
+/// Whether a written role (any of `wanted`) names a held role (any of `held`): equal, or
+/// the written one is the generic head of the held one ("the minister" for a foreign
+/// minister), unless the held one is a subordinate rank ("vice president").
+pub fn role_matches(wanted: &[String], held: &[String], rules: &PeopleRules) -> bool {
+    wanted
+        .iter()
+        .any(|w| held.iter().any(|h| w == h || rules.is_generic_of(w, h)))
+}
+
+/// Whether the name mention at byte `at` of `text` is a clause's subject: not governed by
+/// a preposition (looking back past titles and other capitalised words), and followed by
+/// a verb (looking past an appositive between commas).
+fn is_subject_at(text: &str, at: usize, settings: &Settings) -> bool {
+    let Some(rest) = text.get(at..) else {
+        return false;
+    };
+    let Some((_, end, word)) = text::words(rest).next() else {
+        return false;
+    };
+    if word.ends_with("’s") || word.ends_with("'s") {
+        return false;
+    }
+    let mut after = rest[end..].trim_start();
+    if after.starts_with(',') {
+        // Past an appositive: "Rubio, a former senator from Florida, said".
+        let inner = &after[1..];
+        let Some(comma) = inner
+            .find(',')
+            .filter(|&c| inner[..c].split_whitespace().count() <= 12)
+        else {
+            return false;
+        };
+        after = inner[comma + 1..].trim_start();
+    }
+    let Some((_, _, next)) = text::words(after).next() else {
+        return false;
+    };
+    if !after.starts_with(next)
+        || !next.chars().next().is_some_and(char::is_lowercase)
+        || NOT_VERBS.contains(&next)
+    {
+        return false;
+    }
+    let before = &text[..at];
+    for token in before.split_whitespace().rev().take(8) {
+        let bare = token.trim_matches(|c: char| !c.is_alphanumeric());
+        if bare.is_empty() {
+            continue;
+        }
+        let lower = bare.to_lowercase();
+        if lower == "of" {
+            // Inside a title ("Secretary of State Marco Rubio").
+            continue;
+        }
+        if PREPOSITIONS.contains(&lower.as_str()) {
+            return false;
+        }
+        let capitalised = bare.chars().next().is_some_and(char::is_uppercase);
+        if capitalised
+            || is_title(bare, settings)
+            || settings.people.is_known_role(bare)
+            || matches!(lower.as_str(), "the" | "a" | "an")
+        {
+            continue;
+        }
+        break;
+    }
+    true
 }
 
 #[cfg(test)]
@@ -297,6 +534,14 @@ mod tests {
         let d = directory("Mayor Ana Ruiz spoke. Later Ruiz left.");
         assert_eq!(d.canonical("Ruiz"), Some("Ana Ruiz"));
         assert_eq!(d.people[0].mentions.len(), 2);
+    }
+
+    #[test]
+    fn a_pronoun_is_the_last_subject_not_a_prepositional_object() {
+        let text = "Governor Lee Park spoke. Later, after a visit with the harbour's chair, Jo Hale, he said the plan would go ahead.";
+        let d = directory(text);
+        let at = text.find("he said").expect("fixture");
+        assert_eq!(d.resolve_pronoun(at), Some("Lee Park"));
     }
 
     #[test]

@@ -177,8 +177,11 @@ const CAPITALISED_FUNCTION_WORDS: &[&str] = &[
 static PHONE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:\+?\d{1,3}[\s.-])?\(?\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}\b").expect("static pattern")
 });
-static RANGE_JOIN: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\s*(?:-|–|—|to|and)\s*$").expect("static pattern"));
+static RANGE_JOIN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*(?:-|–|—|~|to|and|through|thru)\s*$").expect("static pattern")
+});
+static BOUND_JOIN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*(?:,\s*)?(?:and|but|,)?\s*$").expect("static pattern"));
 static ENUM_JOIN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\s*(?:,\s*and|,|and|plus|as well as)\s*$").expect("static pattern")
 });
@@ -210,6 +213,21 @@ struct Reading {
     local: Vec<String>,
     /// Where the figure applies ("in the province").
     scope: Vec<String>,
+    /// Currency sign, number(s) and unit, without qualifier or counted phrase.
+    core: Span,
+    /// The numbers read, each with its span.
+    numbers: Vec<(Span, f64)>,
+    /// End of the figure with a trailing qualifier ("40 or more"), before the counted phrase.
+    qualified_end: usize,
+}
+
+/// What `read_sentence` keeps.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Keep {
+    /// Only claims: a figure with a unit or a counted thing, enumerations summed.
+    Claims,
+    /// Every quantity mention, bare numbers included, enumerations left apart.
+    Mentions,
 }
 
 /// The words of a sentence with byte spans, folded.
@@ -318,6 +336,68 @@ fn is_not_an_amount(
             return true;
         }
     }
+    // A share written "28 of 41 passes": the figures only mean something together.
+    if post.trim_start().starts_with("of ")
+        && post.trim_start()[3..]
+            .trim_start()
+            .starts_with(|c: char| c.is_ascii_digit())
+    {
+        return true;
+    }
+    let before: Vec<String> = words
+        .n_before(token.start, 4)
+        .map(|w| text::fold(w.2))
+        .collect();
+    if let Some(of) = before.iter().position(|w| w == "of")
+        && before[..of].iter().all(|w| {
+            matches!(
+                w.as_str(),
+                "its"
+                    | "their"
+                    | "the"
+                    | "his"
+                    | "her"
+                    | "next"
+                    | "last"
+                    | "first"
+                    | "final"
+                    | "past"
+            )
+        })
+        && before
+            .get(of + 1)
+            .is_some_and(|w| w.chars().all(|c| c.is_ascii_digit() || c == ','))
+    {
+        return true;
+    }
+    // A score or a record ("88-72 setback", "a 43-39 record", "58-3"), or a season
+    // ("2008-09"): two figures joined by a hyphen that do not make a range.
+    let joined_after = post
+        .strip_prefix(['-', '–'])
+        .filter(|r| r.starts_with(|c: char| c.is_ascii_digit()));
+    if let Some(rest) = joined_after {
+        let next: String = rest.chars().take_while(|c| c.is_ascii_digit()).collect();
+        let next_value: f64 = next.parse().unwrap_or(0.0);
+        if next_value <= token.value || next.starts_with('0') {
+            return true;
+        }
+    }
+    if let Some(head) = pre.strip_suffix(['-', '–'])
+        && head.ends_with(|c: char| c.is_ascii_digit())
+    {
+        let previous: String = head
+            .chars()
+            .rev()
+            .take_while(|c| c.is_ascii_digit())
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        let previous_value: f64 = previous.parse().unwrap_or(f64::MAX);
+        if previous_value >= token.value || literal.starts_with('0') {
+            return true;
+        }
+    }
     // A clock time or a score-like pair ("4:59").
     if post.starts_with(':') && post[1..].starts_with(|c: char| c.is_ascii_digit()) {
         return true;
@@ -326,9 +406,21 @@ fn is_not_an_amount(
         return true;
     }
     // A modifier ("90-day", "a 15-year-old", "four-year") or an identifier ("MS-13").
+    // A unit joined by a hyphen ("a 2.5-mile stretch") is a measure, not a modifier.
+    let hyphen_unit = settings
+        .matchers()
+        .unit_after
+        .captures(post)
+        .and_then(|c| {
+            settings
+                .matchers()
+                .unit_for_alias(&crate::config::normalize_phrase(c.get(1)?.as_str()))
+        })
+        .is_some();
     if let Some(rest) = post.strip_prefix('-')
         && rest.starts_with(char::is_alphabetic)
         && !rest.starts_with("plus")
+        && !hyphen_unit
     {
         return true;
     }
@@ -359,9 +451,11 @@ fn is_not_an_amount(
             if capitalised
                 && token.form == NumberForm::Digits
                 && !token.has_separator
+                && !token.is_decimal
                 && gap == " "
                 && !CAPITALISED_FUNCTION_WORDS.contains(&w.2)
                 && !MONTHS.contains(&folded.as_str())
+                && settings.matchers().unit_for_symbol(w.2).is_none()
                 && w.0 > 0
             {
                 return true;
@@ -525,7 +619,7 @@ fn owners(
         .map_or(0, |i| i + sentence[i..].chars().next().map_or(1, char::len_utf8));
     let words: Vec<(usize, usize, &str)> = text::words(&sentence[clause_start..start]).collect();
     let mut names = Vec::new();
-    for (i, &(_, _, word)) in words.iter().enumerate().rev().take(8) {
+    for (i, &(_, _, word)) in words.iter().enumerate().rev().take(14) {
         let folded = text::fold(word);
         let next = words.get(i + 1).map(|w| text::fold(w.2));
         let is_source = next
@@ -684,7 +778,7 @@ pub fn extract(index: usize, article: &Article, settings: &Settings) -> Vec<Clai
         let text = article.slice(sentence.span);
         let is_paragraph_start =
             si == 0 || article.sentences[si - 1].paragraph != sentence.paragraph;
-        let readings = read_sentence(text, is_paragraph_start, settings);
+        let readings = read_sentence(text, is_paragraph_start, Keep::Claims, settings);
         if readings.is_empty() {
             continue;
         }
@@ -746,10 +840,80 @@ pub fn extract(index: usize, article: &Article, settings: &Settings) -> Vec<Clai
     claims
 }
 
+/// One quantity as written, claim or not: what `mentions` returns.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Mention {
+    /// Qualifier, sign, number(s) and unit ("more than $5 million"), without the counted
+    /// phrase.
+    pub span: Span,
+    /// Sign, number(s) and unit alone ("$5 million").
+    pub core: Span,
+    /// The numbers read, each with its span ("20" and "30" in "20-30").
+    pub numbers: Vec<(Span, f64)>,
+    /// The stated value; None for ranges and vague amounts.
+    pub number: Option<f64>,
+    /// Lower bound, None when open below.
+    pub low: Option<f64>,
+    /// Upper bound, None when open above.
+    pub high: Option<f64>,
+    /// Whether `low` itself is included.
+    pub low_inclusive: bool,
+    /// Whether `high` itself is included.
+    pub high_inclusive: bool,
+    pub qualifier: Qualifier,
+    /// The unit's name in rules.toml (`USD`, `km`, `percent`), None for a bare number.
+    pub unit: Option<String>,
+    /// The unit's dimension (`currency`, `length`, `ratio`).
+    pub dimension: Option<String>,
+    /// The counted noun phrase as written, when there is one.
+    pub counted_text: Option<String>,
+}
+
+/// Every quantity mention in `text`, bare numbers included ("192"), read with the same
+/// code as the claims: years, dates, clock times, identifiers and modifiers are still
+/// left out, and enumerations are not summed. Spans are byte offsets into `text`.
+pub fn mentions(text: &str, settings: &Settings) -> Vec<Mention> {
+    let whole = Span::new(0, text.len());
+    let mut out = Vec::new();
+    for (i, sentence) in crate::ingest::sentence::split(text, whole, &settings.abbreviations)
+        .into_iter()
+        .enumerate()
+    {
+        let Some(slice) = text.get(sentence.start..sentence.end) else {
+            continue;
+        };
+        for r in read_sentence(slice, i == 0, Keep::Mentions, settings) {
+            let unit = r.unit.map(|u| &settings.units[u]);
+            let shift = |s: Span| s.shifted(sentence.start);
+            out.push(Mention {
+                span: shift(Span::new(r.span.start, r.qualified_end.max(r.span.start))),
+                core: shift(r.core),
+                numbers: r.numbers.iter().map(|(s, v)| (shift(*s), *v)).collect(),
+                number: r.number,
+                low: r.low,
+                high: r.high,
+                low_inclusive: r.low_inclusive,
+                high_inclusive: r.high_inclusive,
+                qualifier: r.qualifier,
+                unit: unit.map(|u| u.name.clone()),
+                dimension: unit.map(|u| u.dimension.clone()),
+                counted_text: r.counted_text,
+            });
+        }
+    }
+    out
+}
+
 /// The quantity readings of one sentence, spans relative to it.
-fn read_sentence(sentence: &str, is_paragraph_start: bool, settings: &Settings) -> Vec<Reading> {
+fn read_sentence(
+    sentence: &str,
+    is_paragraph_start: bool,
+    keep: Keep,
+    settings: &Settings,
+) -> Vec<Reading> {
     let matchers = settings.matchers();
-    let tokens = number::scan(sentence);
+    let tokens =
+        number::scan_with_units(sentence, &|glued| matchers.unit_for_alias(glued).is_some());
     let vague: Vec<(usize, usize)> = matchers
         .vague
         .find_iter(sentence)
@@ -785,6 +949,7 @@ fn read_sentence(sentence: &str, is_paragraph_start: bool, settings: &Settings) 
         let mut start = token.start;
         let mut end = token.end;
         let mut value = token.value;
+        let mut numbers = vec![(Span::new(token.start, token.end), token.value)];
         // A range "20-30", "20 to 30", "between 20 and 30".
         let mut range: Option<(f64, f64)> = None;
         if let Some(next) = tokens.get(k)
@@ -817,6 +982,8 @@ fn read_sentence(sentence: &str, is_paragraph_start: bool, settings: &Settings) 
             }
             if next.value > low && (!joined_by_and || between) {
                 range = Some((low, next.value));
+                numbers[0].1 = low;
+                numbers.push((Span::new(next.start, next.end), next.value));
                 end = next.end;
                 value = next.value;
                 k += 1;
@@ -825,7 +992,11 @@ fn read_sentence(sentence: &str, is_paragraph_start: bool, settings: &Settings) 
         // A currency or unit sign before, then a qualifier before that.
         let mut unit: Option<usize> = None;
         let mut pre_end = start;
-        if let Some(m) = matchers.symbol_before.captures(&sentence[..start]) {
+        if let Some(m) = matchers
+            .symbol_before_word
+            .captures(&sentence[..start])
+            .or_else(|| matchers.symbol_before.captures(&sentence[..start]))
+        {
             let sym = m.get(1).expect("group 1 always takes part");
             unit = matchers.unit_for_symbol(sym.as_str().trim_end());
             if unit.is_some() {
@@ -873,12 +1044,9 @@ fn read_sentence(sentence: &str, is_paragraph_start: bool, settings: &Settings) 
         }
         // A unit after the number (or after the range's end).
         let mut after = end;
-        if let Some(m) = matchers.unit_after.find(&sentence[end..]) {
-            let raw = m.as_str();
-            let alias_text = raw.trim_start_matches([' ', '\t', '\u{a0}']);
-            let alias_text = alias_text.trim_end_matches(|c: char| {
-                !c.is_alphanumeric() && c != '%' && c != '°' && c != '²' && c != '$'
-            });
+        if let Some(c) = matchers.unit_after.captures(&sentence[end..]) {
+            let m = c.get(1).expect("group 1 always takes part");
+            let alias_text = m.as_str();
             if let Some(u) = matchers.unit_for_alias(&crate::config::normalize_phrase(alias_text)) {
                 if unit.is_none()
                     || settings.units[u].dimension == "currency"
@@ -886,13 +1054,13 @@ fn read_sentence(sentence: &str, is_paragraph_start: bool, settings: &Settings) 
                 {
                     unit = Some(u);
                 }
-                let alias_start =
-                    end + (raw.len() - raw.trim_start_matches([' ', '\t', '\u{a0}']).len());
-                after = alias_start + alias_text.len();
+                after = end + m.end();
             }
         }
+        let core = Span::new(pre_end, after);
         // A conversion in brackets ("10 kilometres (6.2 miles)") is the same claim.
         if unit.is_some()
+            && keep == Keep::Claims
             && let Some(m) = CONVERSION.find(&sentence[after..])
         {
             let inner_end = after + m.end();
@@ -916,6 +1084,7 @@ fn read_sentence(sentence: &str, is_paragraph_start: bool, settings: &Settings) 
             };
             after += m.end();
         }
+        let qualified_end = after;
         // What is counted.
         let mut counted: Option<String> = None;
         let mut counted_head: Option<String> = None;
@@ -944,12 +1113,16 @@ fn read_sentence(sentence: &str, is_paragraph_start: bool, settings: &Settings) 
                 counted_text = Some(word);
             }
         }
-        if unit.is_none() && counted.is_none() {
+        if unit.is_none() && counted.is_none() && keep == Keep::Claims {
             continue; // nothing to compare it with
         }
         // Small numbers in words ("one of them") count only known things, and "the two
         // countries" refers back to things already counted.
-        if token.form == NumberForm::Words && token.value < 10.0 && unit.is_none() {
+        if token.form == NumberForm::Words
+            && token.value < 10.0
+            && unit.is_none()
+            && keep == Keep::Claims
+        {
             let definite = words.before(token.start).is_some_and(|w| {
                 matches!(
                     text::fold(w.2).as_str(),
@@ -978,7 +1151,11 @@ fn read_sentence(sentence: &str, is_paragraph_start: bool, settings: &Settings) 
         }
         // Enumerated parts: "32 men and 11 women".
         let mut parts = Vec::new();
-        if unit.is_none() && range.is_none() && qualifier == Qualifier::Exact {
+        if unit.is_none()
+            && range.is_none()
+            && qualifier == Qualifier::Exact
+            && keep == Keep::Claims
+        {
             let mut total = value;
             let mut last_end = phrase_end;
             let mut j = k;
@@ -1108,6 +1285,9 @@ fn read_sentence(sentence: &str, is_paragraph_start: bool, settings: &Settings) 
             vague_phrase: None,
             local,
             scope,
+            core,
+            numbers,
+            qualified_end,
         });
     }
     // Vague amounts ("dozens of undocumented Colombians").
@@ -1166,10 +1346,55 @@ fn read_sentence(sentence: &str, is_paragraph_start: bool, settings: &Settings) 
             vague_phrase: Some(sentence[vs..ve].to_owned()),
             local: local_terms(sentence, &words, vs, offset + rel_end, settings),
             scope: scope_terms(sentence, &words, offset + rel_end, settings),
+            core: Span::new(vs, ve),
+            numbers: Vec::new(),
+            qualified_end: ve,
         });
     }
     readings.sort_by_key(|r| (r.span.start, r.span.end));
-    readings
+    merge_bound_pairs(sentence, readings)
+}
+
+/// "more than 20 and less than 30": a lower and an upper bound side by side make one
+/// range.
+fn merge_bound_pairs(sentence: &str, readings: Vec<Reading>) -> Vec<Reading> {
+    let lower = |r: &Reading| matches!(r.qualifier, Qualifier::MoreThan | Qualifier::AtLeast);
+    // "nearly 30" keeps a lower bound of its own: not half of a range.
+    let upper = |r: &Reading| {
+        r.qualifier == Qualifier::AtMost || (r.qualifier == Qualifier::LessThan && r.low.is_none())
+    };
+    let mut out: Vec<Reading> = Vec::with_capacity(readings.len());
+    for b in readings {
+        if let Some(a) = out.last()
+            && a.counted_text.is_none()
+            && (a.unit == b.unit || a.unit.is_none() || b.unit.is_none())
+            && ((lower(a) && upper(&b)) || (upper(a) && lower(&b)))
+            && sentence
+                .get(a.qualified_end..b.span.start)
+                .is_some_and(|gap| BOUND_JOIN.is_match(gap))
+        {
+            let a = out.pop().expect("checked just above");
+            let (lo, hi) = if lower(&a) { (&a, &b) } else { (&b, &a) };
+            let merged = Reading {
+                span: Span::new(a.span.start, b.span.end),
+                number: None,
+                low: lo.number,
+                high: hi.number,
+                low_inclusive: lo.qualifier == Qualifier::AtLeast,
+                high_inclusive: hi.qualifier == Qualifier::AtMost,
+                qualifier: Qualifier::Range,
+                unit: a.unit.or(b.unit),
+                core: Span::new(a.core.start, b.core.end),
+                numbers: a.numbers.iter().chain(&b.numbers).copied().collect(),
+                qualified_end: b.qualified_end,
+                ..b.clone()
+            };
+            out.push(merged);
+            continue;
+        }
+        out.push(b);
+    }
+    out
 }
 
 #[cfg(test)]
@@ -1177,7 +1402,7 @@ mod tests {
     use super::*;
 
     fn read(sentence: &str) -> Vec<Reading> {
-        read_sentence(sentence, false, &Settings::builtin())
+        read_sentence(sentence, false, Keep::Claims, &Settings::builtin())
     }
 
     fn one(sentence: &str) -> Reading {

@@ -3,13 +3,17 @@
 //! Attribution patterns: `"...," X said`, `"...," said X`, `X said "..."`, `X told
 //! reporters`, `according to X`, `X wrote on X`; a pronoun speaker is resolved through
 //! the article's people. A quote with no attribution of its own takes that of another
-//! quote in the same sentence, or of the quote just before it when it stands alone.
+//! quote in the same sentence, or of the quote just before it when it stands alone, or of
+//! the paragraph that introduces it with a colon ("In his exact words:").
+//!
+//! Every speaker goes through the article's `Directory` (issue 9): "Rubio" and "he" and
+//! "the top U.S. diplomat" become the full name introduced earlier.
 
 use crate::{
     config::Settings,
     extract::{
         Claim, ClaimKind, Quote, Value, context,
-        people::{self, Directory, SPEECH_VERBS},
+        people::{self, Directory, SPEECH_VERBS, is_title},
     },
     ingest::Article,
     normalize::text,
@@ -68,6 +72,33 @@ fn trim_inner(para: &str, inner: Span) -> Span {
     Span::new(inner.start + lead, inner.start + lead + trimmed.len())
 }
 
+/// A speaker and whether it is a person the article names.
+type Speaker = (String, bool);
+
+/// Where the clause starting `s` ends: at `;`, `!`, `?`, a quote mark, or a period that
+/// does not close an initial or abbreviation ("U.S.", "Sen.").
+fn clause_end(s: &str, settings: &Settings) -> usize {
+    for (i, c) in s.char_indices() {
+        match c {
+            ';' | '“' | '"' | '!' | '?' => return i,
+            '.' => {
+                let word = s[..i]
+                    .rsplit(|c: char| c.is_whitespace() || c == '(')
+                    .next()
+                    .unwrap_or("");
+                let bare = word.trim_start_matches(|c: char| !c.is_alphanumeric());
+                let initial = bare.chars().count() == 1 && bare.chars().all(char::is_uppercase);
+                let dotted = bare.contains('.');
+                if !(initial || dotted || settings.abbreviations.contains(bare)) {
+                    return i;
+                }
+            }
+            _ => {}
+        }
+    }
+    s.len()
+}
+
 /// Who the text right after a closing mark credits (`, Rubio said`, `, said X`,
 /// `according to X`). `at` is the offset of that text in the article, for pronouns.
 fn speaker_after(
@@ -75,13 +106,14 @@ fn speaker_after(
     at: usize,
     people: &Directory,
     settings: &Settings,
-) -> Option<String> {
-    let clause_end = after
-        .find(['.', ';', '“', '"', '!', '?'])
-        .unwrap_or(after.len());
+) -> Option<Speaker> {
+    let clause_end = clause_end(after, settings);
     let clause = after[..clause_end].trim_start_matches([',', ' ', '—', '-']);
+    // Offsets below are absolute: pronouns resolve at their own position.
+    let at = at + (clause_end - clause.len());
     if let Some(i) = clause.find("according to ") {
-        return name_at_start(&clause[i + "according to ".len()..], at, people, settings);
+        let from = i + "according to ".len();
+        return name_at_start(&clause[from..], at + from, people, settings);
     }
     let words: Vec<(usize, usize, &str)> = text::words(clause).take(12).collect();
     let verb = words
@@ -89,15 +121,33 @@ fn speaker_after(
         .position(|(_, _, w)| SPEECH_VERBS.contains(w))?;
     if verb == 0 {
         // `"...," said X`
-        return name_at_start(&clause[words[0].1..], at, people, settings);
+        return name_at_start(&clause[words[0].1..], at + words[0].1, people, settings);
     }
     subject_before(&clause[..words[verb].0], at, people, settings)
 }
 
 /// A name at the start of `s` ("State Department spokesperson Tammy Bruce in a statement").
-fn name_at_start(s: &str, at: usize, people: &Directory, settings: &Settings) -> Option<String> {
+fn name_at_start(s: &str, at: usize, people: &Directory, settings: &Settings) -> Option<Speaker> {
     let s = s.trim_start();
-    let end = s.find([',', '.', ';', '(']).unwrap_or(s.len());
+    let end = clause_end(s, settings).min(s.find([',', '(']).unwrap_or(s.len()));
+    // A name the article knows, whatever titles precede it ("U.S. Department of State
+    // spokesperson Tammy Bruce").
+    let known = text::words(&s[..end])
+        .take_while(|(_, _, w)| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                || is_title(w, settings)
+                || settings.people.is_known_role(w)
+                || *w == "of"
+        })
+        .filter(|(_, _, w)| w.chars().next().is_some_and(char::is_uppercase))
+        .last()
+        .and_then(|(_, _, w)| people.canonical(w).map(str::to_owned));
+    if let Some(name) = known {
+        return Some((name, true));
+    }
+    if let Some(name) = people.resolve_description(&s[..end], at, settings) {
+        return Some((name.to_owned(), true));
+    }
     let runs = people::capitalised_runs(&s[..end]);
     // The first run that holds a name; a title-only run ("State Department") is skipped.
     for run in &runs {
@@ -115,9 +165,38 @@ fn name_at_start(s: &str, at: usize, people: &Directory, settings: &Settings) ->
     None
 }
 
+/// Words between a subject and its speech verb ("has cautioned", "also said").
+const BETWEEN_SUBJECT_AND_VERB: &[&str] = &[
+    "has",
+    "have",
+    "had",
+    "also",
+    "later",
+    "then",
+    "would",
+    "will",
+    "previously",
+    "again",
+    "further",
+    "repeatedly",
+    "publicly",
+    "once",
+    "earlier",
+    "first",
+    "had",
+    "himself",
+    "herself",
+];
+
 /// The subject that ends `s` ("Rubio", "he", "Rubio, a former senator,", "the top diplomat").
-fn subject_before(s: &str, at: usize, people: &Directory, settings: &Settings) -> Option<String> {
+fn subject_before(s: &str, at: usize, people: &Directory, settings: &Settings) -> Option<Speaker> {
     let mut s = s.trim_end();
+    while let Some((start, _, w)) = text::words(s).last() {
+        if !BETWEEN_SUBJECT_AND_VERB.contains(&w.to_lowercase().as_str()) || start == 0 {
+            break;
+        }
+        s = s[..start].trim_end();
+    }
     if s.ends_with(',') {
         // An appositive: "Rubio, a former U.S. senator from Florida," -> "Rubio".
         let inner = &s[..s.len() - 1];
@@ -128,7 +207,9 @@ fn subject_before(s: &str, at: usize, people: &Directory, settings: &Settings) -
     let last_word = text::words(s).last()?;
     let lower = last_word.2.to_lowercase();
     if matches!(lower.as_str(), "he" | "she") {
-        return people.resolve_pronoun(at).map(str::to_owned);
+        return people
+            .resolve_pronoun(at + last_word.0)
+            .map(|n| (n.to_owned(), true));
     }
     if last_word.2.chars().next().is_some_and(char::is_uppercase) {
         let runs = people::capitalised_runs(s);
@@ -144,18 +225,71 @@ fn subject_before(s: &str, at: usize, people: &Directory, settings: &Settings) -
             people,
         ));
     }
-    // A description ("The top U.S. diplomat"): kept as written, from the clause start.
+    // A description ("The top U.S. diplomat"): the person the article gave that role,
+    // else kept as written, from the clause start.
     let start = s.rfind([',', ';', ':']).map_or(0, |i| i + 1);
     let description = s[start..].trim();
+    if let Some(name) = people.resolve_description(description, at, settings) {
+        return Some((name.to_owned(), true));
+    }
     let words = description.split_whitespace().count();
-    (1..=6).contains(&words).then(|| description.to_owned())
+    (1..=6)
+        .contains(&words)
+        .then(|| (description.to_owned(), false))
 }
 
-fn credit(written: &str, at: usize, people: &Directory) -> String {
-    match written.to_lowercase().as_str() {
-        "he" | "she" => people.resolve_pronoun(at).unwrap_or(written).to_owned(),
-        _ => people.canonical(written).unwrap_or(written).to_owned(),
+fn credit(written: &str, at: usize, people: &Directory) -> Speaker {
+    let resolved = match written.to_lowercase().as_str() {
+        "he" | "she" => people.resolve_pronoun(at),
+        _ => people.canonical(written),
+    };
+    match resolved {
+        Some(name) => (name.to_owned(), true),
+        None => (written.to_owned(), false),
     }
+}
+
+/// Who the paragraph before the one at byte `at` credits when it introduces what follows
+/// with a colon ("On X, Bukele posted the following:", "In his exact words:"): the
+/// subject of its speech verb, else the person a pronoun or name in its last sentence
+/// refers to.
+pub fn introduced_speaker(
+    article: &Article,
+    at: usize,
+    people: &Directory,
+    settings: &Settings,
+) -> Option<Speaker> {
+    let here = article
+        .paragraphs
+        .iter()
+        .position(|p| p.start <= at && at < p.end.max(p.start + 1))?;
+    let previous = article.paragraphs.get(here.checked_sub(1)?)?;
+    let para = article.slice(*previous);
+    if !para.trim_end().ends_with(':') {
+        return None;
+    }
+    let last_sentence = article
+        .sentences
+        .iter()
+        .rfind(|s| s.span.start >= previous.start && s.span.start < previous.end)
+        .map_or(*previous, |s| s.span);
+    let sentence = article.slice(last_sentence);
+    let sentence_at = last_sentence.start;
+    if let Some(found) = speaker_before(sentence, sentence_at, people, settings) {
+        return Some(found);
+    }
+    for (start, _, word) in text::words(sentence) {
+        let lower = word.to_lowercase();
+        if matches!(lower.as_str(), "he" | "she" | "his" | "her") {
+            return people
+                .resolve_pronoun(sentence_at + start)
+                .map(|n| (n.to_owned(), true));
+        }
+        if let Some(name) = people.canonical(word) {
+            return Some((name.to_owned(), true));
+        }
+    }
+    None
 }
 
 /// Who the sentence text before an opening mark credits (`Bukele said on X that ...`).
@@ -164,7 +298,7 @@ fn speaker_before(
     at: usize,
     people: &Directory,
     settings: &Settings,
-) -> Option<String> {
+) -> Option<Speaker> {
     let words: Vec<(usize, usize, &str)> = text::words(before).collect();
     let verb = words
         .iter()
@@ -183,7 +317,7 @@ pub fn extract(
     for (p, paragraph) in article.paragraphs.iter().enumerate() {
         let para = article.slice(*paragraph);
         let marks = find_marks(para);
-        let mut found: Vec<(Span, Option<String>, usize)> = Vec::new(); // (span in para, speaker, sentence index)
+        let mut found: Vec<(Span, Option<Speaker>, usize)> = Vec::new(); // (span in para, speaker, sentence index)
         for m in &marks {
             let inner = trim_inner(para, m.inner);
             let words = text::words(inner.slice(para)).count();
@@ -203,9 +337,13 @@ pub fn extract(
                 - paragraph.start;
             let after = &para[m.outer.end..];
             let before = &para[sentence_start.min(m.outer.start)..m.outer.start];
-            let at = paragraph.start + m.outer.start;
-            let speaker = speaker_after(after, at, people, settings)
-                .or_else(|| speaker_before(before, at, people, settings));
+            let before_at = paragraph.start + sentence_start.min(m.outer.start);
+            let mut speaker = speaker_after(after, paragraph.start + m.outer.end, people, settings)
+                .or_else(|| speaker_before(before, before_at, people, settings));
+            if speaker.is_none() && para[..m.outer.start].trim().is_empty() {
+                // A paragraph that is all quote, introduced by the one before it.
+                speaker = introduced_speaker(article, paragraph.start, people, settings);
+            }
             found.push((inner, speaker, sentence_index));
         }
         // Quotes without attribution borrow it from a neighbour.
@@ -236,6 +374,8 @@ pub fn extract(
         for (inner, speaker, sentence_index) in found {
             let span = inner.shifted(paragraph.start);
             let normalized = text::quote_form(span.slice(&article.text));
+            let speaker_is_person = speaker.as_ref().is_some_and(|s| s.1);
+            let speaker = speaker.map(|s| s.0);
             let subject = speaker
                 .clone()
                 .unwrap_or_else(|| "unattributed quote".to_owned());
@@ -249,6 +389,7 @@ pub fn extract(
                     speaker,
                     normalized,
                     quoted: true,
+                    speaker_is_person,
                 }),
                 subject,
                 context: context::around(

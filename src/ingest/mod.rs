@@ -6,7 +6,7 @@
 
 mod boilerplate;
 pub mod meta;
-mod sentence;
+pub(crate) mod sentence;
 
 use std::{
     collections::BTreeMap,

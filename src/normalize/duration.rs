@@ -217,13 +217,45 @@ pub fn find(text: &str) -> Vec<DurationMention> {
         // A rate ("twice a day") or a clock reading is not a length of time.
         if is_article {
             let before = text[..start].trim_end().to_lowercase();
+            // "20 million hits a month": a count per period is a rate.
+            let previous_word = before.split_whitespace().last().unwrap_or("");
+            let counts_before = previous_word.len() > 3
+                && previous_word.ends_with('s')
+                && !previous_word.ends_with("ss");
             if before.ends_with("times")
                 || before.ends_with("twice")
                 || before.ends_with("once")
                 || before.ends_with("per")
+                || counts_before
+                || previous_word.chars().any(|c| c.is_ascii_digit())
             {
                 continue;
             }
+        }
+        // A clock position ("with 12 minutes left", "4 seconds to play") or a time ago
+        // ("two days ago") is not a length of time anyone claims.
+        let after = text[span_end..].trim_start().to_lowercase();
+        if [
+            "left",
+            "remaining",
+            "to go",
+            "to play",
+            "ago",
+            "later",
+            "earlier",
+            "before the",
+            "after the",
+            "into the",
+        ]
+        .iter()
+        .any(|w| {
+            after.starts_with(w)
+                && after[w.len()..]
+                    .chars()
+                    .next()
+                    .is_none_or(|c| !c.is_alphanumeric())
+        }) {
+            continue;
         }
         out.push(DurationMention {
             span: Span::new(start, span_end),
@@ -281,6 +313,9 @@ mod tests {
     #[test]
     fn rates_and_counts_are_not_durations() {
         assert!(read("twice a day").is_empty());
+        assert!(read("scored with 12 minutes left in the game").is_empty());
+        assert!(read("the storm hit two days ago").is_empty());
+        assert!(read("the site logs about 20 million hits a month").is_empty());
         assert!(read("43 migrants on a flight").is_empty());
     }
 

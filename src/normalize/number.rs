@@ -45,11 +45,20 @@ pub struct NumberToken {
 
 /// All numbers in `text`, in order, non-overlapping, longest match.
 pub fn scan(text: &str) -> Vec<NumberToken> {
+    scan_with_units(text, &|_| false)
+}
+
+/// Like `scan`, but digits glued to a unit ("200lbs", "7.62mm", "10kph") are kept: the
+/// number ends where the letters begin and the caller reads the unit. `is_unit` is asked
+/// about the glued run (lower case). A glued "m" is a unit (metres) when `is_unit` says so,
+/// unless a currency sign comes before the number ("$100m" is 100 million).
+pub fn scan_with_units(text: &str, is_unit: &dyn Fn(&str) -> bool) -> Vec<NumberToken> {
     let mut s = Scanner {
         text,
         b: text.as_bytes(),
         out: Vec::new(),
         buf: String::new(),
+        is_unit,
     };
     s.run();
     s.out
@@ -452,7 +461,7 @@ fn lookup(w: &str) -> Option<W> {
     let tens = |v: f64| Some(W::Tens(v));
     let scale = |mult: f64, bare: bool| Some(W::Scale { mult, bare });
     let r = match w {
-        "zero" | "nought" => unit(0.0),
+        "zero" | "nought" | "naught" => unit(0.0),
         "one" => unit(1.0),
         "two" => unit(2.0),
         "three" => unit(3.0),
@@ -488,6 +497,8 @@ fn lookup(w: &str) -> Option<W> {
         "lakh" | "lakhs" => scale(1e5, false),
         "crore" | "crores" => scale(1e7, false),
         "mn" | "mln" => scale(1e6, false),
+        // "2.33 k": a spaced thousand suffix after digits.
+        "k" => scale(1e3, false),
         "bn" | "bln" => scale(1e9, false),
         "tn" | "trn" | "tln" => scale(1e12, false),
         "dozen" | "dz" => Some(W::Dozen { plural: false }),
@@ -495,7 +506,7 @@ fn lookup(w: &str) -> Option<W> {
         "a" | "an" => Some(W::A),
         "and" => Some(W::And),
         "point" => Some(W::Point),
-        "minus" => Some(W::Minus),
+        "minus" | "negative" => Some(W::Minus),
         "half" => Some(W::Half),
         "halves" => Some(W::Denom {
             den: 2.0,
@@ -624,6 +635,8 @@ struct Scanner<'a> {
     out: Vec<NumberToken>,
     /// Reused buffer for parsing digit strings without separators.
     buf: String,
+    /// Whether a glued letter run is a unit the caller reads.
+    is_unit: &'a dyn Fn(&str) -> bool,
 }
 
 impl Scanner<'_> {
@@ -974,10 +987,36 @@ impl Scanner<'_> {
         while self.b.get(j).is_some_and(u8::is_ascii_alphabetic) {
             j += 1;
         }
-        if j == e || self.at(j).is_some_and(wordish) || is_final {
+        if j == e || is_final {
+            return AtomRes::Skip(self.skip_ident(e.max(i + 1)));
+        }
+        if self.at(j).is_some_and(wordish) {
+            let glued = self.text.get(e..self.skip_ident(e)).unwrap_or("");
+            if (self.is_unit)(&glued.to_lowercase()) {
+                return AtomRes::Num(NumAtom {
+                    is_final: true,
+                    plain_int: false,
+                    ..atom
+                });
+            }
             return AtomRes::Skip(self.skip_ident(e.max(i + 1)));
         }
         let suffix = self.text.get(e..j).unwrap_or("");
+        // A currency sign before the number makes a glued "m" a million ("$100m").
+        let after_sign = self
+            .text
+            .get(..i)
+            .map(str::trim_end)
+            .and_then(|t| t.chars().next_back())
+            .is_some_and(|c| matches!(c, '$' | '€' | '£' | '¥' | '₹'));
+        let glued = self.text.get(e..self.skip_ident(e)).unwrap_or("");
+        if !after_sign && (self.is_unit)(&glued.to_lowercase()) {
+            return AtomRes::Num(NumAtom {
+                is_final: true,
+                plain_int: false,
+                ..atom
+            });
+        }
         let mult = match suffix {
             "k" | "K" => 1e3,
             "m" | "M" => 1e6,
@@ -1241,7 +1280,12 @@ impl Scanner<'_> {
                             {
                                 committed = before_and;
                             }
-                            let ordinalish = matches!(w, W::Ordinal | W::Denom { .. });
+                            // "$280 million first preferred": "first" after a
+                            // scale word with a space starts something else.
+                            let ordinalish = matches!(w, W::Denom { .. })
+                                || (w == W::Ordinal
+                                    && (conn == Conn::Hyphen
+                                        || !matches!(before, Last::Hundred | Last::Scale)));
                             if ordinalish
                                 && (conn == Conn::Hyphen
                                     || matches!(

@@ -3,7 +3,9 @@
 //! Only claims that can be about the same thing are compared: quantities within a bucket
 //! (counted class or dimension), and inside a large bucket only claims that share a rare
 //! key term; quotes by identical word form, by containment (one automaton over every
-//! quote), and for misquotes within one speaker's quotes. Never all pairs.
+//! quote), and for misquotes within one speaker's quotes; roles within one person's
+//! (by folded surname); name spellings within a bucket of one given name or one surname
+//! prefix (issue 9). Never all pairs.
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -46,6 +48,8 @@ pub fn build(claims: &[Claim], groups: &Groups, settings: &Settings) -> ClaimGra
         &mut edges,
     );
     quote_edges(claims, settings, &mut comparisons, &mut edges);
+    role_edges(claims, settings, &mut comparisons, &mut edges);
+    name_edges(claims, settings, &mut comparisons, &mut edges);
     date_edges(
         claims,
         groups,
@@ -397,6 +401,91 @@ fn duration_edges(
             };
             if let Some(link) = relate::durations(da, db, similarity, settings) {
                 edges.push((a, b, link));
+            }
+        }
+    }
+}
+
+/// Role claims about one person (same folded surname), pairwise across articles.
+fn role_edges(
+    claims: &[Claim],
+    settings: &Settings,
+    comparisons: &mut usize,
+    edges: &mut Vec<(usize, usize, Link)>,
+) {
+    let mut by_person: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    for (i, c) in claims.iter().enumerate() {
+        if let Value::Role(r) = &c.value {
+            by_person
+                .entry(relate::surname(&r.person))
+                .or_default()
+                .push(i);
+        }
+    }
+    let max = settings.thresholds.max_candidates;
+    for members in by_person.values() {
+        let members = &members[..members.len().min(max * 4)];
+        for (x, &a) in members.iter().enumerate() {
+            for &b in &members[x + 1..] {
+                let (ca, cb) = (&claims[a], &claims[b]);
+                let (Value::Role(ra), Value::Role(rb)) = (&ca.value, &cb.value) else {
+                    continue;
+                };
+                if ca.article == cb.article {
+                    continue;
+                }
+                *comparisons += 1;
+                if let Some(link) = relate::roles(ra, rb, settings) {
+                    edges.push((a, b, link));
+                }
+            }
+        }
+    }
+}
+
+/// Person names (role holders, quote speakers) spelt differently in different articles:
+/// compared within a bucket of one folded given name, or of one surname's first three
+/// letters, so that "Nayib Bukele" meets "Nayib Bukelle" and "Bukele" meets "Bukelle".
+/// One claim per (article, name, claim kind) stands for the name.
+fn name_edges(
+    claims: &[Claim],
+    settings: &Settings,
+    comparisons: &mut usize,
+    edges: &mut Vec<(usize, usize, Link)>,
+) {
+    // Claims of one kind only meet: a role cluster and a quote cluster may share an
+    // article, and clustering keeps one article's unrelated claims apart.
+    let mut first_claim: BTreeMap<(usize, String, &str), usize> = BTreeMap::new();
+    for (i, c) in claims.iter().enumerate() {
+        if let Some(person) = c.person() {
+            first_claim
+                .entry((c.article, person.to_owned(), c.kind.name()))
+                .or_insert(i);
+        }
+    }
+    let mut buckets: BTreeMap<String, Vec<(usize, &str)>> = BTreeMap::new();
+    for ((_, name, kind), &i) in &first_claim {
+        for key in relate::name_buckets(name) {
+            buckets
+                .entry(format!("{kind}:{key}"))
+                .or_default()
+                .push((i, name.as_str()));
+        }
+    }
+    let max = settings.thresholds.max_candidates;
+    let mut seen: std::collections::BTreeSet<(usize, usize)> = std::collections::BTreeSet::new();
+    for members in buckets.values() {
+        let members = &members[..members.len().min(max)];
+        for (x, &(a, na)) in members.iter().enumerate() {
+            for &(b, nb) in &members[x + 1..] {
+                if claims[a].article == claims[b].article || !seen.insert(ordered(a, b)) {
+                    continue;
+                }
+                *comparisons += 1;
+                if let Some(link) = relate::names(na, nb, settings) {
+                    let (x, y) = ordered(a, b);
+                    edges.push((x, y, link));
+                }
             }
         }
     }

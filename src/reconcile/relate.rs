@@ -12,7 +12,10 @@ use serde::Serialize;
 
 use crate::{
     config::Settings,
-    extract::{Claim, Context, Quantity, Quote, Value, date::DateValue, duration::DurationValue},
+    extract::{
+        Claim, Context, Quantity, Quote, Role, RoleStatus, Value, date::DateValue,
+        duration::DurationValue,
+    },
     normalize::text,
 };
 
@@ -339,6 +342,12 @@ pub fn compatible_within_article(a: &Claim, b: &Claim) -> bool {
                 || contains_words(&qa.normalized, &qb.normalized)
                 || contains_words(&qb.normalized, &qa.normalized)
         }
+        // One person's role named twice ("Foreign Minister X", "the foreign minister, X,").
+        (Value::Role(ra), Value::Role(rb)) => {
+            same_person(&ra.person, &rb.person)
+                && ra.status == rb.status
+                && ra.roles.iter().any(|r| rb.roles.contains(r))
+        }
         _ => false,
     }
 }
@@ -366,6 +375,12 @@ pub fn contains_words(outer: &str, inner: &str) -> bool {
 
 /// How two quotes from different articles relate.
 pub fn quotes(qa: &Quote, qb: &Quote, settings: &Settings) -> Option<Link> {
+    let same_words = qa.normalized == qb.normalized
+        || contains_words(&qa.normalized, &qb.normalized)
+        || contains_words(&qb.normalized, &qa.normalized);
+    if same_words && let Some(link) = misattribution(qa, qb, settings) {
+        return Some(link);
+    }
     if qa.normalized == qb.normalized {
         return Some(Link {
             relation: Relation::Agrees,
@@ -444,7 +459,7 @@ pub fn dates(
         })
     };
     let conflicts = |reason: String| {
-        (similarity >= t.conflict_context).then_some(Link {
+        (similarity >= t.time_conflict_context).then_some(Link {
             relation: Relation::Conflicts,
             reason,
             similarity,
@@ -455,9 +470,30 @@ pub fn dates(
         // "On Thursday" in Thursday's paper and "on Friday" in Friday's are each the
         // day of writing: daily reports of one story, not two dates for one event.
         let is_day_of_writing = |d: &DateValue| d.relative && d.reference == d.resolved;
+        // "last week", "this year", "Monday": which week or year is a guess, too weak to
+        // contradict anything (they may still agree).
+        let is_guess = |d: &DateValue| {
+            d.relative
+                && !d.phrase.chars().any(|c| c.is_ascii_digit())
+                && !MONTH_NAMES
+                    .iter()
+                    .any(|m| d.phrase.to_lowercase().contains(m))
+        };
+        if is_guess(da) || is_guess(db) {
+            return None;
+        }
+        // Two dates of one story share its words ("convicted in June 1998 of assault",
+        // "returned to prison in June 1999 for assault"); the events themselves must be
+        // mostly the same words to be one event told two ways.
+        let (ea, eb) = (&da.event, &db.event);
+        let common = ea.iter().filter(|t| eb.contains(t)).count();
+        let union = ea.len() + eb.len() - common;
+        if union > 0 && (common as f64) < 0.4 * union as f64 {
+            return None;
+        }
         if da.attributive
             || db.attributive
-            || shared < 2
+            || shared < t.time_conflict_min_shared
             || (is_day_of_writing(da) && is_day_of_writing(db))
         {
             return None;
@@ -503,6 +539,10 @@ pub fn dates(
     }
 }
 
+const MONTH_NAMES: &[&str] = &[
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+];
+
 /// How two durations from different articles relate: as intervals in days.
 pub fn durations(
     da: &DurationValue,
@@ -514,6 +554,9 @@ pub fn durations(
         return None;
     }
     let t = &settings.thresholds;
+    // Ages of different people are the commonest pair of different durations in a story;
+    // an age only agrees.
+    let conflicts_allowed = !da.age && similarity >= t.time_conflict_context;
     if overlaps(da.interval(), db.interval()) {
         (similarity >= t.agree_context).then(|| Link {
             relation: Relation::Agrees,
@@ -521,12 +564,140 @@ pub fn durations(
             similarity,
         })
     } else {
-        (similarity >= t.conflict_context).then(|| Link {
+        conflicts_allowed.then(|| Link {
             relation: Relation::Conflicts,
             reason: format!("{} cannot be {}", da.describe(), db.describe()),
             similarity,
         })
     }
+}
+
+/// The same words credited to two different people (issue 9). Only people the articles
+/// name count: an organization or an unresolved description may speak through a person.
+/// Two spellings of one name are a misspelling, not a misattribution.
+fn misattribution(qa: &Quote, qb: &Quote, settings: &Settings) -> Option<Link> {
+    let (Some(sa), Some(sb)) = (&qa.speaker, &qb.speaker) else {
+        return None;
+    };
+    if !(qa.speaker_is_person && qb.speaker_is_person) || same_person(sa, sb) {
+        return None;
+    }
+    if names(sa, sb, settings).is_some() {
+        return None;
+    }
+    Some(Link {
+        relation: Relation::Conflicts,
+        reason: format!("the same words are credited to {sa} and to {sb}"),
+        similarity: 1.0,
+    })
+}
+
+/// Whether two written names are one person's: the same folded words, or one name's
+/// words all found in the other ("Bukele" and "Nayib Bukele"; "Darien" and "Darién").
+pub fn same_person(a: &str, b: &str) -> bool {
+    let words = |s: &str| -> Vec<String> { s.split_whitespace().map(text::fold).collect() };
+    let (wa, wb) = (words(a), words(b));
+    if wa.is_empty() || wb.is_empty() {
+        return false;
+    }
+    let within = |x: &[String], y: &[String]| x.iter().all(|w| y.contains(w));
+    wa.last() == wb.last() && (within(&wa, &wb) || within(&wb, &wa))
+}
+
+/// Buckets a person's name is compared in for misspellings: its folded given name (when
+/// it has one) and its surname's first three letters.
+pub fn name_buckets(name: &str) -> Vec<String> {
+    let words: Vec<String> = name.split_whitespace().map(text::fold).collect();
+    let mut keys = Vec::new();
+    if let (Some(first), true) = (words.first(), words.len() > 1) {
+        keys.push(format!("given:{first}"));
+    }
+    if let Some(last) = words.last() {
+        keys.push(format!(
+            "surname:{}",
+            last.chars().take(3).collect::<String>()
+        ));
+    }
+    keys
+}
+
+/// Two spellings of one person's name that differ beyond accents and case ("Nayib
+/// Bukele" and "Nayib Bukelle"): surnames alike above `[people] name-similarity`, given
+/// names equal or one missing; or the same surname with given names alike.
+pub fn names(a: &str, b: &str, settings: &Settings) -> Option<Link> {
+    if same_person(a, b) {
+        return None;
+    }
+    let threshold = settings.people.name_similarity;
+    let words = |s: &str| -> Vec<String> { s.split_whitespace().map(text::fold).collect() };
+    let (wa, wb) = (words(a), words(b));
+    let (sa, sb) = (wa.last()?, wb.last()?);
+    let (ga, gb) = (&wa[..wa.len() - 1], &wb[..wb.len() - 1]);
+    let similarity = if sa == sb {
+        if ga.is_empty() || gb.is_empty() {
+            return None;
+        }
+        strsim::normalized_levenshtein(&ga.join(" "), &gb.join(" "))
+    } else {
+        if !(ga.is_empty() || gb.is_empty() || ga == gb) {
+            return None;
+        }
+        strsim::normalized_levenshtein(sa, sb)
+    };
+    (similarity >= threshold).then(|| Link {
+        relation: Relation::Conflicts,
+        reason: format!(
+            "“{a}” and “{b}” look like one name spelt two ways ({:.0}% alike)",
+            similarity * 100.0
+        ),
+        similarity,
+    })
+}
+
+fn role_phrase(r: &Role) -> String {
+    let status = match r.status {
+        RoleStatus::Current => "",
+        RoleStatus::Former => "former ",
+        RoleStatus::Acting => "acting ",
+    };
+    match &r.organization {
+        Some(org) => format!("{status}{} of {org}", r.role),
+        None => format!("{status}{}", r.role),
+    }
+}
+
+/// How two role claims about people with one surname relate (issue 9). The same role
+/// (or its generic head: "Secretary" and "Secretary of State"), with organizations that do
+/// not differ, agrees; different current roles conflict; former, acting and current roles
+/// do not contradict each other ("former senator" and "Secretary of State").
+pub fn roles(ra: &Role, rb: &Role, settings: &Settings) -> Option<Link> {
+    if !same_person(&ra.person, &rb.person) {
+        return None;
+    }
+    let rules = &settings.people;
+    let role_fits = crate::extract::people::role_matches(&ra.roles, &rb.roles, rules)
+        || crate::extract::people::role_matches(&rb.roles, &ra.roles, rules);
+    let org_fits = match (&ra.organization, &rb.organization) {
+        (Some(a), Some(b)) => a == b,
+        _ => true,
+    };
+    let (pa, pb) = (role_phrase(ra), role_phrase(rb));
+    if ra.status != rb.status {
+        return None;
+    }
+    if role_fits && org_fits {
+        return Some(Link {
+            relation: Relation::Agrees,
+            reason: format!("{pa} is compatible with {pb}"),
+            similarity: 1.0,
+        });
+    }
+    // Two former roles can both have been held; an acting role sits beside the holder's own.
+    (ra.status == RoleStatus::Current).then(|| Link {
+        relation: Relation::Conflicts,
+        reason: format!("{} cannot be both {pa} and {pb}", ra.person),
+        similarity: 1.0,
+    })
 }
 
 #[cfg(test)]
@@ -584,6 +755,68 @@ mod tests {
     fn numbers_read_as_written() {
         assert_eq!(format_number(80000.0), "80,000");
         assert_eq!(format_number(2.7), "2.7");
+    }
+
+    fn role(person: &str, role: &str, org: Option<&str>, status: RoleStatus) -> Role {
+        let settings = Settings::builtin();
+        Role {
+            person: person.into(),
+            role: role.into(),
+            organization: org.map(str::to_owned),
+            status,
+            roles: settings.people.roles_of(role),
+        }
+    }
+
+    #[test]
+    fn the_same_role_agrees_and_different_current_roles_conflict() {
+        let s = Settings::builtin();
+        let us = Some("United States");
+        let a = role("Marco Rubio", "secretary of state", us, RoleStatus::Current);
+        let b = role("Rubio", "secretary of state", None, RoleStatus::Current);
+        let generic = role("Rubio", "secretary", None, RoleStatus::Current);
+        let senator = role("Marco Rubio", "senator", us, RoleStatus::Former);
+        let minister = role(
+            "Marco Rubio",
+            "interior minister",
+            None,
+            RoleStatus::Current,
+        );
+        assert_eq!(
+            roles(&a, &b, &s).map(|l| l.relation),
+            Some(Relation::Agrees)
+        );
+        assert_eq!(
+            roles(&a, &generic, &s).map(|l| l.relation),
+            Some(Relation::Agrees)
+        );
+        assert_eq!(roles(&a, &senator, &s), None);
+        assert_eq!(
+            roles(&a, &minister, &s).map(|l| l.relation),
+            Some(Relation::Conflicts)
+        );
+        assert_eq!(
+            roles(&minister, &a, &s).map(|l| l.relation),
+            Some(Relation::Conflicts)
+        );
+        let vice = role("Ana Ruiz", "vice president", None, RoleStatus::Current);
+        let president = role("Ana Ruiz", "president", None, RoleStatus::Current);
+        assert_eq!(
+            roles(&vice, &president, &s).map(|l| l.relation),
+            Some(Relation::Conflicts)
+        );
+    }
+
+    #[test]
+    fn names_differing_beyond_accents_and_case_are_misspellings() {
+        let s = Settings::builtin();
+        assert!(names("Nayib Bukele", "Nayib Bukelle", &s).is_some());
+        assert!(names("Bukele", "Bukelle", &s).is_some());
+        assert!(names("Darien", "Darién", &s).is_none());
+        assert!(names("José Raúl Mulino", "JOSE RAUL MULINO", &s).is_none());
+        assert!(names("Bukele", "Nayib Bukele", &s).is_none());
+        assert!(names("Joe Smith", "Jane Smith", &s).is_none());
+        assert!(names("Marco Rubio", "Tammy Bruce", &s).is_none());
     }
 
     #[test]

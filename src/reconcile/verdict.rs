@@ -58,11 +58,33 @@ fn kind_for(claim_kind: ClaimKind, verdict: Verdict) -> FindingKind {
         (ClaimKind::Quantity, Verdict::Conflict) => FindingKind::QuantityConflict,
         (ClaimKind::Quote, Verdict::Agreement) => FindingKind::QuoteAgreement,
         (ClaimKind::Quote, Verdict::Conflict) => FindingKind::Misquote,
+        (ClaimKind::Role, Verdict::Agreement) => FindingKind::RoleAgreement,
+        (ClaimKind::Role, Verdict::Conflict) => FindingKind::RoleConflict,
         (ClaimKind::Date, Verdict::Agreement) => FindingKind::DateAgreement,
         (ClaimKind::Date, Verdict::Conflict) => FindingKind::DateConflict,
         (ClaimKind::Duration, Verdict::Agreement) => FindingKind::DurationAgreement,
         (ClaimKind::Duration, Verdict::Conflict) => FindingKind::DurationConflict,
     }
+}
+
+/// The kind of one conflicting link (issue 9): two spellings of a name, one quote
+/// credited to two people, or else what the claims' kind says.
+fn conflict_kind(a: &Claim, b: &Claim, settings: &Settings) -> FindingKind {
+    if let (Some(pa), Some(pb)) = (a.person(), b.person())
+        && relate::names(pa, pb, settings).is_some()
+    {
+        return FindingKind::NameMisspelling;
+    }
+    if let (Value::Quote(qa), Value::Quote(qb)) = (&a.value, &b.value)
+        && let (Some(sa), Some(sb)) = (&qa.speaker, &qb.speaker)
+        && qa.speaker_is_person
+        && qb.speaker_is_person
+        && !relate::same_person(sa, sb)
+        && relate::surname(sa) != relate::surname(sb)
+    {
+        return FindingKind::MisattributedQuote;
+    }
+    kind_for(a.kind, Verdict::Conflict)
 }
 
 fn claim_phrase(claim: &Claim, articles: &[Article]) -> String {
@@ -85,6 +107,19 @@ fn claim_phrase(claim: &Claim, articles: &[Article]) -> String {
                 .unwrap_or_default();
             let how = if q.quoted { "quoted" } else { "unquoted" };
             format!("{how}{by} ({source})")
+        }
+        Value::Role(r) => {
+            let org = r
+                .organization
+                .as_deref()
+                .map(|o| format!(" of {o}"))
+                .unwrap_or_default();
+            let status = match r.status {
+                crate::extract::RoleStatus::Current => "",
+                crate::extract::RoleStatus::Former => "former ",
+                crate::extract::RoleStatus::Acting => "acting ",
+            };
+            format!("{} as {status}{}{org} ({source})", r.person, r.role)
         }
         Value::Date(d) => format!("{} ({source})", relate::describe_date(d)),
         Value::Duration(d) => format!("{} ({source})", d.describe()),
@@ -188,7 +223,15 @@ pub fn judge(
         if first.kind == ClaimKind::Date && verdict == Verdict::SingleSource {
             continue;
         }
-        let kind = kind_for(first.kind, verdict);
+        let kind = match links
+            .iter()
+            .filter(|l| l.link.relation == Relation::Conflicts)
+            .map(|l| conflict_kind(&claims[l.a], &claims[l.b], settings))
+            .min()
+        {
+            Some(kind) => kind,
+            None => kind_for(first.kind, verdict),
+        };
         let severity = settings.severity_of(kind);
         if severity == Severity::Off {
             continue;

@@ -112,6 +112,19 @@ fn label_for(claim: &Claim) -> String {
             None => "unresolved date".to_owned(),
         },
         Value::Duration(d) => d.describe(),
+        Value::Role(r) => role_text(r),
+    }
+}
+
+fn role_text(r: &crate::extract::Role) -> String {
+    let status = match r.status {
+        crate::extract::RoleStatus::Current => "",
+        crate::extract::RoleStatus::Former => "former ",
+        crate::extract::RoleStatus::Acting => "acting ",
+    };
+    match &r.organization {
+        Some(org) => format!("{status}{} of {org}", r.role),
+        None => format!("{status}{}", r.role),
     }
 }
 
@@ -129,6 +142,7 @@ fn headline(finding: &Finding, analysis: &Analysis<'_>) -> String {
             };
             format!("quote “{short}”")
         }
+        Value::Role(r) => format!("{}, {}", r.person, role_text(r)),
         Value::Date(d) => format!("date {}", relate::describe_date(d)),
         Value::Duration(d) => format!("duration {}", d.describe()),
     };
@@ -163,6 +177,16 @@ fn headline(finding: &Finding, analysis: &Analysis<'_>) -> String {
 }
 
 fn help_for(finding: &Finding) -> String {
+    use crate::rules::FindingKind;
+    let people_help = match finding.kind {
+        FindingKind::RoleConflict => Some("check the person's current title with the source"),
+        FindingKind::MisattributedQuote => Some("check who said these words"),
+        FindingKind::NameMisspelling => Some("check the spelling of the name"),
+        _ => None,
+    };
+    if let Some(help) = people_help {
+        return format!("{}; {help}", finding.explanation);
+    }
     match finding.verdict {
         Verdict::Conflict => format!(
             "{}; check which source is right, or whether they count different things",

@@ -44,6 +44,9 @@ pub struct Claim<'a> {
     /// Time anchors of the context.
     #[serde(skip_serializing_if = "<[String]>::is_empty")]
     pub anchors: &'a [String],
+    /// Proper names that own the figure ("Ford" in "Ford had 25 points").
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    pub owners: &'a [String],
 }
 
 /// One edge of a finding in JSON.
@@ -170,6 +173,7 @@ pub fn report<'a>(analysis: &Analysis<'a>, with_findings: bool) -> Report<'a> {
                 value: &c.value,
                 terms: &c.context.terms,
                 anchors: &c.context.anchors,
+                owners: &c.context.owners,
             }
         })
         .collect();

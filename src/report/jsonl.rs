@@ -60,6 +60,7 @@ pub fn render(analysis: &Analysis<'_>) -> String {
                         value: &c.value,
                         terms: &c.context.terms,
                         anchors: &c.context.anchors,
+                        owners: &c.context.owners,
                     },
                     path: at.path,
                     end_line: at.end_line,

@@ -1,0 +1,171 @@
+//! The unit table end to end: measures in different units agree after conversion, and the
+//! `eval-suites` binary scores a suite file (an invented one without the corpus; the real
+//! suites, with floors, when `CORROBORATE_CORPUS` is set).
+
+mod common;
+
+use std::{path::PathBuf, process::Command, sync::Arc};
+
+use corroborate::{config::Settings, extract, ingest::Article, reconcile, rules::Verdict};
+
+/// The verdicts of the findings whose claims include one with `needle` in its text.
+fn verdicts(texts: &[&str], needle: &str) -> Vec<Verdict> {
+    let settings = Settings::builtin();
+    let articles: Vec<Article> = texts
+        .iter()
+        .enumerate()
+        .map(|(i, t)| {
+            Article::from_text(
+                PathBuf::from(format!("source{i}.txt")),
+                Arc::from(*t),
+                &settings,
+            )
+        })
+        .collect();
+    let claims = extract::all(&articles, &settings);
+    reconcile::judge(&articles, &claims, &settings)
+        .findings
+        .iter()
+        .filter(|f| {
+            f.claims.iter().any(|&c| {
+                articles[claims[c].article]
+                    .slice(claims[c].span)
+                    .contains(needle)
+            })
+        })
+        .map(|f| f.verdict)
+        .collect()
+}
+
+#[test]
+fn five_km_agrees_with_three_point_one_miles() {
+    let a = "The wildfire near Orrin Bay spread along a 5 km stretch of the coastal ridge on Monday, fire crews said.";
+    let b = "Fire crews said the wildfire near Orrin Bay spread along a 3.1 miles stretch of the coastal ridge on Monday.";
+    let v = verdicts(&[a, b], "km");
+    assert!(v.contains(&Verdict::Agreement), "{v:?}");
+    assert!(!v.contains(&Verdict::Conflict), "{v:?}");
+}
+
+#[test]
+fn five_km_conflicts_with_ten_miles() {
+    let a = "The wildfire near Orrin Bay spread along a 5 km stretch of the coastal ridge on Monday, fire crews said.";
+    let b = "Fire crews said the wildfire near Orrin Bay spread along a 10 miles stretch of the coastal ridge on Monday.";
+    let v = verdicts(&[a, b], "km");
+    assert!(!v.is_empty() && !v.contains(&Verdict::Agreement), "{v:?}");
+}
+
+#[test]
+fn currency_symbols_name_their_currency() {
+    let settings = Settings::builtin();
+    for (text, unit, value) in [
+        ("the council paid US$ 3.5 million", "USD", 3_500_000.0),
+        ("a grant of C$40 million was approved", "CAD", 40_000_000.0),
+        ("the fine was A$250,000 in total", "AUD", 250_000.0),
+        ("shares worth HK$12 billion changed hands", "HKD", 12e9),
+        ("the ticket cost Rs 500 at the gate", "INR", 500.0),
+        ("he was fined 10,000 swiss francs", "CHF", 10_000.0),
+        ("the price rose to 20€ a head", "EUR", 20.0),
+        ("she paid 42 bucks for it", "USD", 42.0),
+        ("the stock fell 34 cents", "cent", 34.0),
+        ("it cost a $144 billion bailout", "USD", 144e9),
+    ] {
+        let m = extract::quantity::mentions(text, &settings);
+        assert!(
+            m.iter()
+                .any(|m| m.unit.as_deref() == Some(unit) && m.number == Some(value)),
+            "{text}: {m:?}"
+        );
+    }
+}
+
+#[test]
+fn temperatures_and_glued_units_are_read() {
+    let settings = Settings::builtin();
+    for (text, unit, value) in [
+        ("overnight it fell to -5°C in the valley", "celsius", -5.0),
+        ("the water was 98.6 degrees f", "fahrenheit", 98.6),
+        ("a 7.62mm barrel", "mm", 7.62),
+        ("the drive covered 100m of track", "m", 100.0),
+        ("a 2.5-mile stretch of the freeway", "mi", 2.5),
+        ("it holds 500,000 barrels a day", "bbl", 500_000.0),
+    ] {
+        let m = extract::quantity::mentions(text, &settings);
+        assert!(
+            m.iter()
+                .any(|m| m.unit.as_deref() == Some(unit) && m.number == Some(value)),
+            "{text}: {m:?}"
+        );
+    }
+    // A glued "m" after a currency sign is a million.
+    let m = extract::quantity::mentions("a $100m deal", &settings);
+    assert!(m.iter().any(|m| m.number == Some(100e6)), "{m:?}");
+}
+
+#[test]
+fn a_lower_and_an_upper_bound_make_a_range() {
+    let settings = Settings::builtin();
+    let m = extract::quantity::mentions("it was larger than 10 and smaller than 20", &settings);
+    assert_eq!(m.len(), 1, "{m:?}");
+    assert_eq!((m[0].low, m[0].high), (Some(10.0), Some(20.0)));
+    assert!(!m[0].low_inclusive && !m[0].high_inclusive);
+}
+
+fn eval(corpus: &std::path::Path, extra: &[&str]) -> serde_json::Value {
+    let out = Command::new(env!("CARGO_BIN_EXE_eval-suites"))
+        .arg("--corpus")
+        .arg(corpus)
+        .arg("--json")
+        .args(extra)
+        .output()
+        .expect("eval-suites runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).expect("eval-suites --json prints JSON")
+}
+
+#[test]
+fn eval_suites_scores_an_invented_suite_file() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let rec = dir.path().join("recognizers");
+    std::fs::create_dir_all(&rec).expect("create dir");
+    // Two invented cases in the Recognizers record format: one we read, one we miss.
+    let lines = [
+        r#"{"id":"t/0","mode":"default","text":"the pier cost $ 4 million to mend","expected":[{"text":"$ 4 million","type":"currency","value":"4000000","unit":"Dollar","isoCurrency":"USD","byte_start":14,"byte_end":25}]}"#,
+        r#"{"id":"t/1","mode":"default","text":"it cost four quid","expected":[{"text":"four quid","type":"currency","value":"4","unit":"Pound","byte_start":8,"byte_end":17}]}"#,
+    ];
+    std::fs::write(rec.join("currency.jsonl"), lines.join("\n")).expect("write suite");
+    let report = eval(dir.path(), &[]);
+    let score = &report["recognizers/currency.jsonl"];
+    assert_eq!(score["cases"], 2, "{report}");
+    assert_eq!(score["passed"], 1, "{report}");
+    assert_eq!(score["failures"]["missed"], 1, "{report}");
+}
+
+#[test]
+fn eval_suites_meets_its_floors_on_the_peer_suites() {
+    let Some(corpus) = common::corpus("eval_suites_meets_its_floors_on_the_peer_suites") else {
+        return;
+    };
+    let report = eval(&corpus, &[]);
+    // Floors a little below what the README reports, so a regression fails.
+    for (file, floor) in FLOORS {
+        let share = report[*file]["share"].as_f64().unwrap_or(0.0);
+        assert!(share >= *floor, "{file}: {share:.3} < floor {floor}");
+    }
+}
+
+const FLOORS: &[(&str, f64)] = &[
+    ("recognizers/number.jsonl", 0.85),
+    ("recognizers/number-range.jsonl", 0.58),
+    ("recognizers/percentage.jsonl", 0.75),
+    ("recognizers/currency.jsonl", 0.63),
+    ("recognizers/dimension.jsonl", 0.67),
+    ("quantulum/quantities.jsonl", 0.28),
+    ("quantulum/spellout.jsonl", 0.7),
+    ("quantulum/robustness.jsonl", 1.0),
+    ("duckling/duckling.jsonl#Numeral", 0.6),
+    ("duckling/duckling.jsonl#AmountOfMoney", 0.46),
+];
