@@ -7,7 +7,6 @@
 
 use std::{path::PathBuf, sync::Arc};
 
-use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use corroborate::{
     config::Settings,
     extract,
@@ -15,6 +14,7 @@ use corroborate::{
     reconcile,
     report::{Analysis, json},
 };
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 
 fn corpus() -> PathBuf {
     if let Some(dir) = std::env::var_os("CORROBORATE_BENCH_CORPUS") {
@@ -56,9 +56,7 @@ fn stages(c: &mut Criterion) {
                 .collect::<Vec<_>>()
         })
     });
-    group.bench_function("extract", |b| {
-        b.iter(|| extract::all(&articles, &settings))
-    });
+    group.bench_function("extract", |b| b.iter(|| extract::all(&articles, &settings)));
     let claims = extract::all(&articles, &settings);
     group.bench_function("reconcile", |b| {
         b.iter(|| reconcile::judge(&articles, &claims, &settings))

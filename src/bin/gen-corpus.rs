@@ -140,7 +140,10 @@ fn shift_numbers(text: &str, shift: u64) -> String {
             grouped = true;
             end += 4;
         }
-        let digits: String = text[start..end].chars().filter(char::is_ascii_digit).collect();
+        let digits: String = text[start..end]
+            .chars()
+            .filter(char::is_ascii_digit)
+            .collect();
         // Leading zeros ("07:30", "007") and absurdly long digit runs are left as they are.
         let value = if digits.len() > 1 && digits.starts_with('0') {
             None

@@ -90,7 +90,9 @@ pub fn find(articles: &[Article], claims: &[Claim], settings: &Settings) -> Vec<
         .zip(quoted_in.par_iter())
         .enumerate()
         .map(|(a, (article, quoted))| {
-            echoes_in(a, article, quoted, &automaton, &forms, &speakers, &sources, settings)
+            echoes_in(
+                a, article, quoted, &automaton, &forms, &speakers, &sources, settings,
+            )
         })
         .collect();
     per_article.into_iter().flatten().collect()

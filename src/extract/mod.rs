@@ -12,8 +12,8 @@ pub mod quantity;
 pub mod quote;
 pub mod role;
 
-use serde::{Deserialize, Serialize};
 use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
 
 use crate::{config::Settings, ingest::Article, span::Span};
 
