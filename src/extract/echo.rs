@@ -7,6 +7,7 @@
 use std::collections::HashMap;
 
 use aho_corasick::{AhoCorasick, MatchKind};
+use rayon::prelude::*;
 
 use crate::{
     config::Settings,
@@ -74,13 +75,43 @@ pub fn find(articles: &[Article], claims: &[Claim], settings: &Settings) -> Vec<
         .match_kind(MatchKind::Standard)
         .build(&forms)
         .expect("quote forms are plain strings of bounded size");
+    // The quotes of each article, gathered in one pass (not one pass per article).
+    let mut quoted_in: Vec<Vec<Span>> = vec![Vec::new(); articles.len()];
+    for c in claims {
+        if c.kind == ClaimKind::Quote
+            && let Some(list) = quoted_in.get_mut(c.article)
+        {
+            list.push(c.span);
+        }
+    }
+    // Articles are scanned on every core; echoes are collected in article order.
+    let per_article: Vec<Vec<Claim>> = articles
+        .par_iter()
+        .zip(quoted_in.par_iter())
+        .enumerate()
+        .map(|(a, (article, quoted))| {
+            echoes_in(
+                a, article, quoted, &automaton, &forms, &speakers, &sources, settings,
+            )
+        })
+        .collect();
+    per_article.into_iter().flatten().collect()
+}
+
+/// The echoes in article `a` (whose own quotes are at `quoted`).
+#[allow(clippy::too_many_arguments)]
+fn echoes_in(
+    a: usize,
+    article: &Article,
+    quoted: &[Span],
+    automaton: &AhoCorasick,
+    forms: &[&str],
+    speakers: &[Option<String>],
+    sources: &[Vec<usize>],
+    settings: &Settings,
+) -> Vec<Claim> {
     let mut echoes = Vec::new();
-    for (a, article) in articles.iter().enumerate() {
-        let quoted: Vec<Span> = claims
-            .iter()
-            .filter(|c| c.article == a && c.kind == ClaimKind::Quote)
-            .map(|c| c.span)
-            .collect();
+    {
         let stream = stream(article);
         let mut seen: Vec<Span> = Vec::new();
         for m in automaton.find_overlapping_iter(&stream.text) {

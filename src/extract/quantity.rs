@@ -615,7 +615,10 @@ fn owners(
 ) -> Vec<String> {
     let clause_start = sentence[..start]
         .rfind([',', ';', ':', '(', '—'])
-        .map_or(0, |i| i + 1);
+        // The clause starts after the mark, which may be more than one byte ("—").
+        .map_or(0, |i| {
+            i + sentence[i..].chars().next().map_or(1, char::len_utf8)
+        });
     let words: Vec<(usize, usize, &str)> = text::words(&sentence[clause_start..start]).collect();
     let mut names = Vec::new();
     for (i, &(_, _, word)) in words.iter().enumerate().rev().take(14) {

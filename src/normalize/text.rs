@@ -4,6 +4,11 @@ use unicode_normalization::{UnicodeNormalization, char::is_combining_mark};
 
 /// Lower case without accents: "Darién" and "DARIEN" both become "darien".
 pub fn fold(word: &str) -> String {
+    // Plain ASCII (most words of English news) has no accents to strip: same result, no
+    // decomposition.
+    if word.is_ascii() {
+        return word.to_ascii_lowercase();
+    }
     word.nfd()
         .filter(|c| !is_combining_mark(*c))
         .flat_map(char::to_lowercase)

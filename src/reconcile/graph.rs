@@ -231,6 +231,8 @@ fn quote_edges(
     }
     let max = settings.thresholds.max_candidates;
     for members in by_speaker.values() {
+        // Bounded: one speaker quoted thousands of times (one story copied thousands of
+        // times) costs at most (4 * max-candidates)^2 / 2 comparisons.
         let members = &members[..members.len().min(max * 4)];
         for (x, &a) in members.iter().enumerate() {
             for &b in &members[x + 1..] {

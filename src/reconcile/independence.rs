@@ -7,7 +7,7 @@
 //! (shared shingles over the smaller article's shingles).
 
 use std::{
-    collections::{BTreeMap, HashMap},
+    collections::HashMap,
     hash::{Hash, Hasher},
 };
 
@@ -17,7 +17,8 @@ use crate::{config::Settings, ingest::Article, normalize::text};
 
 /// One in `SAMPLE` shingles is indexed for finding candidate pairs.
 const SAMPLE: u64 = 4;
-/// A shingle found in more articles than this is boilerplate, not evidence of copying.
+/// A shingle found in more articles than this pairs each article with its neighbour in
+/// the list only (not with every other article), so that candidates stay linear.
 const MAX_POSTINGS: usize = 64;
 
 /// Independence groups of a run.
@@ -86,14 +87,23 @@ pub fn group(articles: &[Article], settings: &Settings) -> Groups {
             postings.entry(h).or_default().push(i);
         }
     }
-    let mut pair_counts: BTreeMap<(usize, usize), usize> = BTreeMap::new();
-    for list in postings
-        .values()
-        .filter(|l| l.len() > 1 && l.len() <= MAX_POSTINGS)
-    {
-        for (x, &a) in list.iter().enumerate() {
-            for &b in &list[x + 1..] {
-                *pair_counts.entry((a, b)).or_default() += 1;
+    // Counted in a hash map (the order of unions does not change the groups).
+    let mut pair_counts: HashMap<(usize, usize), usize> = HashMap::new();
+    for list in postings.values().filter(|l| l.len() > 1) {
+        if list.len() <= MAX_POSTINGS {
+            for (x, &a) in list.iter().enumerate() {
+                for &b in &list[x + 1..] {
+                    *pair_counts.entry((a, b)).or_default() += 1;
+                }
+            }
+        } else {
+            // A shingle in very many articles is boilerplate or a story copied very many
+            // times: pairing all of them would be quadratic, so each article meets only
+            // its neighbour in the list. Copies of one story share many such shingles, so
+            // their neighbour pairs pass the sample test and the exact check below, and
+            // the chain of neighbours joins them all into one group.
+            for pair in list.windows(2) {
+                *pair_counts.entry((pair[0], pair[1])).or_default() += 1;
             }
         }
     }

@@ -162,25 +162,36 @@ fn cluster(claims: &[Claim], graph: &ClaimGraph) -> (UnionFind<usize>, Vec<Findi
             continue;
         }
         let (ma, mb) = (&members[&ra], &members[&rb]);
-        let consistent = ma.iter().all(|(article, xs)| {
-            mb.get(article).is_none_or(|ys| {
-                xs.iter().all(|&x| {
-                    ys.iter()
-                        .all(|&y| relate::compatible_within_article(&claims[x], &claims[y]))
-                })
+        let pair_ok = |xs: &[usize], ys: &[usize]| {
+            xs.iter().all(|&x| {
+                ys.iter()
+                    .all(|&y| relate::compatible_within_article(&claims[x], &claims[y]))
             })
-        });
+        };
+        // Walk the smaller cluster's articles and look them up in the larger one: a huge
+        // cluster (one story copied thousands of times) is not walked for every edge.
+        let consistent = if ma.len() <= mb.len() {
+            ma.iter()
+                .all(|(article, xs)| mb.get(article).is_none_or(|ys| pair_ok(xs, ys)))
+        } else {
+            mb.iter()
+                .all(|(article, ys)| ma.get(article).is_none_or(|xs| pair_ok(xs, ys)))
+        };
         if !consistent {
             continue;
         }
         union.union(ra, rb);
         let root = union.find(ra);
-        let (from, into) = if root == ra { (rb, ra) } else { (ra, rb) };
-        let moved = members.remove(&from).unwrap_or_default();
-        let target = members.entry(into).or_default();
-        for (article, xs) in moved {
-            target.entry(article).or_default().extend(xs);
+        // The smaller member list moves into the larger (then sits under the new root).
+        let mut small = members.remove(&ra).unwrap_or_default();
+        let mut large = members.remove(&rb).unwrap_or_default();
+        if small.len() > large.len() {
+            std::mem::swap(&mut small, &mut large);
         }
+        for (article, xs) in small {
+            large.entry(article).or_default().extend(xs);
+        }
+        members.insert(root, large);
         accepted.push(edge);
     }
     (union, accepted)
