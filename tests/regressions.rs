@@ -149,3 +149,12 @@ fn under_a_president_is_not_a_rank_issue_6() {
     let b = "Tom Reyes, director of Parks and Gardens under President Varga, said the review had worked.";
     assert!(!verdicts_for(&[a, b], "under President Varga").contains(&Verdict::Conflict));
 }
+
+#[test]
+fn a_clause_after_an_em_dash_does_not_panic_issue_7() {
+    // The owner of a figure is looked for in the clause before it; a clause may start
+    // right after a multi-byte dash.
+    let a = "The storm hit the coast at dawn—Rescuers said 43 people were missing on Monday.";
+    let b = "The storm hit the coast at dawn — 45 people were missing on Monday, rescuers said.";
+    let _ = verdicts_for(&[a, b], "people");
+}
