@@ -167,6 +167,12 @@ pub enum Error {
     #[error("claim file `{path}` has version {found}, this corroborate reads version {VERSION}")]
     #[diagnostic(code(corroborate::claim_file::version))]
     Version { path: PathBuf, found: u32 },
+    #[error("claim file `{path}` gives the id `{id}` to more than one claim")]
+    #[diagnostic(
+        code(corroborate::claim_file::duplicate_id),
+        help("each claim needs its own id; renumber or delete the repeated one")
+    )]
+    DuplicateId { path: PathBuf, id: String },
     #[error("the article of claim file `{path}` cannot be found: `{article}`")]
     #[diagnostic(
         code(corroborate::claim_file::article_missing),
@@ -250,6 +256,17 @@ impl ClaimFile {
                 path: path.to_owned(),
                 found: file.version,
             });
+        }
+        // A repeated id means a hand edit went wrong (a copied entry): which one the
+        // reviewer meant is unknown, so the file is not used.
+        let mut seen = std::collections::BTreeSet::new();
+        for id in file.claims.iter().filter_map(|c| c.id.as_deref()) {
+            if !seen.insert(id) {
+                return Err(Error::DuplicateId {
+                    path: path.to_owned(),
+                    id: id.to_owned(),
+                });
+            }
         }
         Ok(file)
     }
@@ -813,6 +830,15 @@ mod tests {
             file.validate(Path::new("x.toml"), &shorter[0], &settings),
             Err(Error::Stale { .. })
         ));
+    }
+
+    #[test]
+    fn a_repeated_claim_id_is_rejected_issue_7() {
+        let text = "version = 1\nsource = \"a\"\narticle = \"a.txt\"\n\n[[claim]]\nid = \"a:1\"\nkind = \"quote\"\ntext = \"x y z w\"\nstart = 0\nend = 7\n\n[[claim]]\nid = \"a:1\"\nkind = \"quote\"\ntext = \"x y z w\"\nstart = 0\nend = 7\n";
+        match ClaimFile::parse(Path::new("claims/a.toml"), text) {
+            Err(Error::DuplicateId { id, .. }) => assert_eq!(id, "a:1"),
+            other => panic!("expected a duplicate id error, got {other:?}"),
+        }
     }
 
     #[test]
