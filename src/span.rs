@@ -59,6 +59,18 @@ impl Span {
 #[derive(Debug, Clone, Default)]
 pub struct LineIndex {
     starts: Vec<usize>,
+    /// Characters before each `CHAR_BLOCK`-byte block of the text, so that a column on a
+    /// very long line (a 200 MB article on one line) costs one block, not the line.
+    chars_before_block: Vec<usize>,
+}
+
+/// Bytes per block of `LineIndex::chars_before_block`.
+const CHAR_BLOCK: usize = 4096;
+
+/// Characters that start in `bytes` (UTF-8 bytes that are not continuation bytes), so
+/// that a range cutting a character still counts each character once.
+fn chars_starting_in(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| b & 0xC0 != 0x80).count()
 }
 
 impl LineIndex {
@@ -75,7 +87,25 @@ impl LineIndex {
             }
             i += 1;
         }
-        Self { starts }
+        let mut chars_before_block = Vec::with_capacity(bytes.len() / CHAR_BLOCK + 1);
+        let mut total = 0;
+        for block in bytes.chunks(CHAR_BLOCK) {
+            chars_before_block.push(total);
+            total += chars_starting_in(block);
+        }
+        chars_before_block.push(total);
+        Self {
+            starts,
+            chars_before_block,
+        }
+    }
+
+    /// Characters starting before byte `offset` of `text` (which this index was built on).
+    fn chars_before(&self, text: &str, offset: usize) -> usize {
+        let offset = offset.min(text.len());
+        let block = offset / CHAR_BLOCK;
+        let base = self.chars_before_block.get(block).copied().unwrap_or(0);
+        base + chars_starting_in(&text.as_bytes()[block * CHAR_BLOCK..offset])
     }
 
     /// 1-based line number of byte `offset`.
@@ -87,10 +117,8 @@ impl LineIndex {
     pub fn line_col(&self, text: &str, offset: usize) -> (usize, usize) {
         let line = self.line(offset);
         let start = self.starts[line - 1];
-        let offset = offset.min(text.len());
-        let column = text
-            .get(start..offset)
-            .map_or(offset - start, |s| s.chars().count());
+        let offset = offset.min(text.len()).max(start);
+        let column = self.chars_before(text, offset) - self.chars_before(text, start);
         (line, column + 1)
     }
 
@@ -123,6 +151,20 @@ mod tests {
         assert_eq!(index.line(2), 2);
         assert_eq!(index.line(5), 3);
         assert_eq!(index.line(7), 4);
+    }
+
+    #[test]
+    fn columns_on_long_lines_count_across_blocks() {
+        let text = format!("{}\n{}x", "é".repeat(5000), "ü".repeat(3000));
+        let index = LineIndex::new(&text);
+        let x = text.len() - 1;
+        assert_eq!(index.line_col(&text, x), (2, 3001));
+        assert_eq!(index.line_col(&text, 10_000), (1, 5001));
+        let exact = "a".repeat(CHAR_BLOCK);
+        assert_eq!(
+            LineIndex::new(&exact).line_col(&exact, CHAR_BLOCK),
+            (1, CHAR_BLOCK + 1)
+        );
     }
 
     #[test]

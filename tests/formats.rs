@@ -177,3 +177,33 @@ fn html_escapes_the_articles_and_output_writes_the_file() {
         "no temporary left"
     );
 }
+
+#[test]
+fn coverage_writes_the_html_page_with_the_draft_beside_its_sources_issue_5() {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_corroborate"))
+        .args([
+            "coverage",
+            "examples/drafts/harbour-fire-draft.md",
+            "--against",
+            "examples/harbour-fire",
+            "--format",
+            "html",
+            "--fail-on",
+            "never",
+        ])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("binary runs");
+    assert_eq!(out.status.code(), Some(0));
+    let page = String::from_utf8(out.stdout).expect("UTF-8 page");
+    assert!(
+        page.starts_with("<!DOCTYPE html>") || page.starts_with("<!doctype html>"),
+        "{}",
+        &page[..page.len().min(80)]
+    );
+    assert!(page.contains("harbour-fire-draft.md") && page.contains("radio-ellery"));
+    assert!(
+        !page.contains("http://") && !page.contains("https://"),
+        "no network requests"
+    );
+}

@@ -142,3 +142,10 @@ fn several_dozen_is_more_than_several_issue_6() {
     let b = "The strike on the market square on Friday wounded several dozen people, medics in the square said.";
     assert!(!verdicts_for(&[a, b], "55 people").contains(&Verdict::Conflict));
 }
+
+#[test]
+fn under_a_president_is_not_a_rank_issue_6() {
+    let a = "Officials said they had avoided the rush of rules that President Ada Varga signed at the end of her term.";
+    let b = "Tom Reyes, director of Parks and Gardens under President Varga, said the review had worked.";
+    assert!(!verdicts_for(&[a, b], "under President Varga").contains(&Verdict::Conflict));
+}

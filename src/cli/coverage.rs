@@ -45,6 +45,9 @@ pub struct CoverageArgs {
 pub enum Format {
     Human,
     Json,
+    /// One self-contained page: the draft and its sources side by side, every finding
+    /// clickable (as `check --format html`).
+    Html,
 }
 
 /// Fail levels of `coverage`.
@@ -118,6 +121,7 @@ pub(crate) fn run(args: CoverageArgs) -> ExitStatus {
     let output = match args.format {
         Format::Human => coverage::render_human(&result, &analysis),
         Format::Json => coverage::render_json(&result, &analysis),
+        Format::Html => crate::report::html::render(&analysis),
     };
     print(&output);
     if inputs.errors > 0 {

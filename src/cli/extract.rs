@@ -41,7 +41,12 @@ pub(crate) fn run(args: ExtractArgs) -> ExitStatus {
         Ok(s) => s,
         Err(status) => return status,
     };
-    let loaded = inputs::load(&args.common.paths, &settings);
+    let loaded = inputs::load_observed(
+        &args.common.paths,
+        &settings,
+        args.common.ingest_options(),
+        &mut |_, _| {},
+    );
     let mut failed = loaded.errors > 0 || loaded.articles.is_empty();
     if let Some(dir) = &args.write {
         for (i, article) in loaded.articles.iter().enumerate() {

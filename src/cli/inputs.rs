@@ -84,7 +84,7 @@ fn canonical(path: &Path) -> PathBuf {
 // Claim file errors are built once per unusable file.
 #[allow(clippy::result_large_err)]
 pub(crate) fn load(paths: &[PathBuf], settings: &Settings) -> Inputs {
-    load_observed(paths, settings, &mut |_, _| {})
+    load_observed(paths, settings, ingest::Options::default(), &mut |_, _| {})
 }
 
 /// [`load`], calling `observe(done, total)` as article files are read (for a progress bar).
@@ -92,6 +92,7 @@ pub(crate) fn load(paths: &[PathBuf], settings: &Settings) -> Inputs {
 pub(crate) fn load_observed(
     paths: &[PathBuf],
     settings: &Settings,
+    options: ingest::Options,
     observe: &mut dyn FnMut(usize, usize),
 ) -> Inputs {
     let (direct, claim_paths) = partition(paths);
@@ -111,7 +112,7 @@ pub(crate) fn load_observed(
     let loaded = if to_read.is_empty() {
         ingest::Loaded::default()
     } else {
-        ingest::load_observed(&to_read, settings, observe)
+        ingest::load_with(&to_read, settings, options, observe)
     };
     for e in &loaded.errors {
         report_error(e);

@@ -120,10 +120,30 @@ pub struct Common {
     /// Print nothing on stderr but errors.
     #[arg(long, short)]
     pub quiet: bool,
+    /// Read files that are not UTF-8 in this encoding (a WHATWG label: `windows-1252`,
+    /// `latin1`, `utf-16le`, `shift_jis`...); UTF-8 files and files with a byte-order
+    /// mark are read as what they are. Offsets then refer to the text decoded to UTF-8.
+    #[arg(long, value_name = "LABEL", value_parser = parse_encoding)]
+    pub encoding: Option<&'static encoding_rs::Encoding>,
     /// Resolve relative dates ("on Monday", "last week") against this day in every input
     /// that gives no date of its own (metadata `date`).
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
     pub date: Option<crate::normalize::date::Civil>,
+}
+
+impl Common {
+    /// How to read the inputs.
+    pub fn ingest_options(&self) -> crate::ingest::Options {
+        crate::ingest::Options {
+            encoding: self.encoding,
+        }
+    }
+}
+
+fn parse_encoding(label: &str) -> Result<&'static encoding_rs::Encoding, String> {
+    encoding_rs::Encoding::for_label(label.trim().as_bytes()).ok_or_else(|| {
+        format!("unknown encoding `{label}` (try `windows-1252`, `latin1`, `utf-16le`, `utf-16be`)")
+    })
 }
 
 fn parse_date(s: &str) -> Result<crate::normalize::date::Civil, String> {
@@ -180,8 +200,9 @@ pub fn report_error(error: &dyn miette::Diagnostic) {
     )
     .with_width(100);
     let mut out = String::new();
-    if handler.render_report(&mut out, error).is_err() {
-        out = format!("error: {error}\n");
+    let safe = crate::report::terminal::SafeDiagnostic::new(error);
+    if handler.render_report(&mut out, &safe).is_err() {
+        out = format!("error: {safe}\n");
     }
     let _ = std::io::stderr().write_all(out.as_bytes());
 }
@@ -276,9 +297,14 @@ pub struct Run {
 /// Read inputs (articles and claim files, printing each bad one), extract and reconcile.
 pub fn analyse(common: &Common, settings: &Settings) -> Run {
     let mut progress = output::Progress::new(common.quiet);
-    let inputs = inputs::load_observed(&common.paths, settings, &mut |done, total| {
-        progress.update(done, total);
-    });
+    let inputs = inputs::load_observed(
+        &common.paths,
+        settings,
+        common.ingest_options(),
+        &mut |done, total| {
+            progress.update(done, total);
+        },
+    );
     progress.finish();
     let reconciled = reconcile::judge(&inputs.articles, &inputs.claims, settings);
     Run {

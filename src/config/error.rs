@@ -23,19 +23,19 @@ pub enum Error {
         help("save the rules file as UTF-8")
     )]
     NotUtf8 { path: PathBuf },
-    /// The file is not valid TOML, or has a key we do not know.
-    #[error("{message}")]
-    #[diagnostic(code(corroborate::config::syntax))]
-    Syntax {
-        message: String,
-        #[source_code]
-        src: NamedSource<Arc<str>>,
-        #[label("here")]
-        at: Option<SourceSpan>,
-        #[help]
-        help: Option<String>,
+    /// The words or patterns of one list together make a pattern too large to compile.
+    #[error("the patterns built from {what} are too large")]
+    #[diagnostic(
+        code(corroborate::config::too_large),
+        help("shorten the list or split long alternatives; the compiled size limit is 32 MiB")
+    )]
+    TooLarge {
+        what: &'static str,
+        #[source]
+        source: regex::Error,
     },
-    /// Values that parse but make no sense: every one found, each at its line.
+    /// Every problem found in one rules file (syntax, unknown keys, types, values), each
+    /// at its line.: every one found, each at its line.
     #[error("{} problem{} in rules file `{name}`", problems.len(), if problems.len() == 1 { "" } else { "s" })]
     #[diagnostic(code(corroborate::config::invalid))]
     Invalid {
@@ -48,7 +48,7 @@ pub enum Error {
 /// One value in a rules file that cannot be used.
 #[derive(Debug, Error, Diagnostic)]
 #[error("{message}")]
-#[diagnostic(code(corroborate::config::bad_value))]
+#[diagnostic(code(corroborate::config::problem))]
 pub struct Problem {
     pub message: String,
     #[source_code]

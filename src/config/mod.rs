@@ -7,6 +7,7 @@
 // Errors are built once per run, on the way out; their size does not matter.
 #![allow(clippy::result_large_err)]
 
+mod document;
 mod dump;
 mod error;
 pub mod people;

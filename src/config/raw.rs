@@ -1,6 +1,8 @@
 //! rules.toml as written: every key optional, spans kept for the values we validate.
 //!
-//! Nothing here applies defaults or checks meaning; `settings` does that.
+//! Nothing here applies defaults or checks meaning; `settings` does that. Unknown keys
+//! are not rejected by serde (`deny_unknown_fields` would stop at the first one):
+//! `document` collects all of them through `serde_ignored`.
 
 use std::collections::BTreeMap;
 
@@ -9,7 +11,7 @@ use toml::Spanned;
 
 /// One rules file, as parsed.
 #[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+#[serde(rename_all = "kebab-case")]
 pub(crate) struct RawRules {
     pub(crate) version: Option<Spanned<i64>>,
     pub(crate) thresholds: Option<RawThresholds>,
@@ -30,7 +32,7 @@ pub(crate) struct RawRules {
 
 /// `[thresholds]`.
 #[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+#[serde(rename_all = "kebab-case")]
 pub(crate) struct RawThresholds {
     pub(crate) approximate_tolerance: Option<Spanned<f64>>,
     pub(crate) nearly_tolerance: Option<Spanned<f64>>,
@@ -55,7 +57,7 @@ pub(crate) type Words = Option<Vec<String>>;
 
 /// `[qualifiers]`.
 #[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+#[serde(rename_all = "kebab-case")]
 pub(crate) struct RawQualifiers {
     pub(crate) more_than: Words,
     pub(crate) extend_more_than: Words,
@@ -75,7 +77,7 @@ pub(crate) struct RawQualifiers {
 
 /// One `[vague]` entry.
 #[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+#[serde(rename_all = "kebab-case")]
 pub(crate) struct RawVague {
     pub(crate) low: f64,
     pub(crate) high: Option<f64>,
@@ -83,7 +85,7 @@ pub(crate) struct RawVague {
 
 /// One `[units.NAME]` table.
 #[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+#[serde(rename_all = "kebab-case")]
 pub(crate) struct RawUnit {
     pub(crate) dimension: String,
     pub(crate) factor: Option<f64>,
@@ -96,7 +98,7 @@ pub(crate) struct RawUnit {
 
 /// `[demonyms]`.
 #[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+#[serde(rename_all = "kebab-case")]
 pub(crate) struct RawDemonyms {
     pub(crate) suffixes: Words,
     pub(crate) extend_suffixes: Words,
@@ -104,7 +106,7 @@ pub(crate) struct RawDemonyms {
 
 /// `[terms]`.
 #[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+#[serde(rename_all = "kebab-case")]
 pub(crate) struct RawTerms {
     pub(crate) stopwords: Words,
     pub(crate) extend_stopwords: Words,
@@ -112,7 +114,7 @@ pub(crate) struct RawTerms {
 
 /// `[sentences]`.
 #[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+#[serde(rename_all = "kebab-case")]
 pub(crate) struct RawSentences {
     pub(crate) abbreviations: Words,
     pub(crate) extend_abbreviations: Words,
@@ -120,7 +122,7 @@ pub(crate) struct RawSentences {
 
 /// `[boilerplate]`.
 #[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+#[serde(rename_all = "kebab-case")]
 pub(crate) struct RawBoilerplate {
     pub(crate) drop_lines: Option<Vec<Spanned<String>>>,
     pub(crate) extend_drop_lines: Option<Vec<Spanned<String>>>,
@@ -130,7 +132,7 @@ pub(crate) struct RawBoilerplate {
 
 /// `[people]`.
 #[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+#[serde(rename_all = "kebab-case")]
 pub(crate) struct RawPeople {
     pub(crate) titles: Words,
     pub(crate) extend_titles: Words,
@@ -154,7 +156,7 @@ pub(crate) struct RawPeople {
 
 /// `[places]` (issue 9).
 #[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+#[serde(rename_all = "kebab-case")]
 pub(crate) struct RawPlaces {
     /// Canonical place -> other names and demonyms ("El Salvador" = ["Salvadoran"]).
     pub(crate) aliases: Option<BTreeMap<String, Vec<String>>>,
@@ -163,7 +165,7 @@ pub(crate) struct RawPlaces {
 
 /// `[quantities]`.
 #[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+#[serde(rename_all = "kebab-case")]
 pub(crate) struct RawQuantities {
     pub(crate) not_after: Words,
     pub(crate) extend_not_after: Words,

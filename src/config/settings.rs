@@ -11,6 +11,7 @@ use miette::NamedSource;
 use regex::{Regex, RegexSet};
 
 use super::{
+    document,
     error::{Error, Problem},
     raw::{RawRules, RawUnit, Words},
 };
@@ -164,8 +165,11 @@ impl Settings {
         };
         let mut acc = Accumulator::default();
         for layer in std::iter::once(&builtin).chain(layers) {
-            let raw = parse(layer)?;
-            let mut problems = Vec::new();
+            let (raw, shape) = document::parse(&layer.text);
+            let mut problems: Vec<Problem> = shape
+                .into_iter()
+                .map(|p| problem_in(layer, p.at, p.message, p.label, p.help))
+                .collect();
             acc.apply(raw, layer, &mut problems);
             if !problems.is_empty() {
                 return Err(Error::Invalid {
@@ -176,7 +180,7 @@ impl Settings {
         }
         let mut layer_names = vec![builtin.text.to_string()];
         layer_names.extend(layers.iter().map(|l| l.text.to_string()));
-        Ok(acc.finish(layer_names))
+        acc.finish(layer_names)
     }
 
     /// Compiled patterns derived from the word lists.
@@ -220,31 +224,25 @@ impl Matchers {
     }
 }
 
-fn parse(layer: &RulesSource) -> Result<RawRules, Error> {
-    toml::from_str::<RawRules>(&layer.text).map_err(|e| {
-        let message = e.message().trim().to_owned();
-        let help = if message.contains("unknown field") {
-            Some(
-                "see the built-in rules.toml (`corroborate rules --dump`) for the keys that exist"
-                    .to_owned(),
-            )
-        } else {
-            None
-        };
-        Error::Syntax {
-            message: format!("invalid rules file: {}", lower_first(&message)),
-            src: NamedSource::new(layer.name.clone(), layer.text.clone()),
-            at: e.span().map(|s| (s.start, s.end - s.start).into()),
-            help,
-        }
-    })
-}
-
-fn lower_first(s: &str) -> String {
-    let mut chars = s.chars();
-    match chars.next() {
-        Some(c) => c.to_lowercase().chain(chars).collect(),
-        None => String::new(),
+/// A problem found in `layer`, as a diagnostic at its span.
+fn problem_in(
+    layer: &RulesSource,
+    span: Range<usize>,
+    message: String,
+    label: &str,
+    help: Option<String>,
+) -> Problem {
+    let end = span.end.min(layer.text.len());
+    let start = span.start.min(end);
+    Problem {
+        message: crate::report::terminal_safe(&message).into_owned(),
+        src: NamedSource::new(
+            crate::report::terminal_safe(&layer.name),
+            crate::report::terminal_source(&layer.text),
+        ),
+        at: (start, end - start).into(),
+        label: label.to_owned(),
+        help,
     }
 }
 
@@ -282,14 +280,9 @@ fn merge_words(target: &mut Vec<String>, replace: Words, extend: Words) {
 
 impl Accumulator {
     fn apply(&mut self, raw: RawRules, layer: &RulesSource, problems: &mut Vec<Problem>) {
-        let problem =
-            |span: Range<usize>, message: String, label: &str, help: Option<String>| Problem {
-                message,
-                src: NamedSource::new(layer.name.clone(), layer.text.clone()),
-                at: (span.start, span.end - span.start).into(),
-                label: label.to_owned(),
-                help,
-            };
+        let problem = |span: Range<usize>, message: String, label: &str, help: Option<String>| {
+            problem_in(layer, span, message, label, help)
+        };
         if let Some(version) = raw.version {
             if *version.get_ref() != 1 {
                 problems.push(problem(
@@ -390,10 +383,21 @@ impl Accumulator {
                 }
             }
         }
+        // Units this layer defines, checked against all units once the layer is merged.
+        let mut layer_units: Vec<(String, Range<usize>)> = Vec::new();
         if let Some(units) = raw.units {
             for (name, entry) in units {
                 let span = entry.span();
                 let unit = entry.into_inner();
+                if unit.offset.is_some_and(|o| !o.is_finite()) {
+                    problems.push(problem(
+                        span,
+                        format!("unit `{name}` has an offset that is not a finite number"),
+                        "expected a finite offset",
+                        None,
+                    ));
+                    continue;
+                }
                 if unit.factor.is_some_and(|f| !f.is_finite() || f <= 0.0) {
                     problems.push(problem(
                         span,
@@ -403,6 +407,7 @@ impl Accumulator {
                     ));
                     continue;
                 }
+                layer_units.push((name.clone(), span));
                 self.units.insert(name, unit);
             }
         }
@@ -475,7 +480,7 @@ impl Accumulator {
                 for pattern in list {
                     let span = pattern.span();
                     match regex::RegexBuilder::new(pattern.get_ref())
-                        .size_limit(1 << 20)
+                        .size_limit(PATTERN_SIZE_LIMIT)
                         .build()
                     {
                         Ok(_) => out.push(pattern.into_inner()),
@@ -528,15 +533,105 @@ impl Accumulator {
                 }
             }
         }
-        // Every counted class must name words; every unit a known dimension.
+        self.check_units(&layer_units, problems, layer);
+    }
+
+    /// The units a layer defined must name a dimension that exists, and each alias or
+    /// symbol (a unit's synonyms) must name one unit only.
+    ///
+    /// A dimension exists when another unit has it too. A unit alone in its dimension is
+    /// fine when that is meant (`ratio`, `magnitude`), but when it converts with a factor
+    /// (into a base nobody else uses) or its dimension is spelled like an existing one
+    /// (`lenght`), it would silently be compared with nothing: that is reported.
+    fn check_units(
+        &self,
+        layer_units: &[(String, Range<usize>)],
+        problems: &mut Vec<Problem>,
+        layer: &RulesSource,
+    ) {
+        let mut dimension_users: BTreeMap<&str, usize> = BTreeMap::new();
+        for unit in self.units.values() {
+            *dimension_users.entry(unit.dimension.as_str()).or_default() += 1;
+        }
+        for (name, span) in layer_units {
+            let Some(unit) = self.units.get(name) else {
+                continue;
+            };
+            let dimension = unit.dimension.as_str();
+            if dimension_users.get(dimension).copied().unwrap_or(0) > 1 {
+                continue;
+            }
+            let closest = dimension_users
+                .keys()
+                .filter(|d| **d != dimension)
+                .map(|d| (strsim::jaro_winkler(d, dimension), *d))
+                .filter(|(score, _)| *score > 0.85)
+                .max_by(|a, b| a.0.total_cmp(&b.0))
+                .map(|(_, d)| d);
+            let converts = unit.factor.is_some_and(|f| f != 1.0);
+            if closest.is_some() || converts {
+                problems.push(problem_in(
+                    layer,
+                    span.clone(),
+                    format!("unit `{name}` names unknown dimension `{dimension}`"),
+                    "no other unit has this dimension",
+                    Some(match closest {
+                        Some(d) => format!("did you mean `{d}`?"),
+                        None => format!(
+                            "a factor converts into the base unit of a dimension other units share; add units with `dimension = \"{dimension}\"` or drop the factor"
+                        ),
+                    }),
+                ));
+            }
+        }
+        self.check_synonyms(layer_units, problems, layer);
+    }
+
+    /// Each alias or symbol of a unit this layer defined names no other unit.
+    fn check_synonyms(
+        &self,
+        layer_units: &[(String, Range<usize>)],
+        problems: &mut Vec<Problem>,
+        layer: &RulesSource,
+    ) {
+        let mut owner_of: BTreeMap<String, &str> = BTreeMap::new();
         for (name, unit) in &self.units {
-            if unit.aliases.is_empty() && unit.symbols.is_empty() {
-                let _ = name; // a unit with no way to be written is harmless but useless
+            for synonym in unit
+                .aliases
+                .iter()
+                .map(|a| normalize_phrase(a))
+                .chain(unit.symbols.iter().map(|s| s.trim_end().to_owned()))
+            {
+                owner_of.entry(synonym).or_insert(name.as_str());
+            }
+        }
+        for (name, span) in layer_units {
+            let Some(unit) = self.units.get(name) else {
+                continue;
+            };
+            for synonym in unit
+                .aliases
+                .iter()
+                .map(|a| normalize_phrase(a))
+                .chain(unit.symbols.iter().map(|s| s.trim_end().to_owned()))
+            {
+                match owner_of.get(&synonym) {
+                    Some(other) if *other != name.as_str() => problems.push(problem_in(
+                        layer,
+                        span.clone(),
+                        format!("`{synonym}` of unit `{name}` already names unit `{other}`"),
+                        "ambiguous alias or symbol",
+                        Some(format!(
+                            "remove it from one of the two units, or redefine `[units.{other}]`"
+                        )),
+                    )),
+                    _ => {}
+                }
             }
         }
     }
 
-    fn finish(self, layers: Vec<String>) -> Settings {
+    fn finish(self, layers: Vec<String>) -> Result<Settings, Error> {
         let t = |name: &str, default: f64| self.thresholds.get(name).copied().unwrap_or(default);
         let thresholds = Thresholds {
             approximate_tolerance: t("approximate-tolerance", 0.1),
@@ -596,8 +691,10 @@ impl Accumulator {
                 counted.insert(word.to_lowercase(), class.clone());
             }
         }
-        let matchers = Matchers::compile(&qualifiers, &vague, &units);
-        Settings {
+        let matchers = Matchers::compile(&qualifiers, &vague, &units)?;
+        let drop_lines = compile_set("[boilerplate] drop-lines", &self.drop_lines)?;
+        let truncate_at = compile_set("[boilerplate] truncate-at", &self.truncate_at)?;
+        Ok(Settings {
             thresholds,
             qualifiers,
             vague,
@@ -619,16 +716,34 @@ impl Accumulator {
                     words.iter().map(move |w| (w.to_lowercase(), role.clone()))
                 })
                 .collect(),
-            drop_lines: RegexSet::new(&self.drop_lines)
-                .expect("each drop-lines pattern compiled on its own when it was read"),
-            truncate_at: RegexSet::new(&self.truncate_at)
-                .expect("each truncate-at pattern compiled on its own when it was read"),
+            drop_lines,
+            truncate_at,
             severity: self.severity,
             layers,
             reference_date: None,
             matchers: Arc::new(matchers),
-        }
+        })
     }
+}
+
+/// Compiled-size limit of one pattern a user writes.
+pub(crate) const PATTERN_SIZE_LIMIT: usize = 1 << 20;
+
+/// Compiled-size limit of a pattern built from all the patterns or words of one list.
+const LIST_SIZE_LIMIT: usize = 32 << 20;
+
+fn compile_set(what: &'static str, patterns: &[String]) -> Result<RegexSet, Error> {
+    regex::RegexSetBuilder::new(patterns)
+        .size_limit(LIST_SIZE_LIMIT)
+        .build()
+        .map_err(|source| Error::TooLarge { what, source })
+}
+
+fn compile_list(what: &'static str, pattern: &str) -> Result<Regex, Error> {
+    regex::RegexBuilder::new(pattern)
+        .size_limit(LIST_SIZE_LIMIT)
+        .build()
+        .map_err(|source| Error::TooLarge { what, source })
 }
 
 fn first_line(s: &str) -> String {
@@ -670,7 +785,7 @@ impl Matchers {
         qualifiers: &[(String, QualifierWord)],
         vague: &[VagueAmount],
         units: &[Unit],
-    ) -> Self {
+    ) -> Result<Self, Error> {
         let alt = |phrases: &mut Vec<&str>| -> String {
             phrases.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
             phrases.dedup();
@@ -681,11 +796,10 @@ impl Matchers {
                 .join("|")
         };
         let mut q: Vec<&str> = qualifiers.iter().map(|(p, _)| p.as_str()).collect();
-        let qualifier_before = Regex::new(&format!(
-            r"(?i)(?:^|[^\p{{L}}\p{{N}}])({})\s*$",
-            alt(&mut q)
-        ))
-        .expect("qualifier phrases are escaped literals");
+        let qualifier_before = compile_list(
+            "[qualifiers]",
+            &format!(r"(?i)(?:^|[^\p{{L}}\p{{N}}])({})\s*$", alt(&mut q)),
+        )?;
         let mut aliases: Vec<&str> = units
             .iter()
             .flat_map(|u| u.aliases.iter().map(String::as_str))
@@ -693,11 +807,13 @@ impl Matchers {
         // A word alias must end at a word boundary; a sign such as `%` need not.
         // A word alias must end at a word boundary; a sign such as `%` need not. A hyphen
         // may join it ("a 2.5-mile stretch").
-        let unit_after = Regex::new(&format!(
-            r"(?i)^(?:[ \t\u{{a0}}]|-)?({})(?:[^\p{{L}}\p{{N}}]|$)",
-            alt(&mut aliases)
-        ))
-        .expect("unit aliases are escaped literals");
+        let unit_after = compile_list(
+            "unit aliases",
+            &format!(
+                r"(?i)^(?:[ \t\u{{a0}}]|-)?({})(?:[^\p{{L}}\p{{N}}]|$)",
+                alt(&mut aliases)
+            ),
+        )?;
         // Symbols that start with a letter ("US$", "Rs.", "C$") must start a word; signs
         // ("$", "€") need not. Letters match in any case and a space may sit between two
         // or more letters and a sign ("hk $ 10.05 billion" in tokenized text).
@@ -731,16 +847,19 @@ impl Matchers {
             .flat_map(|u| u.symbols.iter().map(String::as_str))
             .filter(|s| !s.starts_with(char::is_alphabetic))
             .collect();
-        let symbol_before_word = Regex::new(&format!(
-            r"(?i)(?:^|[^\p{{L}}\p{{N}}])({})\s?$",
-            symbol_pattern(&mut word_symbols)
-        ))
-        .expect("unit symbols are escaped literals");
-        let symbol_before = Regex::new(&format!(r"({})\s?$", symbol_pattern(&mut sign_symbols)))
-            .expect("unit symbols are escaped literals");
+        let symbol_before_word = compile_list(
+            "unit symbols",
+            &format!(
+                r"(?i)(?:^|[^\p{{L}}\p{{N}}])({})\s?$",
+                symbol_pattern(&mut word_symbols)
+            ),
+        )?;
+        let symbol_before = compile_list(
+            "unit symbols",
+            &format!(r"({})\s?$", symbol_pattern(&mut sign_symbols)),
+        )?;
         let mut v: Vec<&str> = vague.iter().map(|a| a.phrase.as_str()).collect();
-        let vague_re = Regex::new(&format!(r"(?i)\b(?:{})\b", alt(&mut v)))
-            .expect("vague phrases are escaped literals");
+        let vague_re = compile_list("[vague]", &format!(r"(?i)\b(?:{})\b", alt(&mut v)))?;
         let mut alias_to_unit = HashMap::new();
         let mut symbol_to_unit = HashMap::new();
         for (i, unit) in units.iter().enumerate() {
@@ -751,7 +870,7 @@ impl Matchers {
                 symbol_to_unit.entry(symbol_key(symbol)).or_insert(i);
             }
         }
-        Self {
+        Ok(Self {
             qualifier_before,
             unit_after,
             symbol_before,
@@ -765,7 +884,7 @@ impl Matchers {
                 .enumerate()
                 .map(|(i, a)| (a.phrase.clone(), i))
                 .collect(),
-        }
+        })
     }
 }
 
@@ -820,27 +939,101 @@ mod tests {
         assert_eq!(problems.len(), 3);
     }
 
-    #[test]
-    fn syntax_errors_point_at_their_line() {
+    fn problems_of(text: &str) -> Vec<Problem> {
         let layer = RulesSource {
             name: "rules.toml".into(),
-            text: "[thresholds]\nagree-context = \n".into(),
+            text: text.into(),
         };
-        let Err(Error::Syntax { at: Some(at), .. }) = Settings::from_layers(&[layer]) else {
-            panic!("expected a syntax error with a span");
-        };
-        assert!(at.offset() >= 13);
+        match Settings::from_layers(&[layer]) {
+            Err(Error::Invalid { problems, .. }) => problems,
+            other => panic!("expected invalid rules, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn syntax_errors_point_at_their_line() {
+        let problems = problems_of("[thresholds]\nagree-context = \n");
+        assert!(problems[0].message.starts_with("invalid TOML"));
+        assert!(problems[0].at.offset() >= 13);
+    }
+
+    #[test]
+    fn syntax_errors_unknown_keys_and_bad_values_come_together() {
+        let text = "[thresholds]\nagree-context = 3.0\nagree-contxt = 1\n[boilerplate]\ndrop-lines = ['(']\n[people]\ntitles = [\"Dr\"\n";
+        let messages: Vec<String> = problems_of(text).into_iter().map(|p| p.message).collect();
+        assert!(
+            messages.iter().any(|m| m.starts_with("invalid TOML")),
+            "{messages:?}"
+        );
+        assert!(
+            messages.iter().any(|m| m.contains("agree-contxt")),
+            "{messages:?}"
+        );
+        assert!(
+            messages.iter().any(|m| m.contains("outside 0..=1")),
+            "{messages:?}"
+        );
+        assert!(
+            messages.iter().any(|m| m.contains("regular expression")),
+            "{messages:?}"
+        );
     }
 
     #[test]
     fn unknown_keys_are_errors() {
+        let problems = problems_of("[thresholds]\nagree-contxt = 0.5\n");
+        assert_eq!(problems[0].message, "unknown key `thresholds.agree-contxt`");
+    }
+
+    #[test]
+    fn a_misspelt_dimension_is_an_unknown_dimension() {
+        let problems = problems_of(
+            "[units.furlong]\ndimension = \"lenght\"\nfactor = 201.0\naliases = [\"furlongs\"]\n",
+        );
+        assert_eq!(problems.len(), 1);
+        assert!(problems[0].message.contains("unknown dimension `lenght`"));
+        assert_eq!(problems[0].help.as_deref(), Some("did you mean `length`?"));
+    }
+
+    #[test]
+    fn a_new_dimension_of_one_base_unit_is_allowed() {
         let layer = RulesSource {
             name: "rules.toml".into(),
-            text: "[thresholds]\nagree-contxt = 0.5\n".into(),
+            text: "[units.kWh]\ndimension = \"energy\"\naliases = [\"kwh\"]\n".into(),
+        };
+        assert!(Settings::from_layers(&[layer]).is_ok());
+    }
+
+    #[test]
+    fn an_alias_naming_two_units_is_reported() {
+        let problems = problems_of(
+            "[units.stone]\ndimension = \"mass\"\nfactor = 6.35\naliases = [\"stone\", \"kilograms\"]\n",
+        );
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert!(problems[0].message.contains("already names unit `kg`"));
+    }
+
+    #[test]
+    fn a_pattern_over_the_size_limit_is_a_problem_not_a_panic() {
+        let problems = problems_of("[boilerplate]\ndrop-lines = ['(\\w{100}){100}']\n");
+        assert!(
+            problems[0].message.contains("regular expression"),
+            "{problems:?}"
+        );
+    }
+
+    #[test]
+    fn patterns_too_large_together_are_an_error_not_a_panic() {
+        // Each pattern is under the 1 MiB limit of one pattern; a hundred are not.
+        let pattern = "'(a{150}){150}'";
+        let list = vec![pattern; 100].join(", ");
+        let layer = RulesSource {
+            name: "rules.toml".into(),
+            text: format!("[boilerplate]\nextend-drop-lines = [{list}]\n").into(),
         };
         assert!(matches!(
             Settings::from_layers(&[layer]),
-            Err(Error::Syntax { .. })
+            Err(Error::TooLarge { .. })
         ));
     }
 }

@@ -253,7 +253,7 @@ impl Directory {
                 let before = &para[..run_start];
                 let word_before = before
                     .split_whitespace()
-                    .last()
+                    .next_back()
                     .unwrap_or("")
                     .trim_matches(|c: char| !c.is_alphanumeric() && c != '.');
                 let after = para[run_end..].trim_start_matches([',', ' ']);
@@ -374,7 +374,7 @@ impl Directory {
     fn add(&mut self, name: String, at: usize) {
         let surname = name
             .split_whitespace()
-            .last()
+            .next_back()
             .map(text::fold)
             .unwrap_or_default();
         if let Some(i) = self.find_surname(&surname) {

@@ -207,9 +207,10 @@ fn subject_before(s: &str, at: usize, people: &Directory, settings: &Settings) -
     let last_word = text::words(s).last()?;
     let lower = last_word.2.to_lowercase();
     if matches!(lower.as_str(), "he" | "she") {
+        // A pronoun's person is a guess: credited, but never evidence of a misattribution.
         return people
             .resolve_pronoun(at + last_word.0)
-            .map(|n| (n.to_owned(), true));
+            .map(|n| (n.to_owned(), false));
     }
     if last_word.2.chars().next().is_some_and(char::is_uppercase) {
         let runs = people::capitalised_runs(s);
@@ -239,12 +240,14 @@ fn subject_before(s: &str, at: usize, people: &Directory, settings: &Settings) -
 }
 
 fn credit(written: &str, at: usize, people: &Directory) -> Speaker {
-    let resolved = match written.to_lowercase().as_str() {
-        "he" | "she" => people.resolve_pronoun(at),
-        _ => people.canonical(written),
+    let is_pronoun = matches!(written.to_lowercase().as_str(), "he" | "she");
+    let resolved = if is_pronoun {
+        people.resolve_pronoun(at)
+    } else {
+        people.canonical(written)
     };
     match resolved {
-        Some(name) => (name.to_owned(), true),
+        Some(name) => (name.to_owned(), !is_pronoun),
         None => (written.to_owned(), false),
     }
 }
@@ -283,7 +286,7 @@ pub fn introduced_speaker(
         if matches!(lower.as_str(), "he" | "she" | "his" | "her") {
             return people
                 .resolve_pronoun(sentence_at + start)
-                .map(|n| (n.to_owned(), true));
+                .map(|n| (n.to_owned(), false));
         }
         if let Some(name) = people.canonical(word) {
             return Some((name.to_owned(), true));

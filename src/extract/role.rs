@@ -161,7 +161,9 @@ fn with_rank(
     let ranks: Vec<&str> = adjectives
         .iter()
         .copied()
-        .filter(|a| rules.subordinate.contains(&a.to_lowercase()))
+        // "under" is a rank only as a title ("Under Secretary"); in lower case it is the
+        // preposition ("director of Wildlife under President Clinton").
+        .filter(|a| rules.subordinate.contains(&a.to_lowercase()) && *a != "under")
         .collect();
     if ranks.is_empty() {
         role.to_owned()

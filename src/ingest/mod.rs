@@ -84,6 +84,7 @@ impl Article {
             .collect();
         let stem = path
             .file_stem()
+            .filter(|_| path.as_os_str() != "-")
             .map_or_else(|| "stdin".to_owned(), |s| s.to_string_lossy().into_owned());
         let id = meta.id.clone().unwrap_or(stem);
         let reference_year = meta
@@ -158,7 +159,10 @@ pub enum Error {
     )]
     Missing { path: PathBuf },
     #[error("cannot read `{path}`")]
-    #[diagnostic(code(corroborate::ingest::unreadable))]
+    #[diagnostic(
+        code(corroborate::ingest::unreadable),
+        help("check that it is a readable file (permissions, broken or looping symbolic links)")
+    )]
     Unreadable {
         path: PathBuf,
         #[source]
@@ -167,12 +171,23 @@ pub enum Error {
     #[error("`{path}` is not UTF-8 text (it looks like {looks_like})")]
     #[diagnostic(
         code(corroborate::ingest::not_utf8),
-        help("convert it to UTF-8 (for example `iconv -f {iconv_name} -t UTF-8`)")
+        help(
+            "read it with `--encoding {iconv_name}`, or convert it to UTF-8 (for example `iconv -f {iconv_name} -t UTF-8`)"
+        )
     )]
     NotUtf8 {
         path: PathBuf,
         looks_like: &'static str,
         iconv_name: &'static str,
+    },
+    #[error("`{path}` is not valid {encoding}")]
+    #[diagnostic(
+        code(corroborate::ingest::undecodable),
+        help("check the file's encoding and pass it with `--encoding LABEL`")
+    )]
+    Undecodable {
+        path: PathBuf,
+        encoding: &'static str,
     },
     #[error("`{path}` looks like a binary file, not an article")]
     #[diagnostic(code(corroborate::ingest::binary))]
@@ -293,8 +308,57 @@ fn read_bytes(path: &Path) -> Result<Vec<u8>, Error> {
     })
 }
 
-/// Decode article bytes, telling binary and non-UTF-8 files apart.
-fn decode(path: &Path, bytes: Vec<u8>) -> Result<String, Error> {
+/// How inputs are read.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Options {
+    /// Encoding of files that are not UTF-8 (`--encoding`); `None` makes them errors.
+    /// UTF-8 files, and files with a byte-order mark, are read as what they are.
+    pub encoding: Option<&'static encoding_rs::Encoding>,
+}
+
+/// Whether decoded text is more control characters than text: a binary file.
+fn looks_binary(text: &str) -> bool {
+    let sample: Vec<char> = text.chars().take(4096).collect();
+    let controls = sample
+        .iter()
+        .filter(|c| c.is_control() && !c.is_whitespace())
+        .count();
+    text.contains('\0') || controls * 10 > sample.len()
+}
+
+/// Decode article bytes, telling binary and non-UTF-8 files apart; with
+/// `options.encoding`, a file that is not UTF-8 is read in that encoding instead.
+fn decode(path: &Path, bytes: Vec<u8>, options: Options) -> Result<String, Error> {
+    let has_utf16_bom = bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]);
+    if let Some(encoding) = options.encoding {
+        if has_utf16_bom || std::str::from_utf8(&bytes).is_err() {
+            // `decode` follows a byte-order mark over the label, as browsers do.
+            let (text, used, had_errors) = encoding.decode(&bytes);
+            if had_errors {
+                return Err(Error::Undecodable {
+                    path: path.to_owned(),
+                    encoding: used.name(),
+                });
+            }
+            let text = text.into_owned();
+            if looks_binary(&text) {
+                return Err(Error::Binary {
+                    path: path.to_owned(),
+                });
+            }
+            if text.trim_start_matches('\u{feff}').trim().is_empty() {
+                return Err(Error::Empty {
+                    path: path.to_owned(),
+                });
+            }
+            return Ok(text);
+        }
+    }
+    decode_utf8(path, bytes)
+}
+
+/// Decode UTF-8 article bytes; anything else is an error saying what it looks like.
+fn decode_utf8(path: &Path, bytes: Vec<u8>) -> Result<String, Error> {
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
         return Err(Error::NotUtf8 {
             path: path.to_owned(),
@@ -362,6 +426,20 @@ fn decode(path: &Path, bytes: Vec<u8>) -> Result<String, Error> {
     Ok(text)
 }
 
+/// Read one article from bytes already read; `path` names it in errors and reports.
+///
+/// # Errors
+/// The bytes are binary, empty, or not text in UTF-8 (or `options.encoding`).
+pub fn article_from_bytes(
+    path: PathBuf,
+    bytes: Vec<u8>,
+    options: Options,
+    settings: &Settings,
+) -> Result<Article, Error> {
+    let text = decode(&path, bytes, options)?;
+    Ok(Article::from_text(path, Arc::from(text), settings))
+}
+
 /// Read every input. Articles come back sorted by id, whatever the order of `inputs`;
 /// ids that would repeat get the parent folder's name, then a number, to stay unique.
 pub fn load(inputs: &[PathBuf], settings: &Settings) -> Loaded {
@@ -373,6 +451,16 @@ pub fn load(inputs: &[PathBuf], settings: &Settings) -> Loaded {
 pub fn load_observed(
     inputs: &[PathBuf],
     settings: &Settings,
+    observe: &mut dyn FnMut(usize, usize),
+) -> Loaded {
+    load_with(inputs, settings, Options::default(), observe)
+}
+
+/// [`load_observed`] with `options` (`--encoding`).
+pub fn load_with(
+    inputs: &[PathBuf],
+    settings: &Settings,
+    options: Options,
     observe: &mut dyn FnMut(usize, usize),
 ) -> Loaded {
     let mut errors = Vec::new();
@@ -388,7 +476,7 @@ pub fn load_observed(
             .par_iter()
             .map(|path| {
                 read_bytes(path)
-                    .and_then(|bytes| decode(path, bytes))
+                    .and_then(|bytes| decode(path, bytes, options))
                     .map(|text| Article::from_text(path.clone(), Arc::from(text), settings))
             })
             .collect();
@@ -447,7 +535,12 @@ mod tests {
 
     #[test]
     fn latin1_bytes_are_reported_as_such() {
-        let err = decode(Path::new("x.txt"), b"caf\xe9 au lait".to_vec()).unwrap_err();
+        let err = decode(
+            Path::new("x.txt"),
+            b"caf\xe9 au lait".to_vec(),
+            Options::default(),
+        )
+        .unwrap_err();
         assert!(
             matches!(err, Error::NotUtf8 { looks_like, .. } if looks_like.starts_with("Latin-1"))
         );
@@ -459,7 +552,7 @@ mod tests {
             .encode_utf16()
             .flat_map(u16::to_le_bytes)
             .collect();
-        let err = decode(Path::new("x.txt"), bytes).unwrap_err();
+        let err = decode(Path::new("x.txt"), bytes, Options::default()).unwrap_err();
         assert!(matches!(
             err,
             Error::NotUtf8 {
@@ -472,7 +565,7 @@ mod tests {
     #[test]
     fn whitespace_only_is_empty() {
         assert!(matches!(
-            decode(Path::new("x.txt"), b" \n\t\n".to_vec()),
+            decode(Path::new("x.txt"), b" \n\t\n".to_vec(), Options::default()),
             Err(Error::Empty { .. })
         ));
     }
@@ -481,7 +574,72 @@ mod tests {
     fn binary_is_reported() {
         let bytes = vec![0u8, 1, 2, 3, 0, 0, 0xff, 0x10, 0, 7];
         assert!(matches!(
-            decode(Path::new("x.bin"), bytes),
+            decode(Path::new("x.bin"), bytes, Options::default()),
+            Err(Error::Binary { .. })
+        ));
+    }
+
+    fn windows_1252() -> Options {
+        Options {
+            encoding: Some(encoding_rs::WINDOWS_1252),
+        }
+    }
+
+    #[test]
+    fn latin1_is_read_with_an_encoding() {
+        let text = decode(
+            Path::new("x.txt"),
+            b"caf\xe9 au lait".to_vec(),
+            windows_1252(),
+        );
+        assert_eq!(text.expect("decodes"), "café au lait");
+    }
+
+    #[test]
+    fn utf8_files_stay_utf8_when_an_encoding_is_given() {
+        let text = decode(
+            Path::new("x.txt"),
+            "café".as_bytes().to_vec(),
+            windows_1252(),
+        );
+        assert_eq!(text.expect("decodes"), "café");
+    }
+
+    #[test]
+    fn a_utf16_byte_order_mark_wins_over_the_label() {
+        let mut bytes = vec![0xFF, 0xFE];
+        bytes.extend(
+            "Forty homes burned."
+                .encode_utf16()
+                .flat_map(u16::to_le_bytes),
+        );
+        let text = decode(Path::new("x.txt"), bytes, windows_1252());
+        assert_eq!(text.expect("decodes"), "Forty homes burned.");
+    }
+
+    #[test]
+    fn bytes_invalid_in_the_encoding_are_an_error() {
+        let options = Options {
+            encoding: Some(encoding_rs::SHIFT_JIS),
+        };
+        let err = decode(Path::new("x.txt"), b"abc \x82 \xff\xff".to_vec(), options);
+        assert!(
+            matches!(
+                err,
+                Err(Error::Undecodable {
+                    encoding: "Shift_JIS",
+                    ..
+                })
+            ),
+            "{err:?}"
+        );
+    }
+
+    #[test]
+    fn binary_stays_binary_with_an_encoding() {
+        let bytes = vec![0u8, 1, 2, 3, 0, 0, 0xff, 0x10, 0, 7];
+        assert!(matches!(
+            decode(Path::new("x.bin"), bytes, windows_1252()),
             Err(Error::Binary { .. })
         ));
     }

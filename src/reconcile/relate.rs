@@ -692,6 +692,18 @@ pub fn roles(ra: &Role, rb: &Role, settings: &Settings) -> Option<Link> {
             similarity: 1.0,
         });
     }
+    // Only two offices named in the rules can exclude each other: a courtesy title
+    // ("Ms."), a description ("the star", "executive") or an unknown title says too little
+    // to contradict anything.
+    let is_office = |role: &str| {
+        rules.is_known_role(role)
+            || role.split_once(' ').is_some_and(|(rank, rest)| {
+                rules.subordinate.contains(rank) && rules.is_known_role(rest)
+            })
+    };
+    if !is_office(&ra.role) || !is_office(&rb.role) {
+        return None;
+    }
     // Two former roles can both have been held; an acting role sits beside the holder's own.
     (ra.status == RoleStatus::Current).then(|| Link {
         relation: Relation::Conflicts,

@@ -4,15 +4,93 @@
 use std::{fmt, sync::Arc};
 
 use miette::{
-    Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceCode,
+    Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError,
+    MietteSpanContents, SourceCode, SourceSpan, SpanContents,
 };
 
-use super::{Analysis, Summary, terminal_safe};
+use super::{Analysis, Summary, terminal_safe, terminal_source};
 use crate::{
     extract::{Claim, Value},
+    ingest::Article,
     reconcile::{Finding, relate},
     rules::{Severity, Verdict},
+    span::{LineIndex, Span},
 };
+
+/// Longest stretch of an article one label shows, in bytes: a claim on a 200 MB line
+/// prints a bounded excerpt, never the line.
+const MAX_LABEL_BYTES: usize = 240;
+
+/// Longest excerpt shown at once: two labels further apart than this are drawn as two
+/// snippets rather than one with everything between them.
+const MAX_EXCERPT_BYTES: usize = 1024;
+
+/// An article as miette reads it: terminal-safe text, our line numbers (so lone-CR and
+/// CRLF files are numbered as everywhere else), and excerpts no longer than a label.
+///
+/// miette would otherwise count lines from the start of the file for every label and
+/// print whole lines; both are unbounded on a huge one-line article.
+#[derive(Debug, Clone)]
+struct ArticleSource {
+    name: String,
+    text: Arc<str>,
+    lines: LineIndex,
+}
+
+impl ArticleSource {
+    fn of(article: &Article) -> Self {
+        Self {
+            name: terminal_safe(&article.display_path()).into_owned(),
+            text: terminal_source(&article.text),
+            lines: article.lines.clone(),
+        }
+    }
+}
+
+impl SourceCode for ArticleSource {
+    fn read_span<'a>(
+        &'a self,
+        span: &SourceSpan,
+        _context_lines_before: usize,
+        _context_lines_after: usize,
+    ) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
+        let text = &*self.text;
+        if span.offset() > text.len() || span.len() > MAX_EXCERPT_BYTES {
+            return Err(MietteError::OutOfBounds);
+        }
+        let mut start = span.offset();
+        while !text.is_char_boundary(start) {
+            start -= 1;
+        }
+        let mut end = (span.offset() + span.len()).min(text.len());
+        while !text.is_char_boundary(end) {
+            end += 1;
+        }
+        let (line, column) = self.lines.line_col(text, start);
+        let data = &text[start..end];
+        let line_count = data.matches('\n').count() + 1;
+        Ok(Box::new(MietteSpanContents::new_named(
+            self.name.clone(),
+            data.as_bytes(),
+            (start, end - start).into(),
+            line - 1,
+            column - 1,
+            line_count,
+        )))
+    }
+}
+
+/// A claim's span, cut to at most `MAX_LABEL_BYTES` on a character boundary.
+fn bounded(text: &str, span: Span) -> Span {
+    if span.len() <= MAX_LABEL_BYTES {
+        return span;
+    }
+    let mut end = span.start + MAX_LABEL_BYTES;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    Span::new(span.start, end)
+}
 
 /// How to draw diagnostics.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -29,7 +107,7 @@ struct SourceDiagnostic {
     severity: miette::Severity,
     code: Option<String>,
     help: Option<String>,
-    source: NamedSource<Arc<str>>,
+    source: Arc<ArticleSource>,
     labels: Vec<LabeledSpan>,
     related: Vec<SourceDiagnostic>,
 }
@@ -57,7 +135,7 @@ impl Diagnostic for SourceDiagnostic {
             .map(|h| Box::new(h) as Box<dyn fmt::Display>)
     }
     fn source_code(&self) -> Option<&dyn SourceCode> {
-        Some(&self.source)
+        Some(&*self.source)
     }
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
         Some(Box::new(self.labels.iter().cloned()))
@@ -200,7 +278,11 @@ fn help_for(finding: &Finding) -> String {
     }
 }
 
-fn diagnostic(finding: &Finding, analysis: &Analysis<'_>) -> SourceDiagnostic {
+fn diagnostic(
+    finding: &Finding,
+    analysis: &Analysis<'_>,
+    sources: &[Arc<ArticleSource>],
+) -> SourceDiagnostic {
     let mut per_source: Vec<(usize, Vec<&Claim>)> = Vec::new();
     for &i in &finding.claims {
         let claim = &analysis.claims[i];
@@ -209,21 +291,23 @@ fn diagnostic(finding: &Finding, analysis: &Analysis<'_>) -> SourceDiagnostic {
             None => per_source.push((claim.article, vec![claim])),
         }
     }
+    // Article text reaches the terminal through the message, labels and help as well
+    // as the source: every one of them is made terminal-safe.
     let make = |article: usize, claims: &[&Claim], message: String| {
         let a = &analysis.articles[article];
-        let text: Arc<str> = match terminal_safe(&a.text) {
-            std::borrow::Cow::Borrowed(_) => a.text.clone(),
-            std::borrow::Cow::Owned(s) => Arc::from(s),
-        };
         SourceDiagnostic {
-            message,
+            message: terminal_safe(&message).into_owned(),
             severity: miette_severity(finding.severity),
             code: None,
             help: None,
-            source: NamedSource::new(a.display_path(), text),
+            source: sources[article].clone(),
             labels: claims
                 .iter()
-                .map(|c| LabeledSpan::new(Some(label_for(c)), c.span.start, c.span.len()))
+                .map(|c| {
+                    let span = bounded(&a.text, c.span);
+                    let label = terminal_safe(&label_for(c)).into_owned();
+                    LabeledSpan::new(Some(label), span.start, span.len())
+                })
                 .collect(),
             related: Vec::new(),
         }
@@ -235,7 +319,7 @@ fn diagnostic(finding: &Finding, analysis: &Analysis<'_>) -> SourceDiagnostic {
         format!("{} {}", finding.id, headline(finding, analysis)),
     );
     main.code = Some(format!("corroborate::{}", finding.kind.name()));
-    main.help = Some(help_for(finding));
+    main.help = Some(terminal_safe(&help_for(finding)).into_owned());
     for (article, claims) in &per_source[1..] {
         let a = &analysis.articles[*article];
         let group = analysis.groups.of_article[*article];
@@ -258,9 +342,15 @@ pub fn render(analysis: &Analysis<'_>, style: Style) -> String {
     let handler = GraphicalReportHandler::new_themed(theme)
         .with_width(style.width)
         .with_context_lines(0);
+    // Made terminal-safe once per article, not once per finding.
+    let sources: Vec<Arc<ArticleSource>> = analysis
+        .articles
+        .iter()
+        .map(|a| Arc::new(ArticleSource::of(a)))
+        .collect();
     let mut out = String::new();
     for finding in analysis.findings {
-        let d = diagnostic(finding, analysis);
+        let d = diagnostic(finding, analysis, &sources);
         if handler.render_report(&mut out, &d).is_err() {
             out.push_str(&format!("{}: {}\n", finding.id, finding.explanation));
         }
@@ -297,13 +387,13 @@ pub fn render_claims(analysis: &Analysis<'_>) -> String {
     for c in analysis.claims {
         let a = &analysis.articles[c.article];
         let (line, column) = a.lines.line_col(&a.text, c.span.start);
-        let text = terminal_safe(a.slice(c.span)).replace(['\n', '\r'], " ");
+        let text = terminal_safe(a.slice(bounded(&a.text, c.span))).replace(['\n', '\r'], " ");
         out.push_str(&format!(
             "{}:{line}:{column}\t{}\t{}\t{}\n",
-            a.display_path(),
+            terminal_safe(&a.display_path()),
             c.kind.name(),
             text,
-            label_for(c)
+            terminal_safe(&label_for(c))
         ));
     }
     out
