@@ -109,8 +109,8 @@ fn two_open_bounds_do_not_corroborate_each_other_issue_6() {
 
 #[test]
 fn one_shared_word_is_not_enough_for_a_conflict_issue_6() {
-    let a = "Firefighters said as many as 20 people had been inside the bank.";
-    let b = "Firefighters rescued another five people from the balcony.";
+    let a = "Lifeguards said as many as 20 swimmers had been inside the cove.";
+    let b = "Lifeguards pulled another five swimmers from the rocks.";
     assert!(!verdicts_for(&[a, b], "five people").contains(&Verdict::Conflict));
 }
 

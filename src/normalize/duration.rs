@@ -289,7 +289,7 @@ mod tests {
     #[test]
     fn news_durations_are_read_with_their_unit() {
         assert_eq!(
-            read("Trump has issued a 90-day freeze on aid"),
+            read("The mayor has ordered a 90-day freeze on hiring"),
             [("90-day".to_owned(), 90.0, TimeUnit::Day, false)]
         );
         assert_eq!(
