@@ -4,19 +4,11 @@
 
 mod common;
 
+use common::seed_files;
+
 use std::{fs, path::Path};
 
 use common::{corpus, finding_texts, findings_with, run_json};
-
-fn seed_files(dir: &Path) -> Vec<String> {
-    let mut files: Vec<String> = fs::read_dir(dir.join("seeds"))
-        .expect("seeds folder")
-        .map(|e| e.expect("entry").path().display().to_string())
-        .filter(|p| p.ends_with(".txt"))
-        .collect();
-    files.sort();
-    files
-}
 
 fn check(files: &[String]) -> (i32, serde_json::Value) {
     let mut args = vec!["check", "--format", "json"];

@@ -4,7 +4,9 @@
 
 mod common;
 
-use std::{fs, path::Path};
+use common::seed_files;
+
+use std::fs;
 
 use common::{corpus, run_json};
 
@@ -85,16 +87,6 @@ fn the_date_flag_resolves_undated_articles_issue_3() {
         .find(|c| c["text"] == "Monday")
         .expect("Monday");
     assert_eq!(monday["value"]["resolved"], "2025-02-03");
-}
-
-fn seed_files(dir: &Path) -> Vec<String> {
-    let mut files: Vec<String> = fs::read_dir(dir.join("seeds"))
-        .expect("seeds folder")
-        .map(|e| e.expect("entry").path().display().to_string())
-        .filter(|p| p.ends_with(".txt"))
-        .collect();
-    files.sort();
-    files
 }
 
 fn check(files: &[String]) -> (i32, serde_json::Value) {

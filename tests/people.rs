@@ -4,6 +4,8 @@
 
 mod common;
 
+use common::seed_files;
+
 use std::{fs, path::Path};
 
 use common::{corpus, run_json};
@@ -110,16 +112,6 @@ fn council_vote_speakers_resolve_pronouns_and_titles_issue_9() {
     assert_eq!(park["value"]["role"], "deputy mayor");
     assert_eq!(park["value"]["status"], "current");
     assert!(park["value"].get("organization").is_some());
-}
-
-fn seed_files(dir: &Path) -> Vec<String> {
-    let mut files: Vec<String> = fs::read_dir(dir.join("seeds"))
-        .expect("seeds folder")
-        .map(|e| e.expect("entry").path().display().to_string())
-        .filter(|p| p.ends_with(".txt"))
-        .collect();
-    files.sort();
-    files
 }
 
 fn check(files: &[String]) -> (i32, Value) {

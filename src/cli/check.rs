@@ -146,7 +146,8 @@ pub(crate) fn run(args: CheckArgs) -> ExitStatus {
         })
         .collect();
     let is_excused = |i: usize| excused[i].baselined.is_some() || excused[i].suppressed.is_some();
-    // Machine formats other than JSON and SARIF carry only the findings that count.
+    // The human report and the machine formats other than JSON, SARIF and HTML carry only
+    // the findings that count; the excused ones are listed apart or marked.
     let active: Vec<Finding> = findings
         .iter()
         .enumerate()
@@ -170,21 +171,8 @@ pub(crate) fn run(args: CheckArgs) -> ExitStatus {
         .unwrap_or_default();
     let report = match args.format {
         Format::Human => {
-            let active: Vec<Finding> = findings
-                .iter()
-                .enumerate()
-                .filter(|(i, _)| !is_excused(*i))
-                .map(|(_, f)| f.clone())
-                .collect();
-            let analysis = Analysis {
-                articles: &run.articles,
-                claims: &run.claims,
-                groups: &run.reconciled.groups,
-                findings: &active,
-                comparisons: run.reconciled.comparisons,
-            };
             let mut out = human::render(
-                &analysis,
+                &active_analysis,
                 human::Style {
                     color: args.common.color.enabled(),
                     width: width(),
@@ -224,14 +212,7 @@ pub(crate) fn run(args: CheckArgs) -> ExitStatus {
             out
         }
         Format::Json => {
-            let analysis = Analysis {
-                articles: &run.articles,
-                claims: &run.claims,
-                groups: &run.reconciled.groups,
-                findings,
-                comparisons: run.reconciled.comparisons,
-            };
-            let mut report = json::report(&analysis, true);
+            let mut report = json::report(&full_analysis, true);
             if let Some(list) = report.findings.as_mut() {
                 for ((entry, e), print) in list.iter_mut().zip(&excused).zip(&fingerprints) {
                     entry.suppressed.clone_from(&e.suppressed);

@@ -99,3 +99,14 @@ pub fn finding_texts(report: &serde_json::Value, finding: &serde_json::Value) ->
         })
         .collect()
 }
+
+/// The seed articles of the corpus, sorted.
+pub fn seed_files(dir: &Path) -> Vec<String> {
+    let mut files: Vec<String> = std::fs::read_dir(dir.join("seeds"))
+        .expect("seeds folder")
+        .map(|e| e.expect("entry").path().display().to_string())
+        .filter(|p| p.ends_with(".txt"))
+        .collect();
+    files.sort();
+    files
+}
