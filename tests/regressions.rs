@@ -1,39 +1,10 @@
 //! Regression tests for wrong findings seen on real coverage (issue #6), rebuilt from
 //! text we wrote: each pair of invented reports reproduces the shape of a real mistake.
 
-use std::{path::PathBuf, sync::Arc};
+mod common;
 
-use corroborate::{config::Settings, extract, ingest::Article, reconcile, rules::Verdict};
-
-/// The verdicts of the findings whose claims include a claim with `needle` in its text.
-fn verdicts_for(texts: &[&str], needle: &str) -> Vec<Verdict> {
-    let settings = Settings::builtin();
-    let articles: Vec<Article> = texts
-        .iter()
-        .enumerate()
-        .map(|(i, t)| {
-            Article::from_text(
-                PathBuf::from(format!("source{i}.txt")),
-                Arc::from(*t),
-                &settings,
-            )
-        })
-        .collect();
-    let claims = extract::all(&articles, &settings);
-    let reconciled = reconcile::judge(&articles, &claims, &settings);
-    reconciled
-        .findings
-        .iter()
-        .filter(|f| {
-            f.claims.iter().any(|&c| {
-                articles[claims[c].article]
-                    .slice(claims[c].span)
-                    .contains(needle)
-            })
-        })
-        .map(|f| f.verdict)
-        .collect()
-}
+use common::verdicts_for;
+use corroborate::rules::Verdict;
 
 #[test]
 fn a_subgroup_is_not_compared_with_a_total_issue_6() {

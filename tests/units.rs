@@ -4,38 +4,10 @@
 
 mod common;
 
-use std::{path::PathBuf, process::Command, sync::Arc};
+use std::process::Command;
 
-use corroborate::{config::Settings, extract, ingest::Article, reconcile, rules::Verdict};
-
-/// The verdicts of the findings whose claims include one with `needle` in its text.
-fn verdicts(texts: &[&str], needle: &str) -> Vec<Verdict> {
-    let settings = Settings::builtin();
-    let articles: Vec<Article> = texts
-        .iter()
-        .enumerate()
-        .map(|(i, t)| {
-            Article::from_text(
-                PathBuf::from(format!("source{i}.txt")),
-                Arc::from(*t),
-                &settings,
-            )
-        })
-        .collect();
-    let claims = extract::all(&articles, &settings);
-    reconcile::judge(&articles, &claims, &settings)
-        .findings
-        .iter()
-        .filter(|f| {
-            f.claims.iter().any(|&c| {
-                articles[claims[c].article]
-                    .slice(claims[c].span)
-                    .contains(needle)
-            })
-        })
-        .map(|f| f.verdict)
-        .collect()
-}
+use common::verdicts_for as verdicts;
+use corroborate::{config::Settings, extract, rules::Verdict};
 
 #[test]
 fn five_km_agrees_with_three_point_one_miles() {

@@ -110,3 +110,34 @@ pub fn seed_files(dir: &Path) -> Vec<String> {
     files.sort();
     files
 }
+
+/// Extract and reconcile invented articles in memory; the verdicts of the findings whose
+/// claims include one with `needle` in its text.
+pub fn verdicts_for(texts: &[&str], needle: &str) -> Vec<corroborate::rules::Verdict> {
+    use corroborate::{config::Settings, extract, ingest::Article, reconcile};
+    let settings = Settings::builtin();
+    let articles: Vec<Article> = texts
+        .iter()
+        .enumerate()
+        .map(|(i, t)| {
+            Article::from_text(
+                PathBuf::from(format!("source{i}.txt")),
+                std::sync::Arc::from(*t),
+                &settings,
+            )
+        })
+        .collect();
+    let claims = extract::all(&articles, &settings);
+    reconcile::judge(&articles, &claims, &settings)
+        .findings
+        .iter()
+        .filter(|f| {
+            f.claims.iter().any(|&c| {
+                articles[claims[c].article]
+                    .slice(claims[c].span)
+                    .contains(needle)
+            })
+        })
+        .map(|f| f.verdict)
+        .collect()
+}
