@@ -89,6 +89,14 @@ fn weights(claims: &[Claim], groups: &Groups) -> TermWeights {
     }))
 }
 
+/// Every pair of `members`, each once, in order.
+fn all_pairs(members: &[usize]) -> impl Iterator<Item = (usize, usize)> + '_ {
+    members
+        .iter()
+        .enumerate()
+        .flat_map(move |(x, &a)| members[x + 1..].iter().map(move |&b| (a, b)))
+}
+
 fn ordered(a: usize, b: usize) -> (usize, usize) {
     if a < b { (a, b) } else { (b, a) }
 }
@@ -111,11 +119,7 @@ fn quantity_edges(
     for members in buckets.values() {
         let mut pairs: Vec<(usize, usize)> = Vec::new();
         if members.len() <= max {
-            for (x, &a) in members.iter().enumerate() {
-                for &b in &members[x + 1..] {
-                    pairs.push((a, b));
-                }
-            }
+            pairs.extend(all_pairs(members));
         } else {
             // Large bucket: claims meet through their rarest terms only.
             let mut postings: HashMap<&str, Vec<usize>> = HashMap::new();
@@ -234,11 +238,9 @@ fn quote_edges(
         // Bounded: one speaker quoted thousands of times (one story copied thousands of
         // times) costs at most (4 * max-candidates)^2 / 2 comparisons.
         let members = &members[..members.len().min(max * 4)];
-        for (x, &a) in members.iter().enumerate() {
-            for &b in &members[x + 1..] {
-                if form(a).normalized != form(b).normalized {
-                    link(a, b, comparisons, edges);
-                }
+        for (a, b) in all_pairs(members) {
+            if form(a).normalized != form(b).normalized {
+                link(a, b, comparisons, edges);
             }
         }
     }
@@ -369,14 +371,8 @@ fn duration_edges(
     }
     let max = settings.thresholds.max_candidates;
     for members in buckets.values() {
-        let pairs = if members.len() <= max {
-            let mut pairs = Vec::new();
-            for (x, &a) in members.iter().enumerate() {
-                for &b in &members[x + 1..] {
-                    pairs.push((a, b));
-                }
-            }
-            pairs
+        let pairs: Vec<(usize, usize)> = if members.len() <= max {
+            all_pairs(members).collect()
         } else {
             pairs_by_rare_terms(
                 members,
@@ -427,19 +423,17 @@ fn role_edges(
     let max = settings.thresholds.max_candidates;
     for members in by_person.values() {
         let members = &members[..members.len().min(max * 4)];
-        for (x, &a) in members.iter().enumerate() {
-            for &b in &members[x + 1..] {
-                let (ca, cb) = (&claims[a], &claims[b]);
-                let (Value::Role(ra), Value::Role(rb)) = (&ca.value, &cb.value) else {
-                    continue;
-                };
-                if ca.article == cb.article {
-                    continue;
-                }
-                *comparisons += 1;
-                if let Some(link) = relate::roles(ra, rb, settings) {
-                    edges.push((a, b, link));
-                }
+        for (a, b) in all_pairs(members) {
+            let (ca, cb) = (&claims[a], &claims[b]);
+            let (Value::Role(ra), Value::Role(rb)) = (&ca.value, &cb.value) else {
+                continue;
+            };
+            if ca.article == cb.article {
+                continue;
+            }
+            *comparisons += 1;
+            if let Some(link) = relate::roles(ra, rb, settings) {
+                edges.push((a, b, link));
             }
         }
     }
