@@ -327,7 +327,9 @@ fn role_before(
     name_start: usize,
     settings: &Settings,
 ) -> Option<(usize, ParsedRole)> {
-    let last = toks.iter().rposition(|t| t.end <= name_start)?;
+    // Tokens are in text order, so the last one before the name is found by bisection
+    // (a linear scan per name is quadratic on a paragraph of a million words).
+    let last = toks.partition_point(|t| t.end <= name_start).checked_sub(1)?;
     let after_comma = toks[last].comma;
     if !(toks[last].joined || after_comma) {
         return None;
@@ -377,7 +379,7 @@ fn role_after(
     name_end: usize,
     settings: &Settings,
 ) -> Option<(usize, ParsedRole)> {
-    let name_last = toks.iter().rposition(|t| t.end <= name_end)?;
+    let name_last = toks.partition_point(|t| t.end <= name_end).checked_sub(1)?;
     if !toks[name_last].comma {
         return None;
     }
@@ -414,7 +416,10 @@ fn role_of_copula(
     subject_end: usize,
     settings: &Settings,
 ) -> Option<(usize, ParsedRole)> {
-    let subject = toks.iter().position(|t| t.end == subject_end)?;
+    let subject = toks.partition_point(|t| t.end < subject_end);
+    if toks.get(subject)?.end != subject_end {
+        return None;
+    }
     let mut i = subject + 1;
     if !toks[subject].joined {
         return None;
@@ -456,9 +461,12 @@ pub fn find(article: &Article, people: &Directory, settings: &Settings) -> Vec<R
         let para = article.slice(*paragraph);
         let base = paragraph.start;
         let toks = tokens(para, settings);
-        for &(start, end, person) in occurrences
+        // Occurrences are sorted by start: only those from this paragraph's start on.
+        let from = occurrences.partition_point(|o| o.0 < paragraph.start);
+        for &(start, end, person) in occurrences[from..]
             .iter()
-            .filter(|o| o.0 >= paragraph.start && o.1 <= paragraph.end)
+            .take_while(|o| o.0 < paragraph.end)
+            .filter(|o| o.1 <= paragraph.end)
         {
             let (s, e) = (start - base, end - base);
             // An appositive title must close: "El Salvador's president, Nayib Bukele, he".
@@ -525,16 +533,21 @@ pub fn claims(
     let rules = &settings.people;
     let mut claims = Vec::new();
     let mut kept: Vec<&Role> = Vec::new();
+    // Roles already found subsumed: a role repeated through a long article is looked up
+    // here instead of against every mention again (that is quadratic).
+    let mut subsumed: Vec<&Role> = Vec::new();
     for m in mentions {
         if kept
             .iter()
             .any(|r| r.person == m.role.person && (**r == m.role || is_subsumed(&m.role, r, rules)))
+            || subsumed.contains(&&m.role)
         {
             continue;
         }
         if mentions.iter().any(|other| {
             other.role.person == m.role.person && is_subsumed(&m.role, &other.role, rules)
         }) {
+            subsumed.push(&m.role);
             continue;
         }
         kept.push(&m.role);

@@ -38,24 +38,39 @@ impl Groups {
 }
 
 fn shingles(article: &Article, k: usize) -> Vec<u64> {
-    let words: Vec<String> = article
-        .paragraphs
-        .iter()
-        .flat_map(|p| {
-            text::words(article.slice(*p))
-                .map(|(_, _, w)| text::quote_form(w))
-                .collect::<Vec<_>>()
-        })
-        .collect();
-    let mut out: Vec<u64> = words
-        .windows(k.min(words.len().max(1)))
-        .filter(|w| !w.is_empty())
-        .map(|w| {
-            let mut h = std::hash::DefaultHasher::new();
-            w.hash(&mut h);
-            h.finish()
-        })
-        .collect();
+    // Streamed: only the last `k` words are kept, so a huge article costs its shingle
+    // hashes, not a String per word. A shingle is hashed as the slice of its words, as
+    // before, so the sample below picks the same shingles.
+    let k = k.max(1);
+    let mut window: std::collections::VecDeque<String> = std::collections::VecDeque::new();
+    let mut out: Vec<u64> = Vec::new();
+    let mut compacted = 0;
+    let hash = |window: &mut std::collections::VecDeque<String>| {
+        let mut h = std::hash::DefaultHasher::new();
+        let words: &[String] = window.make_contiguous();
+        words.hash(&mut h);
+        h.finish()
+    };
+    for p in &article.paragraphs {
+        for (_, _, w) in text::words(article.slice(*p)) {
+            window.push_back(text::quote_form(w));
+            if window.len() == k {
+                out.push(hash(&mut window));
+                window.pop_front();
+                // Repeated text repeats shingles: dedup as we go, so memory follows the
+                // distinct shingles (amortized: only when the list has doubled).
+                if out.len() >= 2 * compacted + 4096 {
+                    out.sort_unstable();
+                    out.dedup();
+                    compacted = out.len();
+                }
+            }
+        }
+    }
+    if out.is_empty() && !window.is_empty() {
+        // Fewer words than a shingle: the whole article is one shingle.
+        out.push(hash(&mut window));
+    }
     out.sort_unstable();
     out.dedup();
     out
