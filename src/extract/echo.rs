@@ -84,6 +84,7 @@ pub fn find(articles: &[Article], claims: &[Claim], settings: &Settings) -> Vec<
             list.push(c.span);
         }
     }
+    let quoted_in: Vec<Quoted> = quoted_in.into_iter().map(Quoted::new).collect();
     // Articles are scanned on every core; echoes are collected in article order.
     let per_article: Vec<Vec<Claim>> = articles
         .par_iter()
@@ -103,7 +104,7 @@ pub fn find(articles: &[Article], claims: &[Claim], settings: &Settings) -> Vec<
 fn echoes_in(
     a: usize,
     article: &Article,
-    quoted: &[Span],
+    quoted: &Quoted,
     automaton: &AhoCorasick,
     forms: &[&str],
     speakers: &[Option<String>],
@@ -111,9 +112,14 @@ fn echoes_in(
     settings: &Settings,
 ) -> Vec<Claim> {
     let mut echoes = Vec::new();
+    // Only quotes of other articles can echo here: without any, the article's word
+    // stream (a copy of its text and a span per word) is not built at all.
+    if sources.iter().all(|s| s.iter().all(|&s| s == a)) {
+        return echoes;
+    }
     {
         let stream = stream(article);
-        let mut seen: Vec<Span> = Vec::new();
+        let mut seen: std::collections::HashSet<Span> = std::collections::HashSet::new();
         for m in automaton.find_overlapping_iter(&stream.text) {
             let form = m.pattern().as_usize();
             if sources[form].iter().all(|&s| s == a) {
@@ -128,19 +134,10 @@ fn echoes_in(
             let first = stream.words.partition_point(|(o, _)| *o < m.start());
             let last = stream.words.partition_point(|(o, _)| *o < m.end()) - 1;
             let span = Span::new(stream.words[first].1.start, stream.words[last].1.end);
-            if quoted
-                .iter()
-                .any(|q| q.start < span.end && span.start < q.end)
-                || seen.contains(&span)
-            {
+            if quoted.overlaps(span) || !seen.insert(span) {
                 continue;
             }
-            seen.push(span);
-            let sentence_index = article
-                .sentences
-                .iter()
-                .position(|s| s.span.end > span.start)
-                .unwrap_or(0);
+            let sentence_index = article.sentence_ending_after(span.start).unwrap_or(0);
             echoes.push(Claim {
                 id: String::new(),
                 article: a,
@@ -169,4 +166,38 @@ fn echoes_in(
         }
     }
     echoes
+}
+
+/// Spans of an article's quotes, for overlap tests by bisection (an article may hold
+/// very many quotes, and each echo match is tested).
+struct Quoted {
+    /// Sorted by start.
+    spans: Vec<Span>,
+    /// The largest end among `spans[..=i]`, per `i` (quotes may overlap).
+    reach: Vec<usize>,
+}
+
+impl Quoted {
+    fn new(mut spans: Vec<Span>) -> Self {
+        spans.sort_unstable();
+        let reach = spans
+            .iter()
+            .scan(0, |max, s| {
+                *max = s.end.max(*max);
+                Some(*max)
+            })
+            .collect();
+        Self { spans, reach }
+    }
+
+    /// Whether `span` overlaps one of the quotes.
+    fn overlaps(&self, span: Span) -> bool {
+        // Quotes starting before `span` ends; one of them overlaps if any ends after
+        // `span` starts.
+        let starting_before = self.spans.partition_point(|q| q.start < span.end);
+        starting_before
+            .checked_sub(1)
+            .and_then(|i| self.reach.get(i))
+            .is_some_and(|&end| end > span.start)
+    }
 }

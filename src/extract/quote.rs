@@ -328,10 +328,10 @@ pub fn extract(
                 continue;
             }
             let absolute = inner.shifted(paragraph.start);
+            // The first sentence of this paragraph that ends after the quote starts.
             let sentence_index = article
-                .sentences
-                .iter()
-                .position(|s| s.paragraph == p && s.span.end > absolute.start)
+                .sentence_ending_after(absolute.start)
+                .filter(|&i| article.sentences[i].paragraph == p)
                 .unwrap_or(0);
             let sentence_start = article
                 .sentences

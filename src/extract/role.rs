@@ -551,11 +551,7 @@ pub fn claims(
             continue;
         }
         kept.push(&m.role);
-        let sentence_index = article
-            .sentences
-            .iter()
-            .position(|s| s.span.end > m.span.start)
-            .unwrap_or(0);
+        let sentence_index = article.sentence_ending_after(m.span.start).unwrap_or(0);
         claims.push(Claim {
             id: String::new(),
             article: index,

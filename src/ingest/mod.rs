@@ -112,6 +112,14 @@ impl Article {
         span.slice(&self.text)
     }
 
+    /// Index of the first sentence that ends after byte `at` (the sentence holding `at`,
+    /// or the next one), or None when every sentence ends at or before it. Sentences are
+    /// in text order, so this is a bisection, not a scan per claim.
+    pub fn sentence_ending_after(&self, at: usize) -> Option<usize> {
+        let i = self.sentences.partition_point(|s| s.span.end <= at);
+        (i < self.sentences.len()).then_some(i)
+    }
+
     /// Path as shown to users.
     pub fn display_path(&self) -> String {
         self.path.display().to_string()
