@@ -165,8 +165,31 @@ pub enum Error {
         at: Option<miette::SourceSpan>,
     },
     #[error("claim file `{path}` has version {found}, this corroborate reads version {VERSION}")]
-    #[diagnostic(code(corroborate::claim_file::version))]
+    #[diagnostic(
+        code(corroborate::claim_file::version),
+        help(
+            "the file was written by another corroborate; use that one, or extract again with this one (`extract ARTICLE --write DIR --force`)"
+        )
+    )]
     Version { path: PathBuf, found: u32 },
+    #[error(
+        "claim file `{path}` has a span that does not fit its article: {claim} at {start}..{end} is {problem}"
+    )]
+    #[diagnostic(
+        code(corroborate::claim_file::span),
+        help(
+            "`start` and `end` are UTF-8 byte offsets into the article, written by `extract`; this claim file and its article were left out. Extract again (`--force`) and re-apply your edits"
+        )
+    )]
+    BadSpan {
+        path: PathBuf,
+        /// The claim's id, or its position in the file.
+        claim: String,
+        start: usize,
+        end: usize,
+        /// What is wrong, with the article's size where it helps.
+        problem: String,
+    },
     #[error("claim file `{path}` gives the id `{id}` to more than one claim")]
     #[diagnostic(
         code(corroborate::claim_file::duplicate_id),
@@ -245,6 +268,22 @@ impl ClaimFile {
     /// # Errors
     /// Invalid TOML, unknown keys, or an unsupported version.
     pub fn parse(path: &Path, text: &str) -> Result<Self, Error> {
+        // The version is read first, on its own: a file of another version may have keys
+        // this one does not know, and "unknown field" would hide the real problem.
+        #[derive(Deserialize)]
+        struct VersionOnly {
+            version: Option<u32>,
+        }
+        if let Ok(VersionOnly {
+            version: Some(found),
+        }) = toml::from_str::<VersionOnly>(text)
+            && found != VERSION
+        {
+            return Err(Error::Version {
+                path: path.to_owned(),
+                found,
+            });
+        }
         let file: ClaimFile = toml::from_str(text).map_err(|e| Error::Invalid {
             path: path.to_owned(),
             message: e.message().to_owned(),
@@ -317,11 +356,36 @@ impl ClaimFile {
         settings: &Settings,
     ) -> Result<(), Error> {
         let mut spans = Vec::new();
-        let mut out_of_bounds = 0;
-        for e in &self.claims {
-            match article.text.get(e.start..e.end.max(e.start)) {
-                Some(found) if found == e.text => {}
-                Some(found) => spans.push(LabeledSpan::new(
+        for (n, e) in self.claims.iter().enumerate() {
+            let text = &article.text;
+            let problem = if e.start > e.end {
+                Some("reversed (its start is after its end)".to_owned())
+            } else if e.end > text.len() {
+                Some(format!("past the end of `{}` ({} bytes)", article.display_path(), text.len()))
+            } else if !(text.is_char_boundary(e.start) && text.is_char_boundary(e.end)) {
+                Some(format!(
+                    "inside a character of `{}` (offsets must fall between characters)",
+                    article.display_path()
+                ))
+            } else {
+                None
+            };
+            if let Some(problem) = problem {
+                return Err(Error::BadSpan {
+                    path: path.to_owned(),
+                    claim: e
+                        .id
+                        .as_ref()
+                        .map_or_else(|| format!("claim {}", n + 1), |id| format!("`{id}`")),
+                    start: e.start,
+                    end: e.end,
+                    problem,
+                });
+            }
+            // In bounds and on character boundaries: checked just above.
+            let found = &text[e.start..e.end];
+            if found != e.text {
+                spans.push(LabeledSpan::new(
                     Some(format!(
                         "claim file expects `{}`, the article has `{}`",
                         shorten(&e.text),
@@ -329,8 +393,7 @@ impl ClaimFile {
                     )),
                     e.start,
                     e.end - e.start,
-                )),
-                None => out_of_bounds += 1,
+                ));
             }
             if let Some(unit) = &e.unit
                 && !settings.units.iter().any(|u| &u.name == unit)
@@ -341,13 +404,13 @@ impl ClaimFile {
                 });
             }
         }
-        if spans.is_empty() && out_of_bounds == 0 {
+        if spans.is_empty() {
             return Ok(());
         }
         Err(Error::Stale {
             path: path.to_owned(),
             article: article.path.clone(),
-            count: spans.len() + out_of_bounds,
+            count: spans.len(),
             src: NamedSource::new(article.display_path(), article.text.clone()),
             spans,
         })

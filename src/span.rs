@@ -52,6 +52,48 @@ impl Span {
     }
 }
 
+/// A set of spans asked "does this span overlap one of yours?" in logarithmic time: an
+/// article may hold hundreds of thousands of claims, and a scan per claim is quadratic.
+#[derive(Debug, Clone, Default)]
+pub struct SpanSet {
+    /// Sorted by start.
+    spans: Vec<Span>,
+    /// The largest end among `spans[..=i]`, per `i` (the spans may overlap or nest).
+    reach: Vec<usize>,
+}
+
+impl SpanSet {
+    /// The set of `spans`, in any order.
+    pub fn new(mut spans: Vec<Span>) -> Self {
+        spans.sort_unstable();
+        let reach = spans
+            .iter()
+            .scan(0, |max, s| {
+                *max = s.end.max(*max);
+                Some(*max)
+            })
+            .collect();
+        Self { spans, reach }
+    }
+
+    /// Whether `span` shares a byte with one of the spans (`a.start < b.end && b.start <
+    /// a.end`, as empty spans count too).
+    pub fn overlaps(&self, span: Span) -> bool {
+        // Of the spans that start before `span` ends, one overlaps if any ends after
+        // `span` starts.
+        let starting_before = self.spans.partition_point(|s| s.start < span.end);
+        starting_before
+            .checked_sub(1)
+            .and_then(|i| self.reach.get(i))
+            .is_some_and(|&end| end > span.start)
+    }
+
+    /// Whether the set holds no span.
+    pub fn is_empty(&self) -> bool {
+        self.spans.is_empty()
+    }
+}
+
 /// Start offsets of the lines of a text, for offset-to-line/column lookups.
 ///
 /// A line ends at `\n`, at `\r\n` or at a lone `\r`, so CRLF and old Mac files number

@@ -170,8 +170,12 @@ pub fn extract(
     let mut claims = Vec::new();
     for (si, sentence) in article.sentences.iter().enumerate() {
         let text = article.slice(sentence.span);
-        let taken: Vec<Span> = dates
+        // Dates come in sentence order: only this sentence's are looked at (a filter
+        // over every date per sentence is quadratic on a huge article).
+        let first = dates.partition_point(|c| c.span.start < sentence.span.start);
+        let taken: Vec<Span> = dates[first..]
             .iter()
+            .take_while(|c| c.span.start < sentence.span.end)
             .filter(|c| sentence.span.start <= c.span.start && c.span.end <= sentence.span.end)
             .map(|c| {
                 Span::new(

@@ -14,7 +14,7 @@ use crate::{
     extract::{Claim, ClaimKind, Quote, Value, context},
     ingest::Article,
     normalize::text,
-    span::Span,
+    span::{Span, SpanSet},
 };
 
 /// An article's kept text as folded words joined by single spaces, with the byte span
@@ -84,7 +84,7 @@ pub fn find(articles: &[Article], claims: &[Claim], settings: &Settings) -> Vec<
             list.push(c.span);
         }
     }
-    let quoted_in: Vec<Quoted> = quoted_in.into_iter().map(Quoted::new).collect();
+    let quoted_in: Vec<SpanSet> = quoted_in.into_iter().map(SpanSet::new).collect();
     // Articles are scanned on every core; echoes are collected in article order.
     let per_article: Vec<Vec<Claim>> = articles
         .par_iter()
@@ -104,7 +104,7 @@ pub fn find(articles: &[Article], claims: &[Claim], settings: &Settings) -> Vec<
 fn echoes_in(
     a: usize,
     article: &Article,
-    quoted: &Quoted,
+    quoted: &SpanSet,
     automaton: &AhoCorasick,
     forms: &[&str],
     speakers: &[Option<String>],
@@ -168,36 +168,3 @@ fn echoes_in(
     echoes
 }
 
-/// Spans of an article's quotes, for overlap tests by bisection (an article may hold
-/// very many quotes, and each echo match is tested).
-struct Quoted {
-    /// Sorted by start.
-    spans: Vec<Span>,
-    /// The largest end among `spans[..=i]`, per `i` (quotes may overlap).
-    reach: Vec<usize>,
-}
-
-impl Quoted {
-    fn new(mut spans: Vec<Span>) -> Self {
-        spans.sort_unstable();
-        let reach = spans
-            .iter()
-            .scan(0, |max, s| {
-                *max = s.end.max(*max);
-                Some(*max)
-            })
-            .collect();
-        Self { spans, reach }
-    }
-
-    /// Whether `span` overlaps one of the quotes.
-    fn overlaps(&self, span: Span) -> bool {
-        // Quotes starting before `span` ends; one of them overlaps if any ends after
-        // `span` starts.
-        let starting_before = self.spans.partition_point(|q| q.start < span.end);
-        starting_before
-            .checked_sub(1)
-            .and_then(|i| self.reach.get(i))
-            .is_some_and(|&end| end > span.start)
-    }
-}

@@ -15,7 +15,11 @@ pub mod role;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use crate::{config::Settings, ingest::Article, span::Span};
+use crate::{
+    config::Settings,
+    ingest::Article,
+    span::{Span, SpanSet},
+};
 
 pub use context::Context;
 
@@ -287,12 +291,8 @@ pub fn of_article(index: usize, article: &Article, settings: &Settings) -> Vec<C
     let durations = duration::extract(index, article, &dates, settings);
     let mut claims = quantity::extract(index, article, settings);
     // A number that is part of a date or a duration is not also an amount.
-    claims.retain(|q| {
-        !dates
-            .iter()
-            .chain(&durations)
-            .any(|t| t.span.start < q.span.end && q.span.start < t.span.end)
-    });
+    let times = SpanSet::new(dates.iter().chain(&durations).map(|t| t.span).collect());
+    claims.retain(|q| !times.overlaps(q.span));
     claims.extend(quote::extract(index, article, &people, settings));
     claims.extend(role::claims(index, article, &roles, settings));
     // "Release Date May Be in Jeopardy": the modal verb, not the month.
@@ -301,16 +301,13 @@ pub fn of_article(index: usize, article: &Article, settings: &Settings) -> Vec<C
     claims.extend(durations);
     // Web addresses ("example.org/2025/02/03/page?id=881") carry numbers and dates that
     // nobody claims.
-    let urls: Vec<Span> = URL
-        .find_iter(&article.text)
-        .map(|m| Span::new(m.start(), m.end()))
-        .collect();
+    let urls = SpanSet::new(
+        URL.find_iter(&article.text)
+            .map(|m| Span::new(m.start(), m.end()))
+            .collect(),
+    );
     if !urls.is_empty() {
-        claims.retain(|c| {
-            !urls
-                .iter()
-                .any(|u| u.start < c.span.end && c.span.start < u.end)
-        });
+        claims.retain(|c| !urls.overlaps(c.span));
     }
     claims
 }
