@@ -170,7 +170,7 @@ pub(crate) fn run(args: CheckArgs) -> ExitStatus {
         .map(|b| b.findings.iter().map(|e| e.fingerprint.clone()).collect())
         .unwrap_or_default();
     let report = match args.format {
-        Format::Human => {
+        Format::Human => Rendered::Text({
             let mut out = human::render(
                 &active_analysis,
                 human::Style {
@@ -210,7 +210,7 @@ pub(crate) fn run(args: CheckArgs) -> ExitStatus {
                 ));
             }
             out
-        }
+        }),
         Format::Json => {
             let mut report = json::report(&full_analysis, true);
             if let Some(list) = report.findings.as_mut() {
@@ -250,20 +250,28 @@ pub(crate) fn run(args: CheckArgs) -> ExitStatus {
                     }
                 })
                 .collect();
-            json::to_json(&report)
+            Rendered::Json(report)
         }
-        Format::Jsonl => jsonl::render(&active_analysis),
-        Format::Sarif => sarif::render(
+        Format::Jsonl => Rendered::Text(jsonl::render(&active_analysis)),
+        Format::Sarif => Rendered::Text(sarif::render(
             &full_analysis,
             baseline.as_ref().map(|_| sarif::Baseline {
                 fingerprints: &baseline_prints,
             }),
-        ),
-        Format::Github => github::render(&active_analysis),
-        Format::Junit => junit::render(&active_analysis, &|f| args.fail_on.fails(f)),
-        Format::Html => html::render(&full_analysis),
+        )),
+        Format::Github => Rendered::Text(github::render(&active_analysis)),
+        Format::Junit => Rendered::Text(junit::render(&active_analysis, &|f| {
+            args.fail_on.fails(f)
+        })),
+        Format::Html => Rendered::Text(html::render(&full_analysis)),
     };
-    if let Err(status) = output(args.output.as_deref(), &report) {
+    // JSON is streamed into its destination: for a huge article it is many times the
+    // size of the input, and need not be one string in memory.
+    let render = |w: &mut dyn std::io::Write| match &report {
+        Rendered::Text(text) => w.write_all(text.as_bytes()),
+        Rendered::Json(report) => json::write(w, report),
+    };
+    if let Err(status) = output(args.output.as_deref(), &run.files, &render) {
         return status;
     }
     let failing = findings
@@ -290,3 +298,9 @@ pub(crate) fn run(args: CheckArgs) -> ExitStatus {
     help("give .txt or .md files, or directories holding them")
 )]
 struct NoInput;
+
+/// A report ready to be written: text, or JSON still to be serialized.
+enum Rendered<'a> {
+    Text(String),
+    Json(json::Report<'a>),
+}

@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use clap::{Args, ValueEnum};
 
-use super::{Common, ExitStatus, inputs, print};
+use super::{Common, ExitStatus, inputs, print, print_with};
 use crate::{
     claim_file::{self, ClaimFile},
     extract::Claim,
@@ -93,11 +93,14 @@ pub(crate) fn run(args: ExtractArgs) -> ExitStatus {
         findings: &[],
         comparisons: 0,
     };
-    let output = match args.format {
-        Format::Human => human::render_claims(&analysis),
-        Format::Json => json::render(&analysis, false),
-    };
-    print(&output);
+    match args.format {
+        Format::Human => print(&human::render_claims(&analysis)),
+        // Streamed: the JSON of a huge article is never one string in memory.
+        Format::Json => {
+            let report = json::report(&analysis, false);
+            print_with(&|w| json::write(w, &report));
+        }
+    }
     if failed {
         ExitStatus::Error
     } else {

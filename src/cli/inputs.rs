@@ -145,12 +145,20 @@ pub(crate) fn load_observed(
     }
 
     let fresh = extraction::all(&articles, settings);
-    let mut per_article: Vec<Vec<Claim>> = vec![Vec::new(); articles.len()];
-    for c in fresh {
-        per_article[c.article].push(c);
-    }
     let mut claims = Vec::new();
     let mut ignored = Vec::new();
+    // Without claim files the extracted claims are the run's: not regrouped per article
+    // (a copy of every claim, and a huge article has very many).
+    let per_article: Vec<Vec<Claim>> = if file_of.is_empty() {
+        claims = fresh;
+        Vec::new()
+    } else {
+        let mut per_article: Vec<Vec<Claim>> = vec![Vec::new(); articles.len()];
+        for c in fresh {
+            per_article[c.article].push(c);
+        }
+        per_article
+    };
     for (i, list) in per_article.into_iter().enumerate() {
         match file_of.get(&canonical(&articles[i].path)) {
             Some((_, file)) => {

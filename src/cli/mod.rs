@@ -318,7 +318,7 @@ pub fn analyse(common: &Common, settings: &Settings) -> Run {
     }
 }
 
-pub use output::write_report as output;
+pub use output::{print_with, write_report_with as output};
 
 /// Write to stdout; a closed pipe ends the program quietly.
 pub fn print(text: &str) {

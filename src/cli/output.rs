@@ -6,7 +6,7 @@ use std::{
     path::{Path, PathBuf},
 };
 
-use super::{ExitStatus, print, report_error};
+use super::{ExitStatus, report_error};
 
 /// Files below this count are read too fast for a bar to help.
 const PROGRESS_MIN_FILES: usize = 20;
@@ -68,17 +68,43 @@ pub(super) struct OutputError {
     source: std::io::Error,
 }
 
-/// Write `report` to stdout, or to `path` through a temporary file in the same
-/// directory renamed over it, so a reader never sees half a report.
+/// The report was not written: `--output` names one of the inputs.
+#[derive(Debug, thiserror::Error, miette::Diagnostic)]
+#[error("refusing to write the report to `{}`: it is one of the inputs", path.display())]
+#[diagnostic(
+    code(corroborate::cli::output_is_input),
+    help("give `--output` a new file name; corroborate never writes over its inputs")
+)]
+pub(super) struct OutputIsInput {
+    path: PathBuf,
+}
+
+/// How a report is produced: written into the destination as it is serialized, so a
+/// large report (JSON of a huge article) is never held in memory as one string.
+pub(super) type Render<'a> = &'a dyn Fn(&mut dyn Write) -> std::io::Result<()>;
+
+/// Write the report `render` streams to stdout, or to `path` through a temporary file
+/// in the same directory renamed over it, so a reader never sees half a report. `path`
+/// may not be one of `inputs`.
 ///
 /// # Errors
-/// The file cannot be written; the error has been printed.
-pub fn write_report(path: Option<&Path>, report: &str) -> Result<(), ExitStatus> {
+/// The file is an input or cannot be written; the error has been printed.
+pub fn write_report_with(
+    path: Option<&Path>,
+    inputs: &[PathBuf],
+    render: Render<'_>,
+) -> Result<(), ExitStatus> {
     let Some(path) = path.filter(|p| p.as_os_str() != "-") else {
-        print(report);
+        print_with(render);
         return Ok(());
     };
-    write_atomically(path, report.as_bytes()).map_err(|source| {
+    if is_input(path, inputs) {
+        report_error(&OutputIsInput {
+            path: path.to_owned(),
+        });
+        return Err(ExitStatus::Error);
+    }
+    write_atomically_with(path, render).map_err(|source| {
         report_error(&OutputError {
             path: path.to_owned(),
             source,
@@ -87,7 +113,35 @@ pub fn write_report(path: Option<&Path>, report: &str) -> Result<(), ExitStatus>
     })
 }
 
+/// Whether `path` is one of `inputs` (by any name or link). Only the files read count:
+/// a new report inside an input folder is allowed.
+fn is_input(path: &Path, inputs: &[PathBuf]) -> bool {
+    let Ok(target) = std::fs::canonicalize(path) else {
+        return false; // it does not exist yet, so it is no input
+    };
+    inputs
+        .iter()
+        .filter_map(|i| std::fs::canonicalize(i).ok())
+        .any(|i| i == target)
+}
+
+/// Stream `render` to stdout through a buffer; a closed pipe ends the program quietly.
+pub fn print_with(render: Render<'_>) {
+    let stdout = std::io::stdout().lock();
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, stdout);
+    if let Err(e) = render(&mut out).and_then(|()| out.flush()) {
+        if e.kind() == std::io::ErrorKind::BrokenPipe {
+            std::process::exit(0);
+        }
+    }
+}
+
+#[cfg(test)]
 fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    write_atomically_with(path, &|w| w.write_all(bytes))
+}
+
+fn write_atomically_with(path: &Path, render: Render<'_>) -> std::io::Result<()> {
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
@@ -97,8 +151,10 @@ fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| "report".to_owned());
     let temp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let result = std::fs::File::create(&temp).and_then(|mut file| {
-        file.write_all(bytes)?;
+    let result = std::fs::File::create(&temp).and_then(|file| {
+        let mut out = std::io::BufWriter::with_capacity(1 << 16, file);
+        render(&mut out)?;
+        let file = out.into_inner().map_err(std::io::IntoInnerError::into_error)?;
         file.sync_all()?;
         std::fs::rename(&temp, path)
     });

@@ -260,7 +260,7 @@ pub fn all(articles: &[Article], settings: &Settings) -> Vec<Claim> {
         .enumerate()
         .map(|(i, article)| of_article(i, article, settings))
         .collect();
-    let mut claims: Vec<Claim> = per_article.into_iter().flatten().collect();
+    let mut claims: Vec<Claim> = concat(per_article);
     let mut echoes = echo::find(articles, &claims, settings);
     // An echo (an embedded post, a block quote) is credited by its own article's
     // introduction ("Bukele posted the following:"), not by the source that quotes it.
@@ -277,9 +277,23 @@ pub fn all(articles: &[Article], settings: &Settings) -> Vec<Claim> {
             q.speaker_is_person = is_person;
         }
     }
+    claims.reserve_exact(echoes.len());
     claims.extend(echoes);
     assign_ids(articles, &mut claims);
     claims
+}
+
+/// The lists one after the other, in one allocation of the right size (claims are large
+/// and a huge article has very many: a growing list would copy them several times).
+fn concat(lists: Vec<Vec<Claim>>) -> Vec<Claim> {
+    if lists.len() == 1 {
+        return lists.into_iter().next().unwrap_or_default();
+    }
+    let mut all = Vec::with_capacity(lists.iter().map(Vec::len).sum());
+    for list in lists {
+        all.extend(list);
+    }
+    all
 }
 
 /// The claims of one article, without ids.

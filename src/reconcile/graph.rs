@@ -75,18 +75,16 @@ pub fn build(claims: &[Claim], groups: &Groups, settings: &Settings) -> ClaimGra
 }
 
 fn weights(claims: &[Claim], groups: &Groups) -> TermWeights {
-    let mut per_group: BTreeMap<usize, Vec<&str>> = BTreeMap::new();
+    // A set per group, not a list of every claim's terms: a huge article repeats its
+    // terms over hundreds of thousands of claims.
+    let mut per_group: BTreeMap<usize, std::collections::BTreeSet<&str>> = BTreeMap::new();
     for c in claims {
         per_group
             .entry(groups.of_article[c.article])
             .or_default()
             .extend(c.context.terms.iter().map(String::as_str));
     }
-    TermWeights::new(per_group.into_values().map(|mut v| {
-        v.sort_unstable();
-        v.dedup();
-        v
-    }))
+    TermWeights::new(per_group.into_values().map(|v| v.into_iter().collect()))
 }
 
 /// Every pair of `members`, each once, in order.

@@ -237,6 +237,16 @@ pub fn render(analysis: &Analysis<'_>, with_findings: bool) -> String {
     to_json(&report(analysis, with_findings))
 }
 
+/// Write any serializable report into `out` as pretty-printed JSON with a final newline,
+/// as it is serialized (a huge report is never one string in memory).
+///
+/// # Errors
+/// Writing to `out` fails.
+pub fn write<T: Serialize>(out: &mut dyn std::io::Write, report: &T) -> std::io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, report).map_err(std::io::Error::from)?;
+    out.write_all(b"\n")
+}
+
 /// Any serializable report as pretty-printed JSON with a final newline.
 pub fn to_json<T: Serialize>(report: &T) -> String {
     let mut out =
