@@ -361,7 +361,11 @@ impl ClaimFile {
             let problem = if e.start > e.end {
                 Some("reversed (its start is after its end)".to_owned())
             } else if e.end > text.len() {
-                Some(format!("past the end of `{}` ({} bytes)", article.display_path(), text.len()))
+                Some(format!(
+                    "past the end of `{}` ({} bytes)",
+                    article.display_path(),
+                    text.len()
+                ))
             } else if !(text.is_char_boundary(e.start) && text.is_char_boundary(e.end)) {
                 Some(format!(
                     "inside a character of `{}` (offsets must fall between characters)",

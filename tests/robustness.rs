@@ -440,3 +440,96 @@ fn a_claim_on_a_huge_line_prints_a_bounded_excerpt() {
         out.stdout.len()
     );
 }
+
+#[test]
+fn a_report_is_never_written_over_an_input() {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let d = dir.path();
+    std::fs::write(d.join("good.txt"), GOOD).expect("writes");
+    let before = listing(d);
+    for format in ["json", "human", "html"] {
+        let out = run_in(
+            d,
+            &[
+                "check", "good.txt", "--format", format, "--output", "good.txt",
+            ],
+        );
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{stderr}");
+        assert!(
+            stderr.contains("refusing to write the report to `good.txt`: it is one of the inputs"),
+            "{stderr}"
+        );
+        assert_eq!(
+            listing(d),
+            before,
+            "the article is untouched, no temporary left"
+        );
+    }
+    // A new file is written whole, through a temporary file that does not stay.
+    let out = run_in(
+        d,
+        &[
+            "check",
+            "good.txt",
+            "--format",
+            "json",
+            "--output",
+            "report.json",
+            "--fail-on",
+            "never",
+        ],
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let written = std::fs::read(d.join("report.json")).expect("the report");
+    let json: serde_json::Value = serde_json::from_slice(&written).expect("whole JSON");
+    assert_eq!(json["sources"][0]["id"], "good");
+    assert_eq!(
+        listing(d).len(),
+        before.len() + 1,
+        "only the report was added"
+    );
+}
+
+#[test]
+fn a_paragraph_dense_with_claims_takes_linear_time() {
+    // 4,000 sentences, each with a figure, a date, a duration, a quote and a titled name,
+    // on one line: every per-claim look-up must be a bisection, not a scan.
+    let sentence = "Governor Dana Holt said on May 3, 2024 that 40 homes burned \
+                    in 3 hours, adding “we were lucky the wind turned before midnight”. ";
+    let text = sentence.repeat(4_000);
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    std::fs::write(dir.path().join("dense.txt"), &text).expect("writes");
+    let started = std::time::Instant::now();
+    let out = run_in(
+        dir.path(),
+        &[
+            "check",
+            "dense.txt",
+            "--format",
+            "json",
+            "--fail-on",
+            "never",
+        ],
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert!(json["claims"].as_array().map_or(0, Vec::len) >= 8_000);
+    // Quadratic look-ups took minutes here; linear ones take about a second in a debug
+    // build. The bound is loose for slow, shared machines.
+    assert!(
+        started.elapsed() < std::time::Duration::from_secs(60),
+        "took {:?}",
+        started.elapsed()
+    );
+}

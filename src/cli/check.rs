@@ -260,9 +260,9 @@ pub(crate) fn run(args: CheckArgs) -> ExitStatus {
             }),
         )),
         Format::Github => Rendered::Text(github::render(&active_analysis)),
-        Format::Junit => Rendered::Text(junit::render(&active_analysis, &|f| {
-            args.fail_on.fails(f)
-        })),
+        Format::Junit => {
+            Rendered::Text(junit::render(&active_analysis, &|f| args.fail_on.fails(f)))
+        }
         Format::Html => Rendered::Text(html::render(&full_analysis)),
     };
     // JSON is streamed into its destination: for a huge article it is many times the

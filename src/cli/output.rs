@@ -154,7 +154,9 @@ fn write_atomically_with(path: &Path, render: Render<'_>) -> std::io::Result<()>
     let result = std::fs::File::create(&temp).and_then(|file| {
         let mut out = std::io::BufWriter::with_capacity(1 << 16, file);
         render(&mut out)?;
-        let file = out.into_inner().map_err(std::io::IntoInnerError::into_error)?;
+        let file = out
+            .into_inner()
+            .map_err(std::io::IntoInnerError::into_error)?;
         file.sync_all()?;
         std::fs::rename(&temp, path)
     });

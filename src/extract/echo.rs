@@ -167,4 +167,3 @@ fn echoes_in(
     }
     echoes
 }
-

@@ -329,7 +329,9 @@ fn role_before(
 ) -> Option<(usize, ParsedRole)> {
     // Tokens are in text order, so the last one before the name is found by bisection
     // (a linear scan per name is quadratic on a paragraph of a million words).
-    let last = toks.partition_point(|t| t.end <= name_start).checked_sub(1)?;
+    let last = toks
+        .partition_point(|t| t.end <= name_start)
+        .checked_sub(1)?;
     let after_comma = toks[last].comma;
     if !(toks[last].joined || after_comma) {
         return None;
