@@ -61,7 +61,7 @@ impl Article {
     pub fn from_text(path: PathBuf, text: Arc<str>, settings: &Settings) -> Self {
         let bom = if text.starts_with('\u{feff}') { 3 } else { 0 };
         let (meta, body_start) = meta::parse(&text, bom);
-        let mut paragraphs = Vec::new();
+        let mut lines = Vec::new();
         let mut clutter = Vec::new();
         for line in boilerplate::classify(&text, body_start, settings) {
             if line.span.slice(&text).trim().is_empty() {
@@ -70,18 +70,10 @@ impl Article {
             if line.is_clutter || is_html_comment(line.span.slice(&text)) {
                 clutter.push(line.span);
             } else {
-                paragraphs.push(line.span);
+                lines.push(line.span);
             }
         }
-        let sentences = paragraphs
-            .iter()
-            .enumerate()
-            .flat_map(|(i, p)| {
-                sentence::split(&text, *p, &settings.abbreviations)
-                    .into_iter()
-                    .map(move |span| Sentence { span, paragraph: i })
-            })
-            .collect();
+        let (paragraphs, sentences) = windowed(&text, lines, &settings.abbreviations);
         let stem = path
             .file_stem()
             .filter(|_| path.as_os_str() != "-")
@@ -124,6 +116,41 @@ impl Article {
     pub fn display_path(&self) -> String {
         self.path.display().to_string()
     }
+}
+
+/// The most sentences a paragraph holds: a longer one (a whole article on one line, a
+/// file with no line breaks) is cut into windows of this many sentences, each then a
+/// paragraph. Extractors keep per-paragraph word lists and look around a claim within
+/// its paragraph, so this bounds their memory and work per claim; real paragraphs are far
+/// shorter, so their output does not change.
+pub const MAX_PARAGRAPH_SENTENCES: usize = 200;
+
+/// Split each kept line into sentences; a line of more than [`MAX_PARAGRAPH_SENTENCES`]
+/// becomes several paragraphs, cut where a sentence starts.
+fn windowed(
+    text: &str,
+    lines: Vec<Span>,
+    abbreviations: &std::collections::HashSet<String>,
+) -> (Vec<Span>, Vec<Sentence>) {
+    let mut paragraphs = Vec::with_capacity(lines.len());
+    let mut sentences = Vec::new();
+    for line in lines {
+        let spans = sentence::split(text, line, abbreviations);
+        let mut start = line.start;
+        for (n, chunk) in spans.chunks(MAX_PARAGRAPH_SENTENCES).enumerate() {
+            let end = spans
+                .get((n + 1) * MAX_PARAGRAPH_SENTENCES)
+                .map_or(line.end, |next| next.start);
+            let paragraph = paragraphs.len();
+            paragraphs.push(Span::new(start, end));
+            sentences.extend(chunk.iter().map(|&span| Sentence { span, paragraph }));
+            start = end;
+        }
+        if spans.is_empty() {
+            paragraphs.push(line);
+        }
+    }
+    (paragraphs, sentences)
 }
 
 /// A line that is only an HTML comment (`<!-- corroborate: ignore ... -->` in a Markdown
@@ -539,6 +566,30 @@ mod tests {
         assert_eq!(a.meta.outlet.as_deref(), Some("x.org"));
         assert_eq!(a.sentences.len(), 2);
         assert_eq!(a.slice(a.sentences[0].span), "One.");
+    }
+
+    #[test]
+    fn a_line_of_very_many_sentences_is_cut_into_windows_of_whole_sentences() {
+        let settings = Settings::builtin();
+        let line = "Forty homes burned. ".repeat(MAX_PARAGRAPH_SENTENCES * 2 + 50);
+        let text: Arc<str> = Arc::from(format!("{}\nA short one. Two.\n", line.trim_end()));
+        let a = Article::from_text(PathBuf::from("a.txt"), text.clone(), &settings);
+        assert_eq!(a.paragraphs.len(), 4, "three windows and the short line");
+        assert_eq!(a.sentences.len(), MAX_PARAGRAPH_SENTENCES * 2 + 52);
+        // The windows cover the line without gap or overlap, cut where a sentence starts.
+        assert_eq!(a.paragraphs[0].start, 0);
+        for pair in a.paragraphs[..3].windows(2) {
+            assert_eq!(pair[0].end, pair[1].start);
+            assert!(text[pair[1].start..].starts_with("Forty"));
+        }
+        assert_eq!(a.paragraphs[2].end, line.trim_end().len());
+        for s in &a.sentences {
+            assert!(a.paragraphs[s.paragraph].contains(s.span));
+        }
+        let per_window = |p: usize| a.sentences.iter().filter(|s| s.paragraph == p).count();
+        assert_eq!(per_window(0), MAX_PARAGRAPH_SENTENCES);
+        assert_eq!(per_window(2), 50);
+        assert_eq!(per_window(3), 2, "a short paragraph is one window");
     }
 
     #[test]
