@@ -135,7 +135,10 @@ fn windowed(
     let mut paragraphs = Vec::with_capacity(lines.len());
     let mut sentences = Vec::new();
     for line in lines {
-        let spans = sentence::split(text, line, abbreviations);
+        let spans: Vec<Span> = sentence::split(text, line, abbreviations)
+            .into_iter()
+            .flat_map(|s| bounded(text, s))
+            .collect();
         let mut start = line.start;
         for (n, chunk) in spans.chunks(MAX_PARAGRAPH_SENTENCES).enumerate() {
             let end = spans
@@ -151,6 +154,51 @@ fn windowed(
         }
     }
     (paragraphs, sentences)
+}
+
+/// The longest sentence, in bytes: text with no sentence end for longer than this (a
+/// file of one endless sentence, a list with no periods) is cut at a space, so that the
+/// word lists an extractor builds per sentence stay small. Real sentences are far shorter.
+pub const MAX_SENTENCE_BYTES: usize = 16 * 1024;
+
+/// `sentence` cut into pieces of at most [`MAX_SENTENCE_BYTES`] (at the last whitespace
+/// before the limit, else at a character boundary), each trimmed.
+fn bounded(text: &str, sentence: Span) -> Vec<Span> {
+    if sentence.len() <= MAX_SENTENCE_BYTES {
+        return vec![sentence];
+    }
+    let mut pieces = Vec::new();
+    let mut start = sentence.start;
+    while sentence.end - start > MAX_SENTENCE_BYTES {
+        let mut limit = start + MAX_SENTENCE_BYTES;
+        while !text.is_char_boundary(limit) {
+            limit -= 1;
+        }
+        let cut = text[start..limit]
+            .rfind(char::is_whitespace)
+            .map_or(limit, |i| start + i)
+            .max(start + 1);
+        let mut cut = cut;
+        while !text.is_char_boundary(cut) {
+            cut += 1;
+        }
+        push_trimmed(text, Span::new(start, cut), &mut pieces);
+        start = cut;
+    }
+    push_trimmed(text, Span::new(start, sentence.end), &mut pieces);
+    pieces
+}
+
+fn push_trimmed(text: &str, span: Span, out: &mut Vec<Span>) {
+    let piece = span.slice(text);
+    let lead = piece.len() - piece.trim_start().len();
+    let trimmed = piece.trim();
+    if !trimmed.is_empty() {
+        out.push(Span::new(
+            span.start + lead,
+            span.start + lead + trimmed.len(),
+        ));
+    }
 }
 
 /// A line that is only an HTML comment (`<!-- corroborate: ignore ... -->` in a Markdown
@@ -590,6 +638,34 @@ mod tests {
         assert_eq!(per_window(0), MAX_PARAGRAPH_SENTENCES);
         assert_eq!(per_window(2), 50);
         assert_eq!(per_window(3), 2, "a short paragraph is one window");
+    }
+
+    #[test]
+    fn an_endless_sentence_is_cut_at_spaces() {
+        let settings = Settings::builtin();
+        let line = "forty homes burned and ".repeat(MAX_SENTENCE_BYTES / 10);
+        let text: Arc<str> = Arc::from(line.trim_end());
+        let a = Article::from_text(PathBuf::from("a.txt"), text.clone(), &settings);
+        assert!(a.sentences.len() >= 2);
+        for s in &a.sentences {
+            assert!(s.span.len() <= MAX_SENTENCE_BYTES);
+            assert!(text.is_char_boundary(s.span.start) && text.is_char_boundary(s.span.end));
+            assert_eq!(a.slice(s.span), a.slice(s.span).trim());
+        }
+        // No text is lost between the pieces but spaces.
+        for pair in a.sentences.windows(2) {
+            assert!(text[pair[0].span.end..pair[1].span.start].trim().is_empty());
+        }
+        // Without a space, the cut falls between characters.
+        let text: Arc<str> = Arc::from("é".repeat(MAX_SENTENCE_BYTES));
+        let a = Article::from_text(PathBuf::from("b.txt"), text.clone(), &settings);
+        assert!(
+            a.sentences
+                .iter()
+                .all(|s| text.is_char_boundary(s.span.start)
+                    && text.is_char_boundary(s.span.end)
+                    && s.span.len() <= MAX_SENTENCE_BYTES)
+        );
     }
 
     #[test]
