@@ -892,10 +892,11 @@ mod tests {
             .validate(Path::new("x.toml"), &changed[0], &settings)
             .expect_err("stale");
         assert!(matches!(err, Error::Stale { count: 1, .. }));
+        // Spans past the end of a shorter article are reported as such.
         let (_, shorter) = article("Officials said.");
         assert!(matches!(
             file.validate(Path::new("x.toml"), &shorter[0], &settings),
-            Err(Error::Stale { .. })
+            Err(Error::BadSpan { .. })
         ));
     }
 
