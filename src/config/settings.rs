@@ -139,7 +139,7 @@ pub struct Matchers {
     /// haystack; tried before `symbol_before`.
     pub symbol_before_word: Regex,
     /// A vague amount phrase anywhere.
-    pub vague: Regex,
+    pub vague: super::PrefilteredList,
     alias_to_unit: HashMap<String, usize>,
     symbol_to_unit: HashMap<String, usize>,
     qualifier_lookup: HashMap<String, QualifierWord>,
@@ -876,6 +876,7 @@ impl Matchers {
         )?;
         let mut v: Vec<&str> = vague.iter().map(|a| a.phrase.as_str()).collect();
         let vague_re = compile_list("[vague]", &format!(r"(?i)\b(?:{})\b", alt(&mut v)))?;
+        let vague_re = super::PrefilteredList::new(vague_re, &v);
         let mut alias_to_unit = HashMap::new();
         let mut symbol_to_unit = HashMap::new();
         for (i, unit) in units.iter().enumerate() {
