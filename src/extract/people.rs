@@ -292,7 +292,7 @@ impl Directory {
         for paragraph in &article.paragraphs {
             let para = article.slice(*paragraph);
             for (start, _, word) in text::words(para) {
-                let folded = text::fold(strip_possessive(word));
+                let folded = text::folded(strip_possessive(word));
                 if let Some(i) = directory.find_surname(&folded) {
                     let at = paragraph.start + start;
                     if !directory.people[i].mentions.contains(&at) {
