@@ -6,7 +6,7 @@
 //! contexts are alike: a conflict needs more alike contexts than an agreement, where the
 //! equal values are themselves evidence of talking about the same thing.
 
-use std::collections::HashMap;
+use std::{borrow::Cow, collections::HashMap};
 
 use serde::Serialize;
 
@@ -659,12 +659,15 @@ fn misattribution(qa: &Quote, qb: &Quote, settings: &Settings) -> Option<Link> {
 /// Whether two written names are one person's: the same folded words, or one name's
 /// words all found in the other ("Bukele" and "Nayib Bukele"; "Darien" and "Darién").
 pub fn same_person(a: &str, b: &str) -> bool {
-    let words = |s: &str| -> Vec<String> { s.split_whitespace().map(text::fold).collect() };
+    // Borrowed folds: every role pair of one surname is compared (issue 8).
+    fn words(s: &str) -> Vec<Cow<'_, str>> {
+        s.split_whitespace().map(text::folded).collect()
+    }
     let (wa, wb) = (words(a), words(b));
     if wa.is_empty() || wb.is_empty() {
         return false;
     }
-    let within = |x: &[String], y: &[String]| x.iter().all(|w| y.contains(w));
+    let within = |x: &[Cow<'_, str>], y: &[Cow<'_, str>]| x.iter().all(|w| y.contains(w));
     wa.last() == wb.last() && (within(&wa, &wb) || within(&wb, &wa))
 }
 
@@ -745,10 +748,10 @@ pub fn roles(ra: &Role, rb: &Role, settings: &Settings) -> Option<Link> {
         (Some(a), Some(b)) => a == b,
         _ => true,
     };
-    let (pa, pb) = (role_phrase(ra), role_phrase(rb));
     if ra.status != rb.status {
         return None;
     }
+    let (pa, pb) = (role_phrase(ra), role_phrase(rb));
     if role_fits && org_fits {
         return Some(Link {
             relation: Relation::Agrees,
