@@ -368,8 +368,11 @@ pub fn surname(speaker: &str) -> String {
 
 /// Whether `inner` occurs in `outer` on word boundaries.
 pub fn contains_words(outer: &str, inner: &str) -> bool {
-    if inner.is_empty() {
+    if inner.is_empty() || inner.len() > outer.len() {
         return false;
+    }
+    if inner.len() == outer.len() {
+        return inner == outer;
     }
     outer.match_indices(inner).any(|(i, _)| {
         let bytes = outer.as_bytes();
@@ -437,22 +440,36 @@ pub fn quotes(qa: &Quote, qb: &Quote, settings: &Settings) -> Option<Link> {
 /// are skipped) or unrelated (the distance stops being computed once it exceeds what
 /// `floor` allows): the full table of the plain algorithm was 40% of `check` (issue 8).
 fn similarity_at_least(a: &str, b: &str, floor: f64) -> Option<f64> {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
-    let longest = a.len().max(b.len());
+    // Characters are bytes in ASCII text (most quotes): no decoding, no copies.
+    let ascii = a.is_ascii() && b.is_ascii();
+    let (chars_a, chars_b): (Vec<char>, Vec<char>) = if ascii {
+        (Vec::new(), Vec::new())
+    } else {
+        (a.chars().collect(), b.chars().collect())
+    };
+    let (len_a, len_b) = if ascii {
+        (a.len(), b.len())
+    } else {
+        (chars_a.len(), chars_b.len())
+    };
+    let longest = len_a.max(len_b);
     if longest == 0 {
         return (1.0 >= floor).then_some(1.0);
     }
     // 1 - d / longest >= floor  <=>  d <= (1 - floor) * longest; two edits of slack keep
     // float rounding on the safe side: a distance over the budget is clearly below.
     let budget = ((1.0 - floor) * longest as f64).max(0.0).ceil() as usize + 2;
-    let distance = levenshtein_within(&a, &b, budget)?;
+    let distance = if ascii {
+        levenshtein_within(a.as_bytes(), b.as_bytes(), budget)
+    } else {
+        levenshtein_within(&chars_a, &chars_b, budget)
+    }?;
     let similarity = 1.0 - (distance as f64) / (longest as f64);
     (similarity >= floor).then_some(similarity)
 }
 
 /// The Levenshtein distance of `a` and `b` if it is at most `budget`.
-fn levenshtein_within(a: &[char], b: &[char], budget: usize) -> Option<usize> {
+fn levenshtein_within<T: PartialEq>(a: &[T], b: &[T], budget: usize) -> Option<usize> {
     // A common prefix or suffix never changes the distance.
     let prefix = a.iter().zip(b).take_while(|(x, y)| x == y).count();
     let (a, b) = (&a[prefix..], &b[prefix..]);
@@ -466,16 +483,23 @@ fn levenshtein_within(a: &[char], b: &[char], budget: usize) -> Option<usize> {
     if a.len().abs_diff(b.len()) > budget {
         return None;
     }
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, &ca) in a.iter().enumerate() {
-        let mut diagonal = row[0];
-        row[0] = i + 1;
-        let mut smallest = row[0];
-        for (j, &cb) in b.iter().enumerate() {
-            let substitution = diagonal + usize::from(ca != cb);
-            diagonal = row[j + 1];
-            row[j + 1] = substitution.min(row[j] + 1).min(diagonal + 1);
-            smallest = smallest.min(row[j + 1]);
+    // Cell (i, j) is at least |i - j|: only the band |i - j| <= budget can end within the
+    // budget. `over` stands for every value past the budget.
+    let over = budget + 1;
+    let mut row: Vec<usize> = (0..=b.len()).map(|j| j.min(over)).collect();
+    for (i, ca) in a.iter().enumerate() {
+        let i = i + 1;
+        let low = i.saturating_sub(budget).max(1);
+        let high = (i + budget).min(b.len());
+        let mut diagonal = row[low - 1];
+        row[low - 1] = if low == 1 { i.min(over) } else { over };
+        let mut smallest = row[low - 1];
+        for j in low..=high {
+            let substitution = diagonal + usize::from(*ca != b[j - 1]);
+            diagonal = row[j];
+            let cell = substitution.min(row[j] + 1).min(row[j - 1] + 1).min(over);
+            row[j] = cell;
+            smallest = smallest.min(cell);
         }
         // Row minima never decrease: once every cell is over the budget, so is the end.
         if smallest > budget {
@@ -923,10 +947,52 @@ mod tests {
             ("we will rebuild", "they never said that at all"),
             ("déjà vu", "deja vu"),
             ("abc", "abc"),
-        ];
-        for (a, b) in pairs {
+        ]
+        .map(|(a, b)| (a.to_owned(), b.to_owned()));
+        // And many pseudo-random pairs over a small alphabet (many near misses).
+        let mut seed: u64 = 7;
+        let mut next = move |n: u64| {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (seed >> 33) % n
+        };
+        let mut pairs = pairs.to_vec();
+        for round in 0..600 {
+            // Every other pair is ASCII (the byte path), the others may hold an accent.
+            let alphabet: &[char] = if round % 2 == 0 {
+                &['a', 'b', 'c', ' ']
+            } else {
+                &['a', 'b', ' ', 'é']
+            };
+            let mut pick = |n: usize| next(n as u64) as usize;
+            let len = pick(30);
+            let a: Vec<char> = (0..len).map(|_| alphabet[pick(alphabet.len())]).collect();
+            let b: Vec<char> = if pick(3) == 0 {
+                (0..pick(30))
+                    .map(|_| alphabet[pick(alphabet.len())])
+                    .collect()
+            } else {
+                // A few random edits of `a`: near misses around every floor.
+                let mut b = a.clone();
+                for _ in 0..pick(6) {
+                    let at = pick(b.len() + 1);
+                    match pick(3) {
+                        0 => b.insert(at, alphabet[pick(alphabet.len())]),
+                        1 if at < b.len() => {
+                            b.remove(at);
+                        }
+                        _ if at < b.len() => b[at] = alphabet[pick(alphabet.len())],
+                        _ => {}
+                    }
+                }
+                b
+            };
+            pairs.push((a.into_iter().collect(), b.into_iter().collect()));
+        }
+        for (a, b) in &pairs {
             let exact = strsim::normalized_levenshtein(a, b);
-            for floor in [0.0, 0.5, 0.75, 0.9, 1.0] {
+            for floor in [0.0, 0.3, 0.5, 0.75, 0.9, 1.0] {
                 let bounded = similarity_at_least(a, b, floor);
                 let expected = (exact >= floor).then_some(exact);
                 assert_eq!(
