@@ -90,9 +90,13 @@ fn anchors_of(sentence: &str) -> Vec<String> {
         if DISTINCT_EVENT.contains(&w.as_ref()) {
             anchors.push("distinct".to_owned());
         }
-        // The pair "previous w", compared without building it (words hold no spaces).
-        let pair_is =
-            |phrase: &str| phrase.split_once(' ') == Some((previous.as_ref(), w.as_ref()));
+        // Whether `phrase` is "{previous} {w}", compared without building the pair.
+        let pair_is = |phrase: &str| {
+            phrase.len() == previous.len() + 1 + w.len()
+                && phrase.starts_with(previous.as_ref())
+                && phrase.ends_with(w.as_ref())
+                && phrase.as_bytes()[previous.len()] == b' '
+        };
         // "last season": figures of an earlier season ("last year" is too often only the
         // base of a comparison: "a 90% fall on the same period last year").
         if pair_is("last season") || pair_is("previous season") {
