@@ -7,6 +7,7 @@
 //! (shared shingles over the smaller article's shingles).
 
 use std::{
+    borrow::Cow,
     collections::HashMap,
     hash::{Hash, Hasher},
 };
@@ -37,23 +38,37 @@ impl Groups {
     }
 }
 
+/// `text::quote_form` of one word from `text::words`.
+fn word_form(word: &str) -> Cow<'_, str> {
+    if word
+        .bytes()
+        .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+    {
+        Cow::Borrowed(word)
+    } else {
+        Cow::Owned(text::quote_form(word))
+    }
+}
+
 fn shingles(article: &Article, k: usize) -> Vec<u64> {
     // Streamed: only the last `k` words are kept, so a huge article costs its shingle
-    // hashes, not a String per word. A shingle is hashed as the slice of its words, as
-    // before, so the sample below picks the same shingles.
+    // hashes, not a word list. Each word's quote form is borrowed when the word already is
+    // one (plain lower-case ASCII): a `Cow<str>` hashes as the `String` it stands for,
+    // and a shingle is hashed as the slice of its words, so the shingles are the same
+    // numbers as before (issue 8) and the sample below picks the same ones.
     let k = k.max(1);
-    let mut window: std::collections::VecDeque<String> = std::collections::VecDeque::new();
+    let mut window: std::collections::VecDeque<Cow<'_, str>> = std::collections::VecDeque::new();
     let mut out: Vec<u64> = Vec::new();
     let mut compacted = 0;
-    let hash = |window: &mut std::collections::VecDeque<String>| {
+    let hash = |window: &mut std::collections::VecDeque<Cow<'_, str>>| {
         let mut h = std::hash::DefaultHasher::new();
-        let words: &[String] = window.make_contiguous();
+        let words: &[Cow<'_, str>] = window.make_contiguous();
         words.hash(&mut h);
         h.finish()
     };
     for p in &article.paragraphs {
         for (_, _, w) in text::words(article.slice(*p)) {
-            window.push_back(text::quote_form(w));
+            window.push_back(word_form(w));
             if window.len() == k {
                 out.push(hash(&mut window));
                 window.pop_front();
@@ -181,5 +196,28 @@ mod tests {
         ];
         let groups = group(&articles, &settings);
         assert_eq!(groups.of_article, [1, 1, 2]);
+    }
+
+    #[test]
+    fn shingles_hash_borrowed_words_as_the_owned_quote_forms() {
+        let settings = Settings::builtin();
+        let text = "“It’s over,” O’Neil said. THE Río rose 4 metres; it's Darién’s turn.";
+        let a = article("a.txt", text, &settings);
+        let owned: Vec<String> = a
+            .paragraphs
+            .iter()
+            .flat_map(|p| text::words(a.slice(*p)).map(|(_, _, w)| text::quote_form(w)))
+            .collect();
+        let mut expected: Vec<u64> = owned
+            .windows(3)
+            .map(|w| {
+                let mut h = std::hash::DefaultHasher::new();
+                w.hash(&mut h);
+                h.finish()
+            })
+            .collect();
+        expected.sort_unstable();
+        expected.dedup();
+        assert_eq!(shingles(&a, 3), expected);
     }
 }
