@@ -188,6 +188,18 @@ static ENUM_JOIN: LazyLock<Regex> = LazyLock::new(|| {
 static CONVERSION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\s*\(\s*(?:about |some |around |roughly )?[$€£¥]?\d[\d,.]*\s*[\p{L}°%/²]+(?:\s[\p{L}]+)?\s*\)").expect("static pattern")
 });
+/// What may sit between a currency amount and its hundredths ("3 dollars 50 cents",
+/// "20 ringgit and 43").
+static COMPOUND_JOIN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*(?:and\s+)?$").expect("static pattern"));
+/// A currency code with an "M" for millions after the number ("30 MUSD", finance usage).
+static MILLION_CODE_AFTER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s?M([A-Z]{3})\b").expect("static pattern"));
+/// The same code before the number ("MAUD 60").
+static MILLION_CODE_BEFORE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:^|[^\p{L}\p{N}])M([A-Z]{3})\s?$").expect("static pattern"));
+/// Currency subunits worth a hundredth of the main unit, by unit name in rules.toml.
+const HUNDREDTHS: &[&str] = &["cent", "pence"];
 static POST_QUALIFIER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:\s*-?plus\b|\+|\s+or\s+(?:more|so|fewer|less)\b)").expect("static pattern")
 });
@@ -914,8 +926,16 @@ fn read_sentence(
     settings: &Settings,
 ) -> Vec<Reading> {
     let matchers = settings.matchers();
-    let tokens =
-        number::scan_with_units(sentence, &|glued| matchers.unit_for_alias(glued).is_some());
+    let tokens = number::scan_with_codes(
+        sentence,
+        &|glued| matchers.unit_for_alias(glued).is_some(),
+        // Only a currency sign or code may be glued before digits ("USD115", "Rs20").
+        &|code| {
+            matchers
+                .unit_for_symbol(code)
+                .is_some_and(|u| settings.units[u].dimension == "currency")
+        },
+    );
     let vague: Vec<(usize, usize)> = matchers
         .vague
         .find_iter(sentence)
@@ -954,11 +974,22 @@ fn read_sentence(
         let mut numbers = vec![(Span::new(token.start, token.end), token.value)];
         // A range "20-30", "20 to 30", "between 20 and 30".
         let mut range: Option<(f64, f64)> = None;
+        // "10 dollars to 20 dollars", "5 km - 8 km": the unit written on both ends.
+        let mut join_start = token.end;
         if let Some(next) = tokens.get(k)
-            && RANGE_JOIN.is_match(&sentence[token.end..next.start])
+            && let Some(gap) = sentence.get(token.end..next.start)
+            && !RANGE_JOIN.is_match(gap)
+            && let Some(first) = unit_at(&sentence[token.end..], settings)
+            && first.1 <= gap.len()
+            && unit_at(&sentence[next.end..], settings).map(|u| u.0) == Some(first.0)
+        {
+            join_start = token.end + first.1;
+        }
+        if let Some(next) = tokens.get(k)
+            && RANGE_JOIN.is_match(&sentence[join_start..next.start])
             && !is_not_an_amount(sentence, next, &words, &phones, false, settings)
         {
-            let joined_by_and = sentence[token.end..next.start].trim() == "and";
+            let joined_by_and = sentence[join_start..next.start].trim() == "and";
             let between = words
                 .before(token.start)
                 .is_some_and(|w| text::fold(w.2) == "between");
@@ -1000,7 +1031,11 @@ fn read_sentence(
             .or_else(|| matchers.symbol_before.captures(&sentence[..start]))
         {
             let sym = m.get(1).expect("group 1 always takes part");
-            unit = matchers.unit_for_symbol(sym.as_str().trim_end());
+            // "10 rmb 20 usd": a sign already read as the previous amount's unit is not
+            // this one's.
+            unit = matchers
+                .unit_for_symbol(sym.as_str().trim_end())
+                .filter(|_| sym.start() >= consumed_until);
             if unit.is_some() {
                 pre_end = sym.start();
                 start = sym.start();
@@ -1044,12 +1079,33 @@ fn read_sentence(
         {
             start = words.before(token.start).map_or(start, |w| w.0).min(start);
         }
+        // "MAUD 60": millions of a currency, code before.
+        if unit.is_none()
+            && let Some(c) = MILLION_CODE_BEFORE.captures(&sentence[..start])
+            && let Some(code) = c.get(1)
+            && let Some(u) = currency_code(code.as_str(), settings)
+        {
+            unit = Some(u);
+            value *= 1e6;
+            numbers.iter_mut().for_each(|n| n.1 *= 1e6);
+            pre_end = code.start() - 1;
+            start = pre_end;
+        }
         // A unit after the number (or after the range's end).
         let mut after = end;
         if let Some(c) = matchers.unit_after.captures(&sentence[end..]) {
             let m = c.get(1).expect("group 1 always takes part");
             let alias_text = m.as_str();
-            if let Some(u) = matchers.unit_for_alias(&crate::config::normalize_phrase(alias_text)) {
+            // "rmb 10 usd 20": a code followed by a number is that number's sign, not
+            // this one's unit.
+            let next_sign = unit.is_some()
+                && sentence[end + m.end()..]
+                    .trim_start()
+                    .starts_with(|c: char| c.is_ascii_digit());
+            if next_sign {
+            } else if let Some(u) =
+                matchers.unit_for_alias(&crate::config::normalize_phrase(alias_text))
+            {
                 if unit.is_none()
                     || settings.units[u].dimension == "currency"
                         && unit.is_some_and(|x| settings.units[x].dimension == "currency")
@@ -1057,6 +1113,52 @@ fn read_sentence(
                     unit = Some(u);
                 }
                 after = end + m.end();
+            }
+        }
+        if unit.is_none()
+            && range.is_none()
+            && let Some(c) = MILLION_CODE_AFTER.captures(&sentence[end..])
+            && let Some(code) = c.get(1)
+            && let Some(u) = currency_code(code.as_str(), settings)
+        {
+            unit = Some(u);
+            value *= 1e6;
+            numbers.iter_mut().for_each(|n| n.1 *= 1e6);
+            after = end + code.end();
+        }
+        // "3 dollars 50 cents", "15 USD 25", "twenty ringgit and 43": an amount and its
+        // hundredths are one amount. Without a subunit the main unit must be written
+        // after the first number and nothing may follow the second.
+        if range.is_none()
+            && let Some(u) = unit
+            && settings.units[u].dimension == "currency"
+            && !HUNDREDTHS.contains(&settings.units[u].name.as_str())
+            && token.form != NumberForm::Mixed
+            && !token.is_decimal
+            && let Some(next) = tokens.get(k)
+            && next.start >= after
+            && COMPOUND_JOIN.is_match(&sentence[after..next.start])
+            && next.form != NumberForm::Mixed
+            && !next.is_decimal
+            && (0.0..100.0).contains(&next.value)
+            && next.value.fract() == 0.0
+        {
+            let rest = &sentence[next.end..];
+            let subunit_end = unit_at(rest, settings)
+                .filter(|(v, _)| HUNDREDTHS.contains(&settings.units[*v].name.as_str()))
+                .map(|(_, e)| next.end + e);
+            let bare = after > end
+                && rest
+                    .trim_start()
+                    .chars()
+                    .next()
+                    .is_none_or(|c| matches!(c, '.' | ',' | ';' | '!' | '?' | ')'));
+            if let Some(e) = subunit_end.or(bare.then_some(next.end)) {
+                value += next.value / 100.0;
+                numbers.push((Span::new(next.start, next.end), next.value));
+                end = next.end;
+                after = e;
+                k += 1;
             }
         }
         let core = Span::new(pre_end, after);
@@ -1357,6 +1459,25 @@ fn read_sentence(
     merge_bound_pairs(sentence, readings)
 }
 
+/// The unit whose alias starts `rest` (after optional space or hyphen), with the byte
+/// offset just past the alias.
+fn unit_at(rest: &str, settings: &Settings) -> Option<(usize, usize)> {
+    let c = settings.matchers().unit_after.captures(rest)?;
+    let m = c.get(1)?;
+    let u = settings
+        .matchers()
+        .unit_for_alias(&crate::config::normalize_phrase(m.as_str()))?;
+    Some((u, m.end()))
+}
+
+/// The currency an upper-case ISO code names ("USD"), if it is one of ours.
+fn currency_code(code: &str, settings: &Settings) -> Option<usize> {
+    settings
+        .matchers()
+        .unit_for_symbol(code)
+        .filter(|&u| settings.units[u].dimension == "currency")
+}
+
 /// "more than 20 and less than 30": a lower and an upper bound side by side make one
 /// range.
 fn merge_bound_pairs(sentence: &str, readings: Vec<Reading>) -> Vec<Reading> {
@@ -1371,6 +1492,11 @@ fn merge_bound_pairs(sentence: &str, readings: Vec<Reading>) -> Vec<Reading> {
             && a.counted_text.is_none()
             && (a.unit == b.unit || a.unit.is_none() || b.unit.is_none())
             && ((lower(a) && upper(&b)) || (upper(a) && lower(&b)))
+            // "more than 40 and less than 10" are two bounds, not an empty range.
+            && {
+                let (lo, hi) = if lower(a) { (a, &b) } else { (&b, a) };
+                lo.number.zip(hi.number).is_some_and(|(l, h)| l < h)
+            }
             && sentence
                 .get(a.qualified_end..b.span.start)
                 .is_some_and(|gap| BOUND_JOIN.is_match(gap))

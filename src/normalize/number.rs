@@ -53,12 +53,24 @@ pub fn scan(text: &str) -> Vec<NumberToken> {
 /// about the glued run (lower case). A glued "m" is a unit (metres) when `is_unit` says so,
 /// unless a currency sign comes before the number ("$100m" is 100 million).
 pub fn scan_with_units(text: &str, is_unit: &dyn Fn(&str) -> bool) -> Vec<NumberToken> {
+    scan_with_codes(text, is_unit, &|_| false)
+}
+
+/// Like `scan_with_units`, and digits glued after a code ("USD115", "Rs20") are kept too
+/// when `is_code` (asked about the letters, lower case) says the letters are a unit code
+/// written before a number; the caller reads the code.
+pub fn scan_with_codes(
+    text: &str,
+    is_unit: &dyn Fn(&str) -> bool,
+    is_code: &dyn Fn(&str) -> bool,
+) -> Vec<NumberToken> {
     let mut s = Scanner {
         text,
         b: text.as_bytes(),
         out: Vec::new(),
         buf: String::new(),
         is_unit,
+        is_code,
     };
     s.run();
     s.out
@@ -494,8 +506,15 @@ fn lookup(w: &str) -> Option<W> {
         "million" => scale(1e6, true),
         "billion" => scale(1e9, true),
         "trillion" => scale(1e12, true),
-        "lakh" | "lakhs" => scale(1e5, false),
-        "crore" | "crores" => scale(1e7, false),
+        // Indian scales and their usual short and variant spellings.
+        "lakh" | "lakhs" | "lac" | "lacs" | "lkh" | "lkhs" => scale(1e5, false),
+        "crore" | "crores" | "krore" | "krores" | "cr" | "koti" => scale(1e7, false),
+        // "three billions", "two thousand millions": a plural scale after a number (alone,
+        // "millions of" is vague and left to the vague amounts).
+        "thousands" => scale(1e3, false),
+        "millions" => scale(1e6, false),
+        "billions" => scale(1e9, false),
+        "trillions" => scale(1e12, false),
         "mn" | "mln" => scale(1e6, false),
         // "2.33 k": a spaced thousand suffix after digits.
         "k" => scale(1e3, false),
@@ -637,6 +656,7 @@ struct Scanner<'a> {
     buf: String,
     /// Whether a glued letter run is a unit the caller reads.
     is_unit: &'a dyn Fn(&str) -> bool,
+    is_code: &'a dyn Fn(&str) -> bool,
 }
 
 impl Scanner<'_> {
@@ -697,7 +717,7 @@ impl Scanner<'_> {
             return true;
         };
         if wordish(c) {
-            return false;
+            return self.code_before(i);
         }
         if c == '-' || c == '.' {
             let j = i - 1;
@@ -713,11 +733,28 @@ impl Scanner<'_> {
                     k -= 1;
                 }
                 let word = self.text.get(k..j).unwrap_or("");
-                return PLAIN_PREFIXES.contains(&word);
+                // "5k-20k", "10km-12km": the letters end a number, so this is a range.
+                let ends_number = k > 0 && self.digit(k - 1) && word.len() <= 3;
+                return ends_number || PLAIN_PREFIXES.contains(&word);
             }
             return !p.is_alphabetic();
         }
         true
+    }
+
+    /// Whether the letters glued before digits at `i` are a unit code written as a
+    /// prefix ("USD115", "Rs20", "RM42"): two to four ASCII letters starting a word, the
+    /// first upper case, that `is_code` knows. Lower-case runs ("abc123") stay identifiers.
+    fn code_before(&self, i: usize) -> bool {
+        let mut k = i;
+        while k > 0 && self.b.get(k - 1).is_some_and(u8::is_ascii_alphabetic) {
+            k -= 1;
+        }
+        let letters = self.text.get(k..i).unwrap_or("");
+        (2..=4).contains(&letters.len())
+            && letters.starts_with(|c: char| c.is_ascii_uppercase())
+            && !self.before(k).is_some_and(wordish)
+            && (self.is_code)(&letters.to_lowercase())
     }
 
     fn parse_buf(&self) -> Option<f64> {
@@ -1010,7 +1047,10 @@ impl Scanner<'_> {
             .and_then(|t| t.chars().next_back())
             .is_some_and(|c| matches!(c, '$' | '€' | '£' | '¥' | '₹'));
         let glued = self.text.get(e..self.skip_ident(e)).unwrap_or("");
-        if !after_sign && (self.is_unit)(&glued.to_lowercase()) {
+        // An upper-case "M" or "G" is mega or giga ("10M", "1.5G"): metres and grams are
+        // written in lower case.
+        let upper_scale = matches!(suffix, "M" | "G");
+        if !after_sign && !upper_scale && (self.is_unit)(&glued.to_lowercase()) {
             return AtomRes::Num(NumAtom {
                 is_final: true,
                 plain_int: false,
@@ -1020,7 +1060,7 @@ impl Scanner<'_> {
         let mult = match suffix {
             "k" | "K" => 1e3,
             "m" | "M" => 1e6,
-            "b" | "B" => 1e9,
+            "b" | "B" | "G" => 1e9,
             s if s.eq_ignore_ascii_case("mn")
                 || s.eq_ignore_ascii_case("mln")
                 || s.eq_ignore_ascii_case("mil") =>
@@ -1070,7 +1110,18 @@ impl Scanner<'_> {
             for (d, s) in low.iter_mut().zip(&self.b[i..j]) {
                 *d = s.to_ascii_lowercase();
             }
-            let w = std::str::from_utf8(&low[..j - i]).ok().and_then(lookup);
+            // A spaced upper-case "M" or "G" after digits is mega or giga ("1,674.5 G").
+            let w = match &self.b[i..j] {
+                b"M" => Some(W::Scale {
+                    mult: 1e6,
+                    bare: false,
+                }),
+                b"G" => Some(W::Scale {
+                    mult: 1e9,
+                    bare: false,
+                }),
+                _ => std::str::from_utf8(&low[..j - i]).ok().and_then(lookup),
+            };
             return match w {
                 Some(w) => AtomRes::Word(w, j),
                 None => AtomRes::Skip(j),
