@@ -7,7 +7,8 @@
 //! differently on purpose (counted apart, with the reason) and the main classes of
 //! failure. It only reads the suite files; it never writes anything but standard output.
 //!
-//! Usage: `eval-suites --corpus DIR [--show N] [--only NAME] [--json]`.
+//! Usage: `eval-suites --corpus DIR [--show N] [--only NAME] [--json]`, or
+//! `eval-suites --text TEXT` to print the mentions read in one text (for debugging).
 
 use std::{
     collections::BTreeMap,
@@ -164,6 +165,10 @@ fn unit_ok(want: &UnitWant, got: &Mention, settings: &Settings) -> bool {
             let low = name.to_lowercase();
             if ours.eq_ignore_ascii_case(&low) {
                 return true;
+            }
+            // A "pound" read as money is sterling; as a measure, a pound of mass.
+            if low == "pound" && got.dimension.as_deref() == Some("currency") {
+                return ours == "GBP";
             }
             if let Some((_, mapped)) = UNIT_NAMES.iter().find(|(k, _)| *k == low) {
                 return ours == mapped;
@@ -477,6 +482,34 @@ fn deliberate(suite: Suite, text: &str, want: &[Item], got: &[Got]) -> Option<&'
         .filter(|g| !want.iter().any(|w| w.span == g.span))
         .collect();
     let slice = |s: Span| text.get(s.start..s.end).unwrap_or("").to_lowercase();
+    // A currency named with no amount ("the dollar rose"): we read quantities, and a
+    // unit alone states none. Apart only when everything else in the case matched.
+    if want
+        .iter()
+        .any(|w| matches!(w.value, Reading::Number(v) if v.is_nan()))
+    {
+        let rest: Vec<Item> = want
+            .iter()
+            .filter(|w| !matches!(w.value, Reading::Number(v) if v.is_nan()))
+            .cloned()
+            .collect();
+        let bare_unit = |w: &Item| {
+            let t = slice(w.span);
+            !t.is_empty() && !t.chars().any(|c| c.is_ascii_digit())
+        };
+        if want
+            .iter()
+            .filter(|w| matches!(w.value, Reading::Number(v) if v.is_nan()))
+            .all(bare_unit)
+            && rest.iter().all(|w| {
+                got.iter()
+                    .any(|g| g.span == w.span && value_ok(&w.value, &g.value))
+            })
+            && got.iter().all(|g| rest.iter().any(|w| w.span == g.span))
+        {
+            return Some("a currency name with no amount");
+        }
+    }
     // Years and dates are not amounts.
     let is_year = |s: &str| {
         s.len() == 4
@@ -766,6 +799,7 @@ fn evaluate(suite: Suite, records: &[Value], settings: &Settings) -> BTreeMap<St
 
 struct Options {
     corpus: PathBuf,
+    text: Option<String>,
     show: usize,
     only: Option<String>,
     json: bool,
@@ -776,6 +810,7 @@ fn parse_args() -> Result<Options, String> {
     let mut show = 0;
     let mut only = None;
     let mut json = false;
+    let mut text = None;
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         match a.as_str() {
@@ -788,16 +823,28 @@ fn parse_args() -> Result<Options, String> {
             }
             "--only" => only = args.next(),
             "--json" => json = true,
+            "--text" => text = args.next(),
             "-h" | "--help" => {
                 return Err(
-                    "usage: eval-suites --corpus DIR [--show N] [--only NAME] [--json]".into(),
+                    "usage: eval-suites --corpus DIR [--show N] [--only NAME] [--json] | --text TEXT"
+                        .into(),
                 );
             }
             other => return Err(format!("unknown argument {other:?}")),
         }
     }
+    if text.is_some() {
+        return Ok(Options {
+            corpus: corpus.unwrap_or_default(),
+            text,
+            show,
+            only,
+            json,
+        });
+    }
     Ok(Options {
         corpus: corpus.ok_or("--corpus DIR is required")?,
+        text,
         show,
         only,
         json,
@@ -813,6 +860,21 @@ fn main() -> ExitCode {
         }
     };
     let settings = Settings::builtin();
+    if let Some(text) = &opts.text {
+        for m in mentions(text, &settings) {
+            println!(
+                "{:?} core {:?} {:?} number {:?} [{:?}, {:?}] {:?}",
+                text.get(m.span.start..m.span.end).unwrap_or(""),
+                text.get(m.core.start..m.core.end).unwrap_or(""),
+                m.qualifier,
+                m.number,
+                m.low,
+                m.high,
+                m.unit
+            );
+        }
+        return ExitCode::SUCCESS;
+    }
     let mut report = serde_json::Map::new();
     let mut any = false;
     for (file, suite) in FILES {

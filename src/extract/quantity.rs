@@ -387,7 +387,10 @@ fn is_not_an_amount(
     let joined_after = post
         .strip_prefix(['-', '–'])
         .filter(|r| r.starts_with(|c: char| c.is_ascii_digit()));
-    if let Some(rest) = joined_after {
+    // A figure with a scale suffix ("5k-20k") is not a score.
+    if let Some(rest) = joined_after
+        && token.form != NumberForm::Mixed
+    {
         let next: String = rest.chars().take_while(|c| c.is_ascii_digit()).collect();
         let next_value: f64 = next.parse().unwrap_or(0.0);
         if next_value <= token.value || next.starts_with('0') {
@@ -438,6 +441,7 @@ fn is_not_an_amount(
     }
     if let Some(head) = pre.strip_suffix('-')
         && head.ends_with(char::is_alphabetic)
+        && !ends_with_suffixed_number(head)
     {
         return true;
     }
@@ -468,6 +472,10 @@ fn is_not_an_amount(
                 && !CAPITALISED_FUNCTION_WORDS.contains(&w.2)
                 && !MONTHS.contains(&folded.as_str())
                 && settings.matchers().unit_for_symbol(w.2).is_none()
+                && !w
+                    .2
+                    .strip_prefix('M')
+                    .is_some_and(|code| currency_code(code, settings).is_some())
                 && w.0 > 0
             {
                 return true;
@@ -1041,6 +1049,18 @@ fn read_sentence(
                 start = sym.start();
             }
         }
+        // "MAUD 60": millions of a currency, code before.
+        if unit.is_none()
+            && let Some(c) = MILLION_CODE_BEFORE.captures(&sentence[..start])
+            && let Some(code) = c.get(1)
+            && let Some(u) = currency_code(code.as_str(), settings)
+        {
+            unit = Some(u);
+            value *= 1e6;
+            numbers.iter_mut().for_each(|n| n.1 *= 1e6);
+            pre_end = code.start() - 1;
+            start = pre_end;
+        }
         let mut qualifier = Qualifier::Exact;
         let mut subset = false;
         if let Some(c) = matchers.qualifier_before.captures(&sentence[..pre_end]) {
@@ -1078,18 +1098,6 @@ fn read_sentence(
                 .is_some_and(|w| matches!(text::fold(w.2).as_str(), "between" | "from"))
         {
             start = words.before(token.start).map_or(start, |w| w.0).min(start);
-        }
-        // "MAUD 60": millions of a currency, code before.
-        if unit.is_none()
-            && let Some(c) = MILLION_CODE_BEFORE.captures(&sentence[..start])
-            && let Some(code) = c.get(1)
-            && let Some(u) = currency_code(code.as_str(), settings)
-        {
-            unit = Some(u);
-            value *= 1e6;
-            numbers.iter_mut().for_each(|n| n.1 *= 1e6);
-            pre_end = code.start() - 1;
-            start = pre_end;
         }
         // A unit after the number (or after the range's end).
         let mut after = end;
@@ -1468,6 +1476,18 @@ fn unit_at(rest: &str, settings: &Settings) -> Option<(usize, usize)> {
         .matchers()
         .unit_for_alias(&crate::config::normalize_phrase(m.as_str()))?;
     Some((u, m.end()))
+}
+
+/// Whether `head` ends with a number and a short suffix ("5k", "10km"): a hyphen after it
+/// joins two figures ("5k-20k"), not an identifier and a number.
+fn ends_with_suffixed_number(head: &str) -> bool {
+    let letters = head
+        .chars()
+        .rev()
+        .take_while(char::is_ascii_alphabetic)
+        .count();
+    (1..=3).contains(&letters)
+        && head[..head.len() - letters].ends_with(|c: char| c.is_ascii_digit())
 }
 
 /// The currency an upper-case ISO code names ("USD"), if it is one of ours.
