@@ -198,6 +198,10 @@ static MILLION_CODE_AFTER: LazyLock<Regex> =
 /// The same code before the number ("MAUD 60").
 static MILLION_CODE_BEFORE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?:^|[^\p{L}\p{N}])M([A-Z]{3})\s?$").expect("static pattern"));
+/// Cents glued to their figure after an amount ("$20 and 43c"); the scanner reads no
+/// number there (a glued letter makes an identifier).
+static GLUED_CENTS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*(?:and\s+)?(\d{1,2})c\b").expect("static pattern"));
 /// Currency subunits worth a hundredth of the main unit, by unit name in rules.toml.
 const HUNDREDTHS: &[&str] = &["cent", "pence"];
 static POST_QUALIFIER: LazyLock<Regex> = LazyLock::new(|| {
@@ -1030,6 +1034,21 @@ fn read_sentence(
                 k += 1;
             }
         }
+        // "forty-five (45)", "3 (three)": a number restated in brackets is one number.
+        if range.is_none()
+            && let Some(next) = tokens.get(k)
+            && sentence
+                .get(end..next.start)
+                .is_some_and(|g| g.trim() == "(")
+            && sentence
+                .get(next.end..)
+                .is_some_and(|r| r.trim_start().starts_with(')'))
+            && (next.value - value).abs() <= 1e-9 * value.abs().max(1.0)
+        {
+            let rest = &sentence[next.end..];
+            end = next.end + (rest.len() - rest.trim_start().len()) + 1;
+            k += 1;
+        }
         // A currency or unit sign before, then a qualifier before that.
         let mut unit: Option<usize> = None;
         let mut pre_end = start;
@@ -1155,12 +1174,15 @@ fn read_sentence(
             let subunit_end = unit_at(rest, settings)
                 .filter(|(v, _)| HUNDREDTHS.contains(&settings.units[*v].name.as_str()))
                 .map(|(_, e)| next.end + e);
-            let bare = after > end
-                && rest
-                    .trim_start()
+            // Without a subunit: the main unit written after the first number and a
+            // clause end after the second, or the text ends there ("$20 43").
+            let tail = rest.trim_start();
+            let bare = (after > end
+                && tail
                     .chars()
                     .next()
-                    .is_none_or(|c| matches!(c, '.' | ',' | ';' | '!' | '?' | ')'));
+                    .is_none_or(|c| matches!(c, '.' | ',' | ';' | '!' | '?' | ')')))
+                || tail.trim_end_matches('.').is_empty();
             if let Some(e) = subunit_end.or(bare.then_some(next.end)) {
                 value += next.value / 100.0;
                 numbers.push((Span::new(next.start, next.end), next.value));
@@ -1168,6 +1190,20 @@ fn read_sentence(
                 after = e;
                 k += 1;
             }
+        }
+        if range.is_none()
+            && let Some(u) = unit
+            && settings.units[u].dimension == "currency"
+            && !HUNDREDTHS.contains(&settings.units[u].name.as_str())
+            && token.form != NumberForm::Mixed
+            && !token.is_decimal
+            && let Some(c) = GLUED_CENTS.captures(&sentence[after..])
+            && let (Some(whole), Some(cents)) = (c.get(0), c.get(1))
+            && let Ok(n) = cents.as_str().parse::<f64>()
+        {
+            value += n / 100.0;
+            numbers.push((Span::new(after + cents.start(), after + cents.end()), n));
+            after += whole.end();
         }
         let core = Span::new(pre_end, after);
         // A conversion in brackets ("10 kilometres (6.2 miles)") is the same claim.

@@ -116,6 +116,8 @@ enum W {
     Dozen {
         plural: bool,
     },
+    /// "couple", "pair": two, only after "a" ("a couple", "a pair").
+    Pair,
     A,
     And,
     Point,
@@ -355,6 +357,13 @@ impl Acc {
                 self.small = m * 12.0;
                 self.last = Last::Dozen;
             }
+            W::Pair => {
+                if self.last != Last::A || hyphen || self.need_denom {
+                    return false;
+                }
+                self.small = 2.0;
+                self.last = Last::Dozen;
+            }
             W::A => {
                 if !matches!(
                     self.last,
@@ -473,7 +482,7 @@ fn lookup(w: &str) -> Option<W> {
     let tens = |v: f64| Some(W::Tens(v));
     let scale = |mult: f64, bare: bool| Some(W::Scale { mult, bare });
     let r = match w {
-        "zero" | "nought" | "naught" => unit(0.0),
+        "zero" | "nought" | "naught" | "nil" => unit(0.0),
         "one" => unit(1.0),
         "two" => unit(2.0),
         "three" => unit(3.0),
@@ -522,6 +531,7 @@ fn lookup(w: &str) -> Option<W> {
         "tn" | "trn" | "tln" => scale(1e12, false),
         "dozen" | "dz" => Some(W::Dozen { plural: false }),
         "dozens" | "dzs" => Some(W::Dozen { plural: true }),
+        "couple" | "pair" => Some(W::Pair),
         "a" | "an" => Some(W::A),
         "and" => Some(W::And),
         "point" => Some(W::Point),
