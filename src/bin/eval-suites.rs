@@ -285,6 +285,20 @@ fn project(suite: Suite, dimension: &str, found: &[Mention]) -> Vec<Got> {
             Suite::RecRange => {
                 if let Some(iv) = interval(m) {
                     out.push(got(m.span, iv));
+                } else if let Some(n) = m.number
+                    && m.qualifier == Qualifier::Exact
+                    && m.span.start < m.core.start
+                {
+                    // "equal to 20": our exact value, kept with its words, is the
+                    // suite's one-point range.
+                    out.push(got(
+                        m.span,
+                        Reading::Interval {
+                            low: Some(n),
+                            high: Some(n),
+                            low_inclusive: true,
+                        },
+                    ));
                 }
             }
             Suite::RecPercent if m.unit.as_deref() == Some("percent") => {

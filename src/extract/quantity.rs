@@ -205,8 +205,20 @@ static GLUED_CENTS: LazyLock<Regex> =
 /// Currency subunits worth a hundredth of the main unit, by unit name in rules.toml.
 const HUNDREDTHS: &[&str] = &["cent", "pence"];
 static POST_QUALIFIER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:\s*-?plus\b|\+|\s+or\s+(?:more|so|fewer|less)\b)").expect("static pattern")
+    Regex::new(
+        r"(?i)^(?:\s*-?plus\b|\+|\s+or\s+(?:more|so|fewer|less|greater|higher|above|over|below|under|lower)(?:\s+than)?\b|\s+and\s+(?:above|over|up)\b|\s+or\s+equal(?:\s+to)?\b)",
+    )
+    .expect("static pattern")
 });
+/// "equal to 20", "equals 20": a stated exact value (kept in the span).
+static EQUAL_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:^|[^\p{L}\p{N}])(equal(?:s|ing|led|ed)?(?:\s+to)?)\s*$")
+        .expect("static pattern")
+});
+/// A number or "than" and a number after a post-qualifier: "5000 or less than 6000" and
+/// "more than 5 or equal to 6" compare two figures; the words are not a bound of the first.
+static FIGURE_FOLLOWS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*(?:than\s+)?[-+$€£¥]?\d").expect("static pattern"));
 
 /// A number with everything read around it, before it becomes a claim.
 #[derive(Debug, Clone)]
@@ -1217,20 +1229,50 @@ fn read_sentence(
             }
             after = inner_end;
         }
-        // "40-plus", "43 or more".
+        // "40-plus", "43 or more", "about 500 or more" (the bound is what is stated),
+        // "more than 20 or equal to it".
         if let Some(m) = POST_QUALIFIER.find(&sentence[after..])
-            && qualifier == Qualifier::Exact
             && range.is_none()
+            && !FIGURE_FOLLOWS.is_match(&sentence[after + m.end()..])
         {
-            let q = m.as_str();
-            qualifier = if q.contains("so") {
-                Qualifier::Approximate
-            } else if q.contains("fewer") || q.contains("less") {
-                Qualifier::AtMost
+            let q = m.as_str().to_lowercase();
+            let lower = ["fewer", "less", "below", "under", "lower"]
+                .iter()
+                .any(|w| q.contains(w));
+            let read = if q.contains("equal") {
+                match qualifier {
+                    Qualifier::MoreThan => Some(Qualifier::AtLeast),
+                    Qualifier::LessThan if !is_nearly => Some(Qualifier::AtMost),
+                    _ => None,
+                }
+            } else if qualifier == Qualifier::Exact && q.contains("so") {
+                Some(Qualifier::Approximate)
+            } else if matches!(qualifier, Qualifier::Exact | Qualifier::Approximate)
+                && !q.contains("so")
+            {
+                if qualifier == Qualifier::Approximate {
+                    start = pre_end;
+                }
+                Some(if lower {
+                    Qualifier::AtMost
+                } else {
+                    Qualifier::AtLeast
+                })
             } else {
-                Qualifier::AtLeast
+                None
             };
-            after += m.end();
+            if let Some(read) = read {
+                qualifier = read;
+                after += m.end();
+            }
+        }
+        // "equal to 20": the value stated exactly, the words kept in the span.
+        if qualifier == Qualifier::Exact
+            && start == pre_end
+            && let Some(c) = EQUAL_BEFORE.captures(&sentence[..pre_end])
+            && let Some(m) = c.get(1)
+        {
+            start = m.start();
         }
         let qualified_end = after;
         // What is counted.

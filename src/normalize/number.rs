@@ -716,7 +716,8 @@ impl Scanner<'_> {
         // Only a sign when directly attached and not joining two tokens.
         let free = match self.before(i) {
             None => true,
-            Some(c) => c.is_whitespace() || c == '(' || c == '[',
+            // "<-30", "=-4": a comparison sign before a negative number.
+            Some(c) => c.is_whitespace() || matches!(c, '(' | '[' | '<' | '>' | '='),
         };
         if num_follows && free { len } else { 0 }
     }
