@@ -529,7 +529,11 @@ fn noun_phrase<'a>(post: &'a str, settings: &Settings) -> Option<(&'a str, Strin
             break;
         }
         let folded = text::fold(word);
-        if PHRASE_STOPS.contains(&folded.as_str()) || word.chars().all(|c| c.is_ascii_digit()) {
+        // A number word starts another number ("twenty thirty"), not a counted noun.
+        if PHRASE_STOPS.contains(&folded.as_str())
+            || word.chars().all(|c| c.is_ascii_digit())
+            || number::parse_words(word).is_some()
+        {
             break;
         }
         let singular = text::singular(&folded);

@@ -413,7 +413,10 @@ impl Acc {
     }
 
     fn denom(&mut self, den: f64, plural: bool) -> bool {
-        let base = if self.has_and {
+        // "one hundred and thirty fifths" is 130/5: after "hundred and" the words still
+        // build the numerator, except for halves and quarters ("a hundred and a half").
+        let whole_numerator = self.has_and && self.and_from == Last::Hundred && den > 4.0;
+        let base = if self.has_and && !whole_numerator {
             self.snap
         } else {
             (0.0, 0.0, 0.0)
@@ -429,7 +432,7 @@ impl Acc {
         if !ok {
             return false;
         }
-        self.frac_after_scale = self.has_and && self.and_from == Last::Scale;
+        self.frac_after_scale = self.has_and && self.and_from == Last::Scale && !whole_numerator;
         (self.total, self.hundreds, self.small) = base;
         self.small += numer / den;
         self.need_denom = false;
@@ -590,6 +593,22 @@ fn lookup(w: &str) -> Option<W> {
         _ => return None,
     };
     Some(W::Denom { den, plural })
+}
+
+/// The unit value of a plural ordinal that can end a compound denominator ("firsts" 1,
+/// "fifths" 5). "seconds" is left out: it is time far more often.
+fn unit_ordinal_plural(w: &str) -> Option<f64> {
+    Some(match w {
+        "firsts" => 1.0,
+        "thirds" => 3.0,
+        "fourths" => 4.0,
+        "fifths" => 5.0,
+        "sixths" => 6.0,
+        "sevenths" => 7.0,
+        "eighths" => 8.0,
+        "ninths" => 9.0,
+        _ => return None,
+    })
 }
 
 /// Whether an ASCII letter run is in the number vocabulary.
@@ -1258,8 +1277,78 @@ impl Scanner<'_> {
         }
     }
 
+    /// A fraction whose denominator is a compound ordinal ("three twenty-firsts" = 3/21,
+    /// "one hundred thirty-fifths" = 100/35): number words, then a tens word joined to a
+    /// plural unit ordinal. Returns (end, value). With "and" before the tens word the
+    /// tens belong to the numerator, which the phrase grammar reads.
+    fn compound_fraction(&self, i: usize) -> Option<(usize, f64)> {
+        // Up to 12 words joined by one space or a hyphen.
+        let mut words: Vec<(usize, usize)> = Vec::new();
+        let mut p = i;
+        while words.len() < 12 {
+            let mut j = p;
+            while self.b.get(j).is_some_and(u8::is_ascii_alphabetic) {
+                j += 1;
+            }
+            if j == p || self.at(j).is_some_and(wordish) {
+                break;
+            }
+            words.push((p, j));
+            match self.b.get(j) {
+                Some(b' ' | b'-') if self.b.get(j + 1).is_some_and(u8::is_ascii_alphabetic) => {
+                    p = j + 1;
+                }
+                _ => break,
+            }
+        }
+        let lower = |(s, e): (usize, usize)| self.text.get(s..e).map(str::to_ascii_lowercase);
+        // The first plural ordinal of a unit ("firsts" .. "ninths"; never "seconds").
+        let d = words
+            .iter()
+            .position(|&w| lower(w).is_some_and(|t| unit_ordinal_plural(&t).is_some()))?;
+        let unit = unit_ordinal_plural(&lower(words[d])?)?;
+        let tens_at = d.checked_sub(1)?;
+        let tens = match lookup(&lower(words[tens_at])?)? {
+            W::Tens(v) => v,
+            _ => return None,
+        };
+        let numerator_end = tens_at.checked_sub(1).map(|n| words[n].1)?;
+        let mut first = i;
+        let mut sign = 1.0;
+        if let Some(w) = lower(words[0])
+            && matches!(w.as_str(), "minus" | "negative")
+        {
+            first = words.get(1)?.0;
+            sign = -1.0;
+        }
+        if first >= numerator_end {
+            return None;
+        }
+        let numerator = self.text.get(first..numerator_end)?;
+        if numerator
+            .split([' ', '-'])
+            .next_back()
+            .is_some_and(|w| w.eq_ignore_ascii_case("and"))
+        {
+            return None;
+        }
+        let n = parse_words(numerator)?;
+        Some((words[d].1, sign * n / (tens + unit)))
+    }
+
     /// Parse the longest number phrase starting at `i`; returns where to resume.
     fn phrase(&mut self, i: usize) -> usize {
+        if let Some((end, value)) = self.compound_fraction(i) {
+            self.out.push(NumberToken {
+                start: i,
+                end,
+                value,
+                form: NumberForm::Words,
+                has_separator: false,
+                is_decimal: true,
+            });
+            return end;
+        }
         let mut acc = Acc::new();
         let mut committed: Option<(usize, Acc)> = None;
         // What was complete before the latest "and": "3 hundred and 2 hundred"
