@@ -502,7 +502,7 @@ fn deliberate(
         .filter(|g| !want.iter().any(|w| w.span == g.span))
         .collect();
     let slice = |s: Span| text.get(s.start..s.end).unwrap_or("").to_lowercase();
-    // A currency named with no amount ("the dollar rose"): we read quantities, and a
+    // A unit named with no amount ("the dollar rose", "in degrees"): we read quantities, and a
     // unit alone states none. Apart only when everything else in the case matched.
     if want
         .iter()
@@ -527,7 +527,7 @@ fn deliberate(
             })
             && got.iter().all(|g| rest.iter().any(|w| w.span == g.span))
         {
-            return Some("a currency name with no amount");
+            return Some("a unit named with no amount");
         }
     }
     // "few", "a few": a vague amount is a range of ours (rules.toml [vague]), not 3.

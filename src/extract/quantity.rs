@@ -529,10 +529,11 @@ fn noun_phrase<'a>(post: &'a str, settings: &Settings) -> Option<(&'a str, Strin
             break;
         }
         let folded = text::fold(word);
-        // A number word starts another number ("twenty thirty"), not a counted noun.
+        // A cardinal word starts another number ("twenty thirty"), not a counted noun
+        // ("half" does not: "first-half minutes").
         if PHRASE_STOPS.contains(&folded.as_str())
             || word.chars().all(|c| c.is_ascii_digit())
-            || number::parse_words(word).is_some()
+            || number::parse_words(word).is_some_and(|v| v == 0.0 || v >= 1.0)
         {
             break;
         }

@@ -787,6 +787,12 @@ impl Scanner<'_> {
             && (self.is_code)(&letters.to_lowercase())
     }
 
+    /// Whether a word starts at `j`, after at most one space.
+    fn word_follows(&self, j: usize) -> bool {
+        let k = if self.b.get(j) == Some(&b' ') { j + 1 } else { j };
+        self.at(k).is_some_and(char::is_alphabetic)
+    }
+
     fn parse_buf(&self) -> Option<f64> {
         self.buf.parse::<f64>().ok().filter(|v| v.is_finite())
     }
@@ -1077,9 +1083,10 @@ impl Scanner<'_> {
             .and_then(|t| t.chars().next_back())
             .is_some_and(|c| matches!(c, '$' | '€' | '£' | '¥' | '₹'));
         let glued = self.text.get(e..self.skip_ident(e)).unwrap_or("");
-        // An upper-case "M" or "G" is mega or giga ("10M", "1.5G"): metres and grams are
-        // written in lower case.
-        let upper_scale = matches!(suffix, "M" | "G");
+        // An upper-case "M" or "G" ending a figure is mega or giga ("10M.", "1.5G"):
+        // metres and grams are written in lower case. Followed by a word it names a
+        // product or a generation ("9600M GT", "3G networks") and is left as it was.
+        let upper_scale = matches!(suffix, "M" | "G") && !self.word_follows(j);
         if !after_sign && !upper_scale && (self.is_unit)(&glued.to_lowercase()) {
             return AtomRes::Num(NumAtom {
                 is_final: true,
@@ -1142,6 +1149,7 @@ impl Scanner<'_> {
             }
             // A spaced upper-case "M" or "G" after digits is mega or giga ("1,674.5 G").
             let w = match &self.b[i..j] {
+                b"M" | b"G" if self.word_follows(j) => None,
                 b"M" => Some(W::Scale {
                     mult: 1e6,
                     bare: false,
