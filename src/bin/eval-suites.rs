@@ -262,7 +262,7 @@ fn dimension_is(m: &Mention, dims: &[&str]) -> bool {
 }
 
 const MEASURES: &[&str] = &[
-    "length", "mass", "volume", "area", "speed", "data", "energy",
+    "length", "mass", "volume", "area", "speed", "data", "energy", "power",
 ];
 
 /// Our mentions projected for a suite (and, for Duckling, a dimension).

@@ -202,6 +202,21 @@ static MILLION_CODE_BEFORE: LazyLock<Regex> =
 /// number there (a glued letter makes an identifier).
 static GLUED_CENTS: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\s*(?:and\s+)?(\d{1,2})c\b").expect("static pattern"));
+/// A unit in brackets right after the number ("20 (kg)", "20 [kg]").
+static BRACKETED_UNIT: LazyLock<Regex> = LazyLock::new(|| {
+    let unit = r"([\p{L}°%$€£¥/²³^0-9 .]{1,20}?)";
+    Regex::new(&format!(
+        r"^\s?(?:\(\s*{unit}\s*\)|\[\s*{unit}\s*\]|\{{\s*{unit}\s*\}}|<\s*{unit}\s*>)"
+    ))
+    .expect("static pattern")
+});
+/// Measures written as a main unit and a smaller one ("5 ft 2 in", "6 lb 3 oz"): the
+/// main unit's name, the smaller unit's aliases, and how many of it make one main unit.
+const MEASURE_PARTS: &[(&str, &[&str], f64)] = &[
+    ("ft", &["in", "inches", "inch", "\""], 12.0),
+    ("lb", &["oz", "ounces", "ounce"], 16.0),
+    ("m", &["cm", "centimetres", "centimeters"], 100.0),
+];
 /// Currency subunits worth a hundredth of the main unit, by unit name in rules.toml.
 const HUNDREDTHS: &[&str] = &["cent", "pence"];
 static POST_QUALIFIER: LazyLock<Regex> = LazyLock::new(|| {
@@ -416,10 +431,11 @@ fn is_not_an_amount(
     if let Some(head) = pre.strip_suffix(['-', '–'])
         && head.ends_with(|c: char| c.is_ascii_digit())
     {
+        // The whole figure before the hyphen, decimals included ("3.5–4.0").
         let previous: String = head
             .chars()
             .rev()
-            .take_while(|c| c.is_ascii_digit())
+            .take_while(|c| c.is_ascii_digit() || *c == '.')
             .collect::<Vec<_>>()
             .into_iter()
             .rev()
@@ -1221,6 +1237,50 @@ fn read_sentence(
             value += n / 100.0;
             numbers.push((Span::new(after + cents.start(), after + cents.end()), n));
             after += whole.end();
+        }
+        // "20 (kg)": a unit in brackets.
+        if unit.is_none()
+            && after == end
+            && let Some(c) = BRACKETED_UNIT.captures(&sentence[end..])
+            && let Some(whole) = c.get(0)
+            && let Some(alias) = c.iter().skip(1).flatten().next()
+            && let Some(u) =
+                matchers.unit_for_alias(&crate::config::normalize_phrase(alias.as_str()))
+        {
+            unit = Some(u);
+            after = end + whole.end();
+        }
+        // "5 ft 2 in", "6 lb 3 oz": one measure in two units, read in the main one.
+        if range.is_none()
+            && let Some(u) = unit
+            && let Some((_, small, per)) = MEASURE_PARTS
+                .iter()
+                .find(|(name, _, _)| *name == settings.units[u].name)
+            && after > end
+            && let Some(next) = tokens.get(k)
+            && next.start >= after
+            && COMPOUND_JOIN.is_match(&sentence[after..next.start])
+            && next.value >= 0.0
+            && next.value < *per
+        {
+            let rest = &sentence[next.end..];
+            let trimmed = rest.trim_start();
+            let small_end = small.iter().find_map(|alias| {
+                let tail = trimmed.get(..alias.len())?;
+                let boundary = trimmed[alias.len()..]
+                    .chars()
+                    .next()
+                    .is_none_or(|c| !c.is_alphanumeric());
+                (tail.eq_ignore_ascii_case(alias) && boundary)
+                    .then(|| next.end + (rest.len() - trimmed.len()) + alias.len())
+            });
+            if let Some(e) = small_end {
+                value += next.value / per;
+                numbers.push((Span::new(next.start, next.end), next.value));
+                end = next.end;
+                after = e;
+                k += 1;
+            }
         }
         let core = Span::new(pre_end, after);
         // A conversion in brackets ("10 kilometres (6.2 miles)") is the same claim.

@@ -789,8 +789,26 @@ impl Scanner<'_> {
 
     /// Whether a word starts at `j`, after at most one space.
     fn word_follows(&self, j: usize) -> bool {
-        let k = if self.b.get(j) == Some(&b' ') { j + 1 } else { j };
+        let k = if self.b.get(j) == Some(&b' ') {
+            j + 1
+        } else {
+            j
+        };
         self.at(k).is_some_and(char::is_alphabetic)
+    }
+
+    /// Whether the word after at most one space at `j` is a unit ("1.8M dollars").
+    fn unit_follows(&self, j: usize) -> bool {
+        let k = if self.b.get(j) == Some(&b' ') {
+            j + 1
+        } else {
+            j
+        };
+        let mut e = k;
+        while self.b.get(e).is_some_and(u8::is_ascii_alphabetic) {
+            e += 1;
+        }
+        e > k && (self.is_unit)(&self.text.get(k..e).unwrap_or("").to_lowercase())
     }
 
     fn parse_buf(&self) -> Option<f64> {
@@ -1086,7 +1104,8 @@ impl Scanner<'_> {
         // An upper-case "M" or "G" ending a figure is mega or giga ("10M.", "1.5G"):
         // metres and grams are written in lower case. Followed by a word it names a
         // product or a generation ("9600M GT", "3G networks") and is left as it was.
-        let upper_scale = matches!(suffix, "M" | "G") && !self.word_follows(j);
+        let upper_scale =
+            matches!(suffix, "M" | "G") && (!self.word_follows(j) || self.unit_follows(j));
         if !after_sign && !upper_scale && (self.is_unit)(&glued.to_lowercase()) {
             return AtomRes::Num(NumAtom {
                 is_final: true,
@@ -1149,7 +1168,7 @@ impl Scanner<'_> {
             }
             // A spaced upper-case "M" or "G" after digits is mega or giga ("1,674.5 G").
             let w = match &self.b[i..j] {
-                b"M" | b"G" if self.word_follows(j) => None,
+                b"M" | b"G" if self.word_follows(j) && !self.unit_follows(j) => None,
                 b"M" => Some(W::Scale {
                     mult: 1e6,
                     bare: false,
