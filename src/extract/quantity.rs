@@ -1809,4 +1809,148 @@ mod tests {
         assert!(read("after four years of being a laughingstock").is_empty());
         assert!(read("John Smith, 43, of Boston was arrested").is_empty());
     }
+
+    /// (text of the mention, value or None, qualifier, unit) for each mention.
+    fn seen(text: &str) -> Vec<(String, Option<f64>, Qualifier, Option<String>)> {
+        mentions(text, &Settings::builtin())
+            .into_iter()
+            .map(|m| {
+                (
+                    text[m.span.start..m.span.end].to_owned(),
+                    m.number.map(|v| (v * 1e6).round() / 1e6),
+                    m.qualifier,
+                    m.unit,
+                )
+            })
+            .collect()
+    }
+
+    fn first(text: &str) -> (String, Option<f64>, Qualifier, Option<String>) {
+        seen(text)
+            .into_iter()
+            .next()
+            .unwrap_or_else(|| panic!("nothing read in {text:?}"))
+    }
+
+    #[test]
+    fn currency_codes_glued_or_with_an_m_for_millions() {
+        let all = seen("They paid USD250 and Rs40 for it.");
+        assert_eq!(all[0].1, Some(250.0));
+        assert_eq!(all[0].3.as_deref(), Some("USD"));
+        assert_eq!(all[1].1, Some(40.0));
+        assert_eq!(all[1].3.as_deref(), Some("INR"));
+        let m = first("Losses of 12 MEUR were booked.");
+        assert_eq!((m.1, m.3.as_deref()), (Some(12e6), Some("EUR")));
+        let m = first("Sales reached roughly MGBP 3 last year.");
+        assert_eq!(
+            (m.1, m.2, m.3.as_deref()),
+            (Some(3e6), Qualifier::Approximate, Some("GBP"))
+        );
+    }
+
+    #[test]
+    fn an_amount_and_its_hundredths_are_one_amount() {
+        for (text, want, unit) in [
+            ("The toy costs 7 dollars 25 cents today.", 7.25, "USD"),
+            ("She paid 8 euros and 40.", 8.4, "EUR"),
+            ("A ticket is $12 and 5c.", 12.05, "USD"),
+            ("Lunch was 9 ringgit 10 sens.", 9.1, "MYR"),
+            ("It was four pounds sterling and six pence.", 4.06, "GBP"),
+        ] {
+            let m = first(text);
+            assert_eq!((m.1, m.3.as_deref()), (Some(want), Some(unit)), "{text}");
+        }
+        // A second number that counts something else stays apart.
+        let all = seen("They paid 5 dollars 30 people.");
+        assert_eq!(all[0].1, Some(5.0));
+    }
+
+    #[test]
+    fn a_unit_on_both_ends_of_a_range() {
+        let m = mentions("prices from 4 euros to 9 euros", &Settings::builtin());
+        assert_eq!(m.len(), 1, "{m:?}");
+        assert_eq!((m[0].low, m[0].high), (Some(4.0), Some(9.0)));
+        assert_eq!(m[0].unit.as_deref(), Some("EUR"));
+        let m = mentions("a 3.5–4.0 GeV beam and 2k-15k users", &Settings::builtin());
+        assert_eq!(m.len(), 2, "{m:?}");
+        assert_eq!((m[0].low, m[0].high), (Some(3.5), Some(4.0)));
+        assert_eq!((m[1].low, m[1].high), (Some(2e3), Some(15e3)));
+    }
+
+    #[test]
+    fn a_sign_read_as_one_amount_unit_is_not_the_next_ones() {
+        let all = seen("10 rmb 20 usd");
+        assert_eq!(all.len(), 2, "{all:?}");
+        assert_eq!((all[0].1, all[0].3.as_deref()), (Some(10.0), Some("CNY")));
+        assert_eq!(
+            (all[1].0.as_str(), all[1].3.as_deref()),
+            ("20 usd", Some("USD"))
+        );
+        let all = seen("gbp 10 eur 20");
+        assert_eq!(
+            (all[0].0.as_str(), all[0].3.as_deref()),
+            ("gbp 10", Some("GBP"))
+        );
+    }
+
+    #[test]
+    fn bounds_written_after_the_number() {
+        assert_eq!(first("a score of 200 or greater").2, Qualifier::AtLeast);
+        assert_eq!(first("less than 40 or equal").2, Qualifier::AtMost);
+        assert_eq!(first("over 30 or equal to it").2, Qualifier::AtLeast);
+        assert_eq!(first("we accept 18 and above").2, Qualifier::AtLeast);
+        // The bound is what is stated; "about" drops out of the span.
+        let m = first("about 300 or more attended");
+        assert_eq!((m.0.as_str(), m.2), ("300 or more", Qualifier::AtLeast));
+        // A figure after the words makes them a comparison of two figures.
+        let all = seen("70 or less than 80");
+        assert_eq!((all[0].0.as_str(), all[0].2), ("70", Qualifier::Exact));
+        assert_eq!(all[1].2, Qualifier::LessThan);
+        // "equal to" keeps the value exact and stays in the span.
+        let m = first("it is equal to 15");
+        assert_eq!((m.0.as_str(), m.2), ("equal to 15", Qualifier::Exact));
+    }
+
+    #[test]
+    fn bounds_that_cannot_make_a_range_stay_two_bounds() {
+        let all = seen("more than 50 and less than 5");
+        assert_eq!(all.len(), 2, "{all:?}");
+        assert_eq!(
+            (all[0].2, all[1].2),
+            (Qualifier::MoreThan, Qualifier::LessThan)
+        );
+        let one = seen("more than 5 and less than 50");
+        assert_eq!(one.len(), 1, "{one:?}");
+        assert_eq!(one[0].2, Qualifier::Range);
+    }
+
+    #[test]
+    fn a_number_restated_in_brackets_is_one_number() {
+        let all = seen("seven (7) cars and 12 (twelve) vans");
+        assert_eq!(all.len(), 2, "{all:?}");
+        assert_eq!(all[0].0, "seven (7)");
+        // Different values in brackets are two numbers.
+        assert_eq!(seen("seven (8)").len(), 2);
+    }
+
+    #[test]
+    fn a_measure_in_two_units_is_one_measure() {
+        let m = first("he stands 6 ft 1 in tall");
+        assert_eq!((m.0.as_str(), m.3.as_deref()), ("6 ft 1 in", Some("ft")));
+        assert!((m.1.unwrap_or(0.0) - (6.0 + 1.0 / 12.0)).abs() < 1e-6);
+        let m = first("a 3 lb 8 oz baby");
+        assert_eq!((m.1, m.3.as_deref()), (Some(3.5), Some("lb")));
+        // Inches alone after feet only when the second number is below twelve.
+        assert_eq!(seen("5 feet 20 inches").len(), 2);
+    }
+
+    #[test]
+    fn bracketed_energy_and_power_units() {
+        assert_eq!(first("mass 15 (kg)").3.as_deref(), Some("kg"));
+        assert_eq!(first("a 2.5 MeV photon").3.as_deref(), Some("MeV"));
+        assert_eq!(first("the 40 MW plant").3.as_deref(), Some("MW"));
+        assert_eq!(first("10 kilojoules").3.as_deref(), Some("kJ"));
+        // Mismatched brackets are not a unit.
+        assert_eq!(first("weight 45{kg)").3, None);
+    }
 }

@@ -116,7 +116,8 @@ enum W {
     Dozen {
         plural: bool,
     },
-    /// "couple", "pair": two, only after "a" ("a couple", "a pair").
+    /// "pair": two, only after "a" ("a pair of gunmen"). "A couple (of)" is left out: news
+    /// uses it loosely ("a couple of weeks").
     Pair,
     A,
     And,
@@ -534,7 +535,7 @@ fn lookup(w: &str) -> Option<W> {
         "tn" | "trn" | "tln" => scale(1e12, false),
         "dozen" | "dz" => Some(W::Dozen { plural: false }),
         "dozens" | "dzs" => Some(W::Dozen { plural: true }),
-        "couple" | "pair" => Some(W::Pair),
+        "pair" => Some(W::Pair),
         "a" | "an" => Some(W::A),
         "and" => Some(W::And),
         "point" => Some(W::Point),
@@ -1581,6 +1582,104 @@ mod tests {
     }
 
     #[test]
+    fn upper_case_m_and_g_end_a_figure_as_mega_and_giga() {
+        check(&[
+            ("we raised 12M.", &[("12M", 12e6)]),
+            ("about 2.5G", &[("2.5G", 2.5e9)]),
+            ("1,250.5 G", &[("1,250.5 G", 1_250.5e9)]),
+            ("-3.4M", &[("-3.4M", -3.4e6)]),
+        ]);
+        // Followed by a word they name a product or a generation, not a scale.
+        let names = scan_with_units("the 8800M chip and 4G phones", &|u| u == "m" || u == "g");
+        assert!(names.iter().all(|t| t.value < 1e4), "{names:?}");
+        // Followed by a unit they are still scales.
+        let money = scan_with_units("it cost 2.5M dollars", &|u| u == "dollars");
+        assert_eq!(money.first().map(|t| t.value), Some(2.5e6));
+    }
+
+    #[test]
+    fn indian_and_plural_scales_multiply() {
+        check(&[
+            ("40 lakhs", &[("40 lakhs", 4e6)]),
+            ("two hundred krores", &[("two hundred krores", 2e9)]),
+            ("five lac", &[("five lac", 5e5)]),
+            ("four billions", &[("four billions", 4e9)]),
+            (
+                "seven thousand millions",
+                &[("seven thousand millions", 7e9)],
+            ),
+        ]);
+        // Alone, a plural scale is vague and not a number here.
+        check(&[("millions of", &[])]);
+    }
+
+    #[test]
+    fn a_pair_is_two_and_nil_is_zero() {
+        check(&[
+            ("a pair of gloves", &[("a pair", 2.0)]),
+            ("the score was nil", &[("nil", 0.0)]),
+        ]);
+        check(&[("the pair left", &[]), ("a couple", &[])]);
+    }
+
+    #[test]
+    fn compound_ordinal_denominators_take_the_tens() {
+        check(&[
+            ("five twenty-firsts", &[("five twenty-firsts", 5.0 / 21.0)]),
+            (
+                "two thirty sevenths",
+                &[("two thirty sevenths", 2.0 / 37.0)],
+            ),
+            (
+                "one hundred forty-fifths",
+                &[("one hundred forty-fifths", 100.0 / 45.0)],
+            ),
+            (
+                "minus two hundred twenty thirds",
+                &[("minus two hundred twenty thirds", -200.0 / 23.0)],
+            ),
+            // With "and", the tens belong to the numerator.
+            (
+                "two hundred and forty sixths",
+                &[("two hundred and forty sixths", 40.0)],
+            ),
+            // Halves and quarters after "hundred and" stay a fractional part.
+            ("a hundred and a half", &[("a hundred and a half", 100.5)]),
+        ]);
+        // "seconds" is time, never a denominator.
+        assert!(
+            spans("one hundred twenty seconds")
+                .iter()
+                .all(|(_, v)| !close(*v, 100.0 / 22.0))
+        );
+    }
+
+    #[test]
+    fn scale_suffixed_figures_join_a_range_with_a_hyphen() {
+        check(&[("2k-15k", &[("2k", 2e3), ("15k", 15e3)])]);
+    }
+
+    #[test]
+    fn a_currency_code_glued_before_digits_is_left_to_the_caller() {
+        let code = |c: &str| matches!(c, "usd" | "rs");
+        let found = |text: &str| -> Vec<(String, f64)> {
+            scan_with_codes(text, &|_| false, &code)
+                .iter()
+                .map(|t| (text[t.start..t.end].to_owned(), t.value))
+                .collect()
+        };
+        assert_eq!(found("USD250"), vec![("250".to_owned(), 250.0)]);
+        assert_eq!(found("Rs75.5"), vec![("75.5".to_owned(), 75.5)]);
+        // Lower-case or unknown letters keep the digits an identifier.
+        assert!(found("usd250 ab12 XYZ9").is_empty());
+    }
+
+    #[test]
+    fn a_comparison_sign_may_precede_a_minus() {
+        check(&[("<-12", &[("-12", -12.0)])]);
+    }
+
+    #[test]
     fn digit_numbers_have_exact_spans_and_values() {
         check(&[
             ("43", &[("43", 43.0)]),
@@ -1822,6 +1921,25 @@ mod tests {
             for t in &toks {
                 prop_assert!(t.start >= prev && t.end <= s.len() && t.start < t.end);
                 prev = t.end;
+            }
+        }
+
+        #[test]
+        fn codes_units_and_scales_never_panic(s in "[0-9A-Za-z.,$ MGk\\-()]{0,40}") {
+            let toks = scan_with_codes(&s, &|u| u.len() <= 2, &|c| c.len() == 3);
+            let mut prev = 0;
+            for t in &toks {
+                prop_assert!(t.start >= prev && t.end <= s.len() && t.start < t.end);
+                prop_assert!(t.value.is_finite());
+                prev = t.end;
+            }
+        }
+
+        #[test]
+        fn compound_fractions_never_panic(s in "(one|two|twenty|thirty|hundred|and|minus|fifths|firsts|thirds|-| ){0,12}") {
+            let toks = scan(&s);
+            for t in &toks {
+                prop_assert!(t.end <= s.len() && t.start < t.end && t.value.is_finite());
             }
         }
 
