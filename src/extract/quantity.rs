@@ -326,6 +326,17 @@ fn is_not_an_amount(
     {
         return true;
     }
+    // Digits inside a web address ("https://example.org/?q=30%25") are not amounts.
+    let word_start = pre
+        .rfind(char::is_whitespace)
+        .map_or(0, |i| i + pre[i..].chars().next().map_or(1, char::len_utf8));
+    let word = &sentence[word_start..];
+    if ["http://", "https://", "www."]
+        .iter()
+        .any(|p| word.get(..p.len()).is_some_and(|w| w.eq_ignore_ascii_case(p)))
+    {
+        return true;
+    }
     // A year: four digits, no separator, in the range news writes about.
     let is_year_like = token.form == NumberForm::Digits
         && !token.has_separator
@@ -1942,6 +1953,12 @@ mod tests {
         assert_eq!((m.1, m.3.as_deref()), (Some(3.5), Some("lb")));
         // Inches alone after feet only when the second number is below twelve.
         assert_eq!(seen("5 feet 20 inches").len(), 2);
+    }
+
+    #[test]
+    fn numbers_inside_web_addresses_are_not_amounts() {
+        assert!(seen("see https://example.org/find?q=40%25%2030% for more").is_empty());
+        assert!(seen("at www.example.org/page2 today").is_empty());
     }
 
     #[test]
