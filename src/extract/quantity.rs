@@ -331,10 +331,10 @@ fn is_not_an_amount(
         .rfind(char::is_whitespace)
         .map_or(0, |i| i + pre[i..].chars().next().map_or(1, char::len_utf8));
     let word = &sentence[word_start..];
-    if ["http://", "https://", "www."]
-        .iter()
-        .any(|p| word.get(..p.len()).is_some_and(|w| w.eq_ignore_ascii_case(p)))
-    {
+    if ["http://", "https://", "www."].iter().any(|p| {
+        word.get(..p.len())
+            .is_some_and(|w| w.eq_ignore_ascii_case(p))
+    }) {
         return true;
     }
     // A year: four digits, no separator, in the range news writes about.
@@ -487,6 +487,20 @@ fn is_not_an_amount(
         && !ends_with_suffixed_number(head)
     {
         return true;
+    }
+    // "XR7-200", "scp2-173m": after a code of letters and digits, the digits go on the code.
+    if let Some(head) = pre.strip_suffix('-') {
+        let code: String = head
+            .chars()
+            .rev()
+            .take_while(|c| c.is_alphanumeric())
+            .collect();
+        if code.chars().any(|c| c.is_ascii_digit())
+            && code.chars().any(char::is_alphabetic)
+            && !ends_with_suffixed_number(head)
+        {
+            return true;
+        }
     }
     // A list number at the start of a paragraph ("1." / "2)").
     if is_paragraph_start
@@ -1169,13 +1183,17 @@ fn read_sentence(
             let alias_text = m.as_str();
             // "rmb 10 usd 20": a code followed by a number is that number's sign, not
             // this one's unit.
-            let next_sign = unit.is_some()
-                && sentence[end + m.end()..]
-                    .trim_start()
-                    .starts_with(|c: char| c.is_ascii_digit());
-            if next_sign {
-            } else if let Some(u) =
-                matchers.unit_for_alias(&crate::config::normalize_phrase(alias_text))
+            let rest = &sentence[end + m.end()..];
+            let next_sign =
+                unit.is_some() && rest.trim_start().starts_with(|c: char| c.is_ascii_digit());
+            // "24703 L-202": letters joined to digits by a hyphen are an identifier.
+            let identifier = rest
+                .strip_prefix('-')
+                .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()));
+            if !next_sign
+                && !identifier
+                && let Some(u) =
+                    matchers.unit_for_alias(&crate::config::normalize_phrase(alias_text))
             {
                 if unit.is_none()
                     || settings.units[u].dimension == "currency"
@@ -1953,6 +1971,14 @@ mod tests {
         assert_eq!((m.1, m.3.as_deref()), (Some(3.5), Some("lb")));
         // Inches alone after feet only when the second number is below twelve.
         assert_eq!(seen("5 feet 20 inches").len(), 2);
+    }
+
+    #[test]
+    fn codes_joined_by_a_hyphen_are_identifiers() {
+        assert!(seen("part XR7-200 shipped").is_empty());
+        assert_eq!(first("batch 4410 L-17").3, None);
+        // A number with a scale suffix still starts a range.
+        assert_eq!(first("raised 5k-8k").2, Qualifier::Range);
     }
 
     #[test]
