@@ -585,3 +585,98 @@ fn seed_baseline_fails_only_on_a_new_conflict_issue_4() {
     fs::write(&article, body.replace("11 women", "14 women")).expect("edit");
     assert_eq!(with_baseline(&inputs), 1);
 }
+
+/// A draft and two sources written to a temporary folder.
+fn dated_inputs() -> (tempfile::TempDir, PathBuf, PathBuf, PathBuf) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let draft = dir.path().join("draft.md");
+    let first = dir.path().join("first.txt");
+    let second = dir.path().join("second.txt");
+    std::fs::write(
+        &draft,
+        "The ferry terminal at Ostrow reopened on Monday after the storm repairs ended.\n",
+    )
+    .expect("write");
+    std::fs::write(
+        &first,
+        "date: 2031-05-14\n\nThe ferry terminal at Ostrow reopened on May 12, 2031, once the storm repairs ended.\n",
+    )
+    .expect("write");
+    std::fs::write(
+        &second,
+        "The Ostrow ferry terminal reopened on 12 May 2031 when storm repairs at the terminal ended.\n",
+    )
+    .expect("write");
+    (dir, draft, first, second)
+}
+
+#[test]
+fn coverage_resolves_the_drafts_relative_dates_with_date_flag() {
+    let (_dir, draft, first, second) = dated_inputs();
+    let args = |date: Option<&str>| {
+        let mut v = vec![
+            "coverage".to_owned(),
+            s(&draft).to_owned(),
+            "--against".to_owned(),
+            s(&first).to_owned(),
+            s(&second).to_owned(),
+            "--format".to_owned(),
+            "json".to_owned(),
+        ];
+        if let Some(d) = date {
+            v.extend(["--date".to_owned(), d.to_owned()]);
+        }
+        v
+    };
+    let with = args(Some("2031-05-14"));
+    let (_, report) = run_json(&with.iter().map(String::as_str).collect::<Vec<_>>());
+    assert_eq!(
+        draft_claim(&report, "Monday")["status"],
+        "corroborated",
+        "{report:#}"
+    );
+    // A week later "Monday" is another day, which no source gives (a bare weekday is
+    // never called a contradiction: the reference day may be the wrong one).
+    let later = args(Some("2031-05-21"));
+    let (_, report) = run_json(&later.iter().map(String::as_str).collect::<Vec<_>>());
+    assert_eq!(
+        draft_claim(&report, "Monday")["status"],
+        "unsupported",
+        "{report:#}"
+    );
+}
+
+#[test]
+fn coverage_and_diff_colour_only_when_asked() {
+    let (_dir, draft, first, second) = dated_inputs();
+    for color in ["always", "never"] {
+        let coverage = run(&[
+            "coverage",
+            s(&draft),
+            "--against",
+            s(&first),
+            "--date",
+            "2031-05-14",
+            "--color",
+            color,
+        ]);
+        // Two different days: one line only in A and one only in B, both coloured.
+        let diff = run(&[
+            "diff",
+            s(&draft),
+            s(&second),
+            "--date",
+            "2031-05-21",
+            "--color",
+            color,
+        ]);
+        for out in [coverage, diff] {
+            let text = String::from_utf8_lossy(&out.stdout);
+            assert_eq!(
+                text.contains('\u{1b}'),
+                color == "always",
+                "{color}: {text}"
+            );
+        }
+    }
+}

@@ -90,7 +90,7 @@ struct Excused {
 }
 
 pub(crate) fn run(args: CheckArgs) -> ExitStatus {
-    let settings = match super::settings_for(&args.common) {
+    let settings = match super::settings_for(&args.common.flags) {
         Ok(s) => s,
         Err(status) => return status,
     };
@@ -123,7 +123,7 @@ pub(crate) fn run(args: CheckArgs) -> ExitStatus {
                 super::report_error(&e);
                 return ExitStatus::Error;
             }
-            if !args.common.quiet {
+            if !args.common.flags.quiet {
                 super::eprint(&format!(
                     "wrote {} ({} findings)\n",
                     path.display(),
@@ -174,7 +174,7 @@ pub(crate) fn run(args: CheckArgs) -> ExitStatus {
             let mut out = human::render(
                 &active_analysis,
                 human::Style {
-                    color: args.common.color.enabled(),
+                    color: args.common.flags.color.enabled(),
                     width: width(),
                 },
             );

@@ -4,13 +4,14 @@ use std::path::PathBuf;
 
 use clap::{Args, ValueEnum};
 
-use super::{ColorChoice, ExitStatus, inputs, load_settings, print};
+use super::{ExitStatus, RunFlags, inputs, print, read_inputs, settings_for};
 use crate::{
     ingest::Article,
     reconcile::{Groups, graph, independence, verdict},
     report::{
         Analysis,
         coverage::{self, Status},
+        paint::Paint,
     },
 };
 
@@ -29,15 +30,8 @@ pub struct CoverageArgs {
     /// Which draft claims make the run exit 1 (suppressed claims never do).
     #[arg(long, value_enum, default_value_t = FailOn::Contradicted)]
     pub fail_on: FailOn,
-    /// A rules file layered over the built-in rules (default: ./rules.toml if present).
-    #[arg(long, value_name = "FILE")]
-    pub rules: Option<PathBuf>,
-    /// When to colour output (the text view has no colour yet).
-    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
-    pub color: ColorChoice,
-    /// Print nothing on stderr but errors.
-    #[arg(long, short)]
-    pub quiet: bool,
+    #[command(flatten)]
+    pub flags: RunFlags,
 }
 
 /// Output formats of `coverage`.
@@ -63,13 +57,13 @@ pub enum FailOn {
 
 /// Run `coverage`.
 pub(crate) fn run(args: CoverageArgs) -> ExitStatus {
-    let settings = match load_settings(args.rules.as_deref()) {
+    let settings = match settings_for(&args.flags) {
         Ok(s) => s,
         Err(status) => return status,
     };
     let mut paths = vec![args.draft.clone()];
     paths.extend(args.against.iter().cloned());
-    let inputs = inputs::load(&paths, &settings);
+    let inputs = read_inputs(&paths, &args.flags, &settings);
     let Some(draft) = inputs::article_of(&inputs.articles, &args.draft) else {
         if inputs.errors == 0 {
             super::report_error(&NoDraft {
@@ -119,7 +113,13 @@ pub(crate) fn run(args: CoverageArgs) -> ExitStatus {
     };
     let result = coverage::assess(draft, &analysis, &inputs.suppressed);
     let output = match args.format {
-        Format::Human => coverage::render_human(&result, &analysis),
+        Format::Human => coverage::render_human(
+            &result,
+            &analysis,
+            Paint {
+                enabled: args.flags.color.enabled(),
+            },
+        ),
         Format::Json => coverage::render_json(&result, &analysis),
         Format::Html => crate::report::html::render(&analysis),
     };

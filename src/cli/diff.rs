@@ -5,12 +5,13 @@ use std::path::PathBuf;
 
 use clap::{Args, ValueEnum};
 
-use super::{ColorChoice, ExitStatus, inputs, load_settings, print};
+use super::{ExitStatus, RunFlags, inputs, print, read_inputs, settings_for};
 use crate::{
     reconcile,
     report::{
         Analysis,
         diff::{self, Change},
+        paint::Paint,
     },
 };
 
@@ -29,15 +30,8 @@ pub struct DiffArgs {
     /// Which entries make the run exit 1.
     #[arg(long, value_enum, default_value_t = FailOn::Conflict)]
     pub fail_on: FailOn,
-    /// A rules file layered over the built-in rules (default: ./rules.toml if present).
-    #[arg(long, value_name = "FILE")]
-    pub rules: Option<PathBuf>,
-    /// When to colour output (the text view has no colour yet).
-    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
-    pub color: ColorChoice,
-    /// Print nothing on stderr but errors.
-    #[arg(long, short)]
-    pub quiet: bool,
+    #[command(flatten)]
+    pub flags: RunFlags,
 }
 
 /// Output formats of `diff`.
@@ -58,11 +52,11 @@ pub enum FailOn {
 
 /// Run `diff`.
 pub(crate) fn run(args: DiffArgs) -> ExitStatus {
-    let settings = match load_settings(args.rules.as_deref()) {
+    let settings = match settings_for(&args.flags) {
         Ok(s) => s,
         Err(status) => return status,
     };
-    let inputs = inputs::load(&[args.a.clone(), args.b.clone()], &settings);
+    let inputs = read_inputs(&[args.a.clone(), args.b.clone()], &args.flags, &settings);
     let a = inputs::article_of(&inputs.articles, &args.a);
     let b = inputs::article_of(&inputs.articles, &args.b);
     let (Some(a), Some(b)) = (a, b) else {
@@ -82,7 +76,15 @@ pub(crate) fn run(args: DiffArgs) -> ExitStatus {
     };
     let entries = diff::compare(a, b, &analysis);
     let output = match args.format {
-        Format::Human => diff::render_human(a, b, &entries, &analysis),
+        Format::Human => diff::render_human(
+            a,
+            b,
+            &entries,
+            &analysis,
+            Paint {
+                enabled: args.flags.color.enabled(),
+            },
+        ),
         Format::Json => diff::render_json(a, b, &entries, &analysis),
     };
     print(&output);

@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use clap::{Args, ValueEnum};
 
-use super::{Common, ExitStatus, inputs, print};
+use super::{Common, ExitStatus, print};
 use crate::{
     claim_file::{self, ClaimFile},
     extract::Claim,
@@ -37,16 +37,11 @@ pub enum Format {
 
 /// Run `extract`.
 pub(crate) fn run(args: ExtractArgs) -> ExitStatus {
-    let settings = match super::settings_for(&args.common) {
+    let settings = match super::settings_for(&args.common.flags) {
         Ok(s) => s,
         Err(status) => return status,
     };
-    let loaded = inputs::load_observed(
-        &args.common.paths,
-        &settings,
-        args.common.ingest_options(),
-        &mut |_, _| {},
-    );
+    let loaded = super::read_inputs(&args.common.paths, &args.common.flags, &settings);
     let mut failed = loaded.errors > 0 || loaded.articles.is_empty();
     if let Some(dir) = &args.write {
         for (i, article) in loaded.articles.iter().enumerate() {
@@ -61,7 +56,7 @@ pub(crate) fn run(args: ExtractArgs) -> ExitStatus {
             match claim_file::write_new(&path, file.to_toml().as_bytes(), args.force, &loaded.files)
             {
                 Ok(()) => {
-                    if !args.common.quiet {
+                    if !args.common.flags.quiet {
                         super::eprint(&format!(
                             "wrote {} ({} claims)\n",
                             path.display(),

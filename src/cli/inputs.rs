@@ -80,14 +80,8 @@ fn canonical(path: &Path) -> PathBuf {
     std::fs::canonicalize(path).unwrap_or_else(|_| path.to_owned())
 }
 
-/// Read every input, apply claim files and suppression comments, extract the rest.
-// Claim file errors are built once per unusable file.
-#[allow(clippy::result_large_err)]
-pub(crate) fn load(paths: &[PathBuf], settings: &Settings) -> Inputs {
-    load_observed(paths, settings, ingest::Options::default(), &mut |_, _| {})
-}
-
-/// [`load`], calling `observe(done, total)` as article files are read (for a progress bar).
+/// Read every input, apply claim files and suppression comments, extract the rest,
+/// calling `observe(done, total)` as article files are read (for a progress bar).
 #[allow(clippy::result_large_err)]
 pub(crate) fn load_observed(
     paths: &[PathBuf],

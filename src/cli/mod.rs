@@ -103,13 +103,21 @@ pub enum Command {
     Diff(diff::DiffArgs),
 }
 
-/// Flags every subcommand shares.
+/// The inputs of `check` and `extract`, and the flags of the run.
 #[derive(Debug, Clone, Args)]
 pub struct Common {
     /// Articles (.txt, .md), claim files (.toml) or directories of them (read
     /// recursively); `-` reads stdin.
     #[arg(value_name = "PATHS", required = true)]
     pub paths: Vec<PathBuf>,
+    #[command(flatten)]
+    pub flags: RunFlags,
+}
+
+/// Flags every subcommand that reads articles shares: which rules, how to read the
+/// inputs, how to print.
+#[derive(Debug, Clone, Args)]
+pub struct RunFlags {
     /// A rules file layered over the built-in rules (default: the nearest
     /// corroborate.toml or rules.toml in this directory or a parent).
     #[arg(long, value_name = "FILE")]
@@ -131,7 +139,7 @@ pub struct Common {
     pub date: Option<crate::normalize::date::Civil>,
 }
 
-impl Common {
+impl RunFlags {
     /// How to read the inputs.
     pub fn ingest_options(&self) -> crate::ingest::Options {
         crate::ingest::Options {
@@ -256,9 +264,9 @@ pub fn load_settings(rules: Option<&Path>) -> Result<Settings, ExitStatus> {
 ///
 /// # Errors
 /// The rules cannot be read or are invalid; the error has been printed.
-pub fn settings_for(common: &Common) -> Result<Settings, ExitStatus> {
-    let mut settings = load_rules(common.rules.as_deref())?;
-    settings.reference_date = common.date;
+pub fn settings_for(flags: &RunFlags) -> Result<Settings, ExitStatus> {
+    let mut settings = load_rules(flags.rules.as_deref())?;
+    settings.reference_date = flags.date;
     Ok(settings)
 }
 
@@ -296,16 +304,7 @@ pub struct Run {
 
 /// Read inputs (articles and claim files, printing each bad one), extract and reconcile.
 pub fn analyse(common: &Common, settings: &Settings) -> Run {
-    let mut progress = output::Progress::new(common.quiet);
-    let inputs = inputs::load_observed(
-        &common.paths,
-        settings,
-        common.ingest_options(),
-        &mut |done, total| {
-            progress.update(done, total);
-        },
-    );
-    progress.finish();
+    let inputs = read_inputs(&common.paths, &common.flags, settings);
     let reconciled = reconcile::judge(&inputs.articles, &inputs.claims, settings);
     Run {
         input_errors: inputs.errors,
@@ -316,6 +315,25 @@ pub fn analyse(common: &Common, settings: &Settings) -> Run {
         suppressed: inputs.suppressed,
         files: inputs.files,
     }
+}
+
+/// Read articles and claim files as the flags say, with a progress bar on a terminal.
+pub(crate) fn read_inputs(
+    paths: &[PathBuf],
+    flags: &RunFlags,
+    settings: &Settings,
+) -> inputs::Inputs {
+    let mut progress = output::Progress::new(flags.quiet);
+    let inputs = inputs::load_observed(
+        paths,
+        settings,
+        flags.ingest_options(),
+        &mut |done, total| {
+            progress.update(done, total);
+        },
+    );
+    progress.finish();
+    inputs
 }
 
 pub use output::write_report as output;

@@ -9,7 +9,11 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Serialize;
 
-use super::{Analysis, terminal_safe};
+use super::{
+    Analysis,
+    paint::{Paint, Tone},
+    terminal_safe,
+};
 use crate::{
     extract::{Claim, Value},
     reconcile::{Finding, relate::Relation},
@@ -35,6 +39,15 @@ impl Status {
             Status::Contradicted => "contradicted",
             Status::Unsupported => "unsupported",
             Status::Corroborated => "corroborated",
+        }
+    }
+
+    /// The colour its name is shown in.
+    pub fn tone(self) -> Tone {
+        match self {
+            Status::Contradicted => Tone::Bad,
+            Status::Unsupported => Tone::Unconfirmed,
+            Status::Corroborated => Tone::Good,
         }
     }
 }
@@ -238,8 +251,9 @@ impl Summary {
     }
 }
 
-/// The coverage as text: one block per draft claim, then what is missing.
-pub fn render_human(coverage: &Coverage, analysis: &Analysis<'_>) -> String {
+/// The coverage as text: one block per draft claim, then what is missing; statuses in
+/// colour when `paint` says so.
+pub fn render_human(coverage: &Coverage, analysis: &Analysis<'_>, paint: Paint) -> String {
     let draft = &analysis.articles[coverage.draft];
     let sources = analysis.articles.len().saturating_sub(1);
     let groups: BTreeSet<usize> = (0..analysis.articles.len())
@@ -257,9 +271,9 @@ pub fn render_human(coverage: &Coverage, analysis: &Analysis<'_>) -> String {
     for c in &coverage.claims {
         let claim = &analysis.claims[c.claim];
         let (line, column) = draft.lines.line_col(&draft.text, claim.span.start);
-        let status = c.status.name();
+        let status = paint.tone(&format!("{:<13}", c.status.name()), c.status.tone());
         out.push_str(&format!(
-            "{status:<13} {line}:{column}  {}\n",
+            "{status} {line}:{column}  {}\n",
             claim_text(claim, analysis)
         ));
         if let Some(reason) = &c.suppressed {
@@ -273,7 +287,7 @@ pub fn render_human(coverage: &Coverage, analysis: &Analysis<'_>) -> String {
         for (other, reason) in &c.contradicted_by {
             out.push_str(&format!(
                 "    contradicted by {}  {}: {reason}\n",
-                location(&analysis.claims[*other], analysis),
+                paint.tone(&location(&analysis.claims[*other], analysis), Tone::Faint),
                 claim_text(&analysis.claims[*other], analysis)
             ));
         }
@@ -290,7 +304,7 @@ pub fn render_human(coverage: &Coverage, analysis: &Analysis<'_>) -> String {
         for other in &c.corroborated_by {
             out.push_str(&format!(
                 "    agrees with {}  {}\n",
-                location(&analysis.claims[*other], analysis),
+                paint.tone(&location(&analysis.claims[*other], analysis), Tone::Faint),
                 claim_text(&analysis.claims[*other], analysis)
             ));
         }
@@ -323,7 +337,7 @@ pub fn render_human(coverage: &Coverage, analysis: &Analysis<'_>) -> String {
             for &c in &m.claims {
                 out.push_str(&format!(
                     "    {}  {}\n",
-                    location(&analysis.claims[c], analysis),
+                    paint.tone(&location(&analysis.claims[c], analysis), Tone::Faint),
                     claim_text(&analysis.claims[c], analysis)
                 ));
             }

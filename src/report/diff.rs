@@ -11,6 +11,7 @@ use serde::Serialize;
 use super::{
     Analysis,
     coverage::{ClaimRef, claim_text},
+    paint::{Paint, Tone},
 };
 use crate::reconcile::relate::Relation;
 
@@ -36,6 +37,17 @@ impl Change {
             Change::OnlyA => '-',
             Change::OnlyB => '+',
             Change::Conflicting => '!',
+        }
+    }
+
+    /// The colour its line is shown in: conflicts stand out, one-sided claims are
+    /// coloured as in `diff`, shared ones stay plain.
+    fn tone(self) -> Option<Tone> {
+        match self {
+            Change::Shared => None,
+            Change::OnlyA => Some(Tone::Unconfirmed),
+            Change::OnlyB => Some(Tone::Good),
+            Change::Conflicting => Some(Tone::Bad),
         }
     }
 }
@@ -175,7 +187,13 @@ fn side_text(list: &[usize], analysis: &Analysis<'_>) -> String {
 
 /// The diff as text: `--- a` / `+++ b` headers, then one line per entry with its sign,
 /// the line:column in A and in B, and the claims; conflicts give their reason.
-pub fn render_human(a: usize, b: usize, entries: &[Entry], analysis: &Analysis<'_>) -> String {
+pub fn render_human(
+    a: usize,
+    b: usize,
+    entries: &[Entry],
+    analysis: &Analysis<'_>,
+    paint: Paint,
+) -> String {
     let (aa, ab) = (&analysis.articles[a], &analysis.articles[b]);
     let mut out = format!(
         "--- a/{} ({})\n+++ b/{} ({})\n",
@@ -204,12 +222,17 @@ pub fn render_human(a: usize, b: usize, entries: &[Entry], analysis: &Analysis<'
                 e.reasons.join("; ")
             ),
         };
-        out.push_str(&format!(
-            "{} {:<9} {:<9} {text}\n",
+        let line = format!(
+            "{} {:<9} {:<9} {text}",
             e.change.sign(),
             loc(&e.a),
             loc(&e.b)
-        ));
+        );
+        match e.change.tone() {
+            Some(tone) => out.push_str(&paint.tone(&line, tone)),
+            None => out.push_str(&line),
+        }
+        out.push('\n');
     }
     let s = Summary::of(entries);
     out.push_str(&format!(

@@ -13,6 +13,7 @@ pub mod json;
 pub mod jsonl;
 pub mod junit;
 pub mod location;
+pub mod paint;
 pub mod sarif;
 pub mod terminal;
 
