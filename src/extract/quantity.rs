@@ -529,10 +529,9 @@ fn is_not_an_amount(
                 && !CAPITALISED_FUNCTION_WORDS.contains(&w.2)
                 && !MONTHS.contains(&folded.as_str())
                 && settings.matchers().unit_for_symbol(w.2).is_none()
-                && !w
-                    .2
+                && w.2
                     .strip_prefix('M')
-                    .is_some_and(|code| currency_code(code, settings).is_some())
+                    .is_none_or(|code| currency_code(code, settings).is_none())
                 && w.0 > 0
             {
                 return true;
