@@ -11,6 +11,7 @@ mod document;
 mod dump;
 mod error;
 pub mod people;
+mod prefilter;
 mod raw;
 mod settings;
 
@@ -18,6 +19,7 @@ use std::{path::Path, sync::Arc};
 
 pub use dump::effective_toml;
 pub use error::{Error, Problem};
+pub use prefilter::PrefilteredList;
 pub use settings::{
     BUILTIN_RULES, Matchers, QualifierWord, RulesSource, Settings, Thresholds, Unit, VagueAmount,
     normalize_phrase,

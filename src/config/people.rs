@@ -131,15 +131,24 @@ impl PeopleRules {
     /// The form written names are looked up in: lower case, one space between words,
     /// straight apostrophes, no possessive ending.
     pub fn key(written: &str) -> String {
-        let words: Vec<String> = written
-            .split_whitespace()
-            .map(|w| w.replace('’', "'").to_lowercase())
-            .collect();
-        let joined = words.join(" ");
+        // One buffer instead of a string per word: this runs for every capitalised run of
+        // every article (issue 8). Each word is lower-cased on its own, as before (a
+        // final sigma depends on where its word ends).
+        let mut joined = String::with_capacity(written.len());
+        for w in written.split_whitespace() {
+            if !joined.is_empty() {
+                joined.push(' ');
+            }
+            if w.is_ascii() {
+                joined.extend(w.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+            } else {
+                joined.push_str(&w.replace('’', "'").to_lowercase());
+            }
+        }
+        if joined.ends_with("'s") {
+            joined.truncate(joined.len() - 2);
+        }
         joined
-            .strip_suffix("'s")
-            .map(str::to_owned)
-            .unwrap_or(joined)
     }
 
     /// The canonical roles a written role may stand for ("top diplomat" -> secretary of

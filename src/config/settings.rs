@@ -139,7 +139,7 @@ pub struct Matchers {
     /// haystack; tried before `symbol_before`.
     pub symbol_before_word: Regex,
     /// A vague amount phrase anywhere.
-    pub vague: Regex,
+    pub vague: super::PrefilteredList,
     alias_to_unit: HashMap<String, usize>,
     symbol_to_unit: HashMap<String, usize>,
     qualifier_lookup: HashMap<String, QualifierWord>,
@@ -165,12 +165,16 @@ impl Settings {
         };
         let mut acc = Accumulator::default();
         for layer in std::iter::once(&builtin).chain(layers) {
+            // The built-in patterns are known to compile (unit test
+            // `builtin_boilerplate_patterns_compile_one_by_one`); checking them again on
+            // every start-up cost about a sixth of the start-up time.
+            let trusted = std::ptr::eq(layer, &builtin);
             let (raw, shape) = document::parse(&layer.text);
             let mut problems: Vec<Problem> = shape
                 .into_iter()
                 .map(|p| problem_in(layer, p.at, p.message, p.label, p.help))
                 .collect();
-            acc.apply(raw, layer, &mut problems);
+            acc.apply(raw, layer, trusted, &mut problems);
             if !problems.is_empty() {
                 return Err(Error::Invalid {
                     name: layer.name.clone(),
@@ -279,7 +283,15 @@ fn merge_words(target: &mut Vec<String>, replace: Words, extend: Words) {
 }
 
 impl Accumulator {
-    fn apply(&mut self, raw: RawRules, layer: &RulesSource, problems: &mut Vec<Problem>) {
+    /// Applies one layer; `trusted` (the built-in layer) skips compiling each boilerplate
+    /// pattern on its own to point a diagnostic at it.
+    fn apply(
+        &mut self,
+        raw: RawRules,
+        layer: &RulesSource,
+        trusted: bool,
+        problems: &mut Vec<Problem>,
+    ) {
         let problem = |span: Range<usize>, message: String, label: &str, help: Option<String>| {
             problem_in(layer, span, message, label, help)
         };
@@ -478,6 +490,10 @@ impl Accumulator {
                 let list = list?;
                 let mut out = Vec::new();
                 for pattern in list {
+                    if trusted {
+                        out.push(pattern.into_inner());
+                        continue;
+                    }
                     let span = pattern.span();
                     match regex::RegexBuilder::new(pattern.get_ref())
                         .size_limit(PATTERN_SIZE_LIMIT)
@@ -860,6 +876,7 @@ impl Matchers {
         )?;
         let mut v: Vec<&str> = vague.iter().map(|a| a.phrase.as_str()).collect();
         let vague_re = compile_list("[vague]", &format!(r"(?i)\b(?:{})\b", alt(&mut v)))?;
+        let vague_re = super::PrefilteredList::new(vague_re, &v);
         let mut alias_to_unit = HashMap::new();
         let mut symbol_to_unit = HashMap::new();
         for (i, unit) in units.iter().enumerate() {
@@ -897,6 +914,33 @@ mod tests {
         let settings = Settings::from_layers(&[]).expect("built-in rules parse");
         assert!(settings.units.iter().any(|u| u.name == "USD"));
         assert_eq!(settings.counted_class("migrant"), Some("persons"));
+    }
+
+    #[test]
+    fn builtin_boilerplate_patterns_compile_one_by_one() {
+        // `from_layers` trusts the built-in layer and does not compile its patterns one by
+        // one; this is the check it skips.
+        let settings = Settings::builtin();
+        let (raw, _) = document::parse(BUILTIN_RULES);
+        let boilerplate = raw.boilerplate.expect("built-in rules have [boilerplate]");
+        let lists = [boilerplate.drop_lines, boilerplate.truncate_at];
+        let patterns: Vec<String> = lists
+            .into_iter()
+            .flatten()
+            .flatten()
+            .map(toml::Spanned::into_inner)
+            .collect();
+        assert!(!patterns.is_empty());
+        for pattern in &patterns {
+            regex::RegexBuilder::new(pattern)
+                .size_limit(PATTERN_SIZE_LIMIT)
+                .build()
+                .unwrap_or_else(|e| panic!("built-in pattern {pattern:?}: {e}"));
+        }
+        assert_eq!(
+            settings.drop_lines.len() + settings.truncate_at.len(),
+            patterns.len()
+        );
     }
 
     #[test]

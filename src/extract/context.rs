@@ -74,12 +74,12 @@ const CUMULATIVE: &[&str] = &[
 
 fn anchors_of(sentence: &str) -> Vec<String> {
     let mut anchors = Vec::new();
-    let mut previous = String::new();
+    let mut previous = std::borrow::Cow::Borrowed("");
     for (_, _, word) in text::words(sentence) {
-        let w = text::fold(word);
-        if WEEKDAYS.contains(&w.as_str()) || RELATIVE_DAYS.contains(&w.as_str()) {
+        let w = text::folded(word);
+        if WEEKDAYS.contains(&w.as_ref()) || RELATIVE_DAYS.contains(&w.as_ref()) {
             anchors.push(format!("day:{w}"));
-        } else if MONTHS.contains(&w.as_str()) && (w != "may" || word.starts_with('M')) {
+        } else if MONTHS.contains(&w.as_ref()) && (w != "may" || word.starts_with('M')) {
             anchors.push(format!("month:{w}"));
         } else if w.len() == 4
             && w.chars().all(|c| c.is_ascii_digit())
@@ -87,16 +87,22 @@ fn anchors_of(sentence: &str) -> Vec<String> {
         {
             anchors.push(format!("year:{w}"));
         }
-        if DISTINCT_EVENT.contains(&w.as_str()) {
+        if DISTINCT_EVENT.contains(&w.as_ref()) {
             anchors.push("distinct".to_owned());
         }
-        let pair = format!("{previous} {w}");
+        // Whether `phrase` is "{previous} {w}", compared without building the pair.
+        let pair_is = |phrase: &str| {
+            phrase.len() == previous.len() + 1 + w.len()
+                && phrase.starts_with(previous.as_ref())
+                && phrase.ends_with(w.as_ref())
+                && phrase.as_bytes()[previous.len()] == b' '
+        };
         // "last season": figures of an earlier season ("last year" is too often only the
         // base of a comparison: "a 90% fall on the same period last year").
-        if matches!(pair.as_str(), "last season" | "previous season") {
+        if pair_is("last season") || pair_is("previous season") {
             anchors.push("past".to_owned());
         }
-        if CUMULATIVE.contains(&w.as_str()) || CUMULATIVE.contains(&pair.as_str()) {
+        if CUMULATIVE.contains(&w.as_ref()) || CUMULATIVE.iter().any(|c| pair_is(c)) {
             anchors.push("since".to_owned());
         }
         previous = w;
@@ -110,9 +116,9 @@ fn anchors_of(sentence: &str) -> Vec<String> {
 pub fn terms_of(sentence: &str, settings: &Settings) -> Vec<String> {
     let len = settings.thresholds.stem_length;
     text::words(sentence)
-        .map(|(_, _, w)| text::fold(w))
+        .map(|(_, _, w)| text::folded(w))
         .filter(|w| w.chars().count() >= 3 && !w.chars().all(|c| c.is_ascii_digit()))
-        .filter(|w| !settings.stopwords.contains(w))
+        .filter(|w| !settings.stopwords.contains(w.as_ref()))
         .map(|w| text::stem(&w, len))
         .collect()
 }

@@ -230,7 +230,7 @@ pub fn event_terms(sentence: &str, at: Span, spans: &[Span], settings: &Settings
         if !inside(s) && gap.contains([',', ';', ':', '(', ')', '—', '–']) {
             clause += 1;
         }
-        if !inside(s) && CLAUSE_OPENERS.contains(&text::fold(w).as_str()) {
+        if !inside(s) && CLAUSE_OPENERS.contains(&text::folded(w).as_ref()) {
             clause += 1;
         }
         words.push((s, e, w, clause));
@@ -242,24 +242,29 @@ pub fn event_terms(sentence: &str, at: Span, spans: &[Span], settings: &Settings
         .or(words.last())
         .map_or(0, |w| w.3);
     let content = |w: &str| {
-        let f = text::fold(w);
+        let f = text::folded(w);
         f.chars().count() >= 3
             && !f.chars().all(|c| c.is_ascii_digit())
-            && !settings.stopwords.contains(&f)
-            && !TIME_VOCABULARY.contains(&f.as_str())
-            && !WEEKDAY_NAMES.contains(&f.as_str())
+            && !settings.stopwords.contains(f.as_ref())
+            && !TIME_VOCABULARY.contains(&f.as_ref())
+            && !WEEKDAY_NAMES.contains(&f.as_ref())
             && !date::find(w)
                 .iter()
                 .any(|m| matches!(m.expr, Expr::Month { .. } | Expr::Weekday { .. }))
     };
+    // Whether each word is a content word, worked out once: the clauses below are read up
+    // to three times, and the test runs the date scanner on the word (issue 8).
+    let is_content: Vec<std::cell::OnceCell<bool>> = vec![std::cell::OnceCell::new(); words.len()];
     let of_clauses = |from: usize, to: usize| -> Vec<(usize, &str)> {
         words
             .iter()
-            .filter(|(s, e, w, c)| {
+            .enumerate()
+            .filter(|(k, (s, e, w, c))| {
                 (from..=to).contains(c)
                     && !spans.iter().any(|d| d.start <= *s && *e <= d.end)
-                    && content(w)
+                    && *is_content[*k].get_or_init(|| content(w))
             })
+            .map(|(_, t)| t)
             .map(|(s, _, w, _)| (*s, *w))
             .collect()
     };

@@ -209,8 +209,17 @@ pub fn capitalised_runs(text: &str) -> Vec<Vec<(usize, usize, &str)>> {
 /// Whether `word` (any case) is a title or a role in the rules.
 pub fn is_title(word: &str, settings: &Settings) -> bool {
     settings.titles.contains(word)
-        || settings.titles.contains(&word.to_lowercase())
+        // A word that is its own lower case was looked up just above: no copy.
+        || (!is_own_lower_case(word) && settings.titles.contains(&word.to_lowercase()))
         || settings.people.is_known_role(word)
+}
+
+/// Whether `word.to_lowercase()` is `word` (every character its own lower case).
+fn is_own_lower_case(word: &str) -> bool {
+    word.chars().all(|c| {
+        let mut lower = c.to_lowercase();
+        lower.next() == Some(c) && lower.next().is_none()
+    })
 }
 
 /// The name inside a run of capitalised words: what follows its last title, or the
@@ -292,7 +301,7 @@ impl Directory {
         for paragraph in &article.paragraphs {
             let para = article.slice(*paragraph);
             for (start, _, word) in text::words(para) {
-                let folded = text::fold(strip_possessive(word));
+                let folded = text::folded(strip_possessive(word));
                 if let Some(i) = directory.find_surname(&folded) {
                     let at = paragraph.start + start;
                     if !directory.people[i].mentions.contains(&at) {

@@ -177,6 +177,12 @@ const CAPITALISED_FUNCTION_WORDS: &[&str] = &[
 static PHONE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:\+?\d{1,3}[\s.-])?\(?\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}\b").expect("static pattern")
 });
+/// Whether `PHONE` can match: it needs ten digits. A cheap count spares most sentences the
+/// regex, whose Unicode `\b` sends non-ASCII sentences to a slow engine (issue 8).
+/// `is_numeric` accepts every `\d` digit and more, so no phone number is missed.
+fn may_hold_phone(sentence: &str) -> bool {
+    sentence.chars().filter(|c| c.is_numeric()).take(10).count() == 10
+}
 static RANGE_JOIN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\s*(?:-|–|—|~|to|and|through|thru)\s*$").expect("static pattern")
 });
@@ -1014,10 +1020,14 @@ fn read_sentence(
         return Vec::new();
     }
     let words = Words::new(sentence);
-    let phones: Vec<Span> = PHONE
-        .find_iter(sentence)
-        .map(|m| Span::new(m.start(), m.end()))
-        .collect();
+    let phones: Vec<Span> = if may_hold_phone(sentence) {
+        PHONE
+            .find_iter(sentence)
+            .map(|m| Span::new(m.start(), m.end()))
+            .collect()
+    } else {
+        Vec::new()
+    };
     let mut readings: Vec<Reading> = Vec::new();
     let mut consumed_until = 0;
     let mut k = 0;

@@ -9,7 +9,7 @@
 //! Scanning never indexes text by unchecked arithmetic, so arbitrary UTF-8 cannot make
 //! it panic.
 
-use std::fmt;
+use std::{borrow::Cow, fmt};
 
 use serde::Serialize;
 
@@ -492,7 +492,9 @@ struct Token<'a> {
     start: usize,
     end: usize,
     text: &'a str,
-    lower: String,
+    /// Lower case; borrowed from the text when it already is (most tokens: no allocation
+    /// per token, issue 8).
+    lower: Cow<'a, str>,
     kind: TokenKind,
 }
 
@@ -551,7 +553,7 @@ fn tokenize(text: &str) -> Vec<Token<'_>> {
                 start,
                 end,
                 text: &text[start..end],
-                lower: text[start..end].to_ascii_lowercase(),
+                lower: lower_case(&text[start..end]),
                 kind: if glued {
                     TokenKind::Word
                 } else {
@@ -572,7 +574,7 @@ fn tokenize(text: &str) -> Vec<Token<'_>> {
                 start,
                 end,
                 text: word,
-                lower: word.to_lowercase(),
+                lower: lower_case(word),
                 kind: TokenKind::Word,
             });
         } else {
@@ -580,12 +582,24 @@ fn tokenize(text: &str) -> Vec<Token<'_>> {
                 start,
                 end,
                 text: &text[start..end],
-                lower: text[start..end].to_owned(),
+                lower: Cow::Borrowed(&text[start..end]),
                 kind: TokenKind::Punct,
             });
         }
     }
     out
+}
+
+/// `text.to_lowercase()`, borrowed when that changes nothing (ASCII without capitals).
+fn lower_case(text: &str) -> Cow<'_, str> {
+    if text
+        .bytes()
+        .any(|b| !b.is_ascii() || b.is_ascii_uppercase())
+    {
+        Cow::Owned(text.to_lowercase())
+    } else {
+        Cow::Borrowed(text)
+    }
 }
 
 fn lookup(table: &[(&str, u32)], word: &str) -> Option<u32> {
@@ -610,7 +624,7 @@ impl<'a> Scan<'_, 'a> {
         self.tokens
             .get(i)
             .filter(|t| t.kind == TokenKind::Word)
-            .map(|t| t.lower.as_str())
+            .map(|t| t.lower.as_ref())
     }
 
     fn number(&self, i: usize) -> Option<(u32, bool)> {

@@ -1,5 +1,7 @@
 //! Canonical forms of words and quotes: case, accents, quote marks, dashes, spacing.
 
+use std::borrow::Cow;
+
 use unicode_normalization::{UnicodeNormalization, char::is_combining_mark};
 
 /// Lower case without accents: "Darién" and "DARIEN" both become "darien".
@@ -15,28 +17,53 @@ pub fn fold(word: &str) -> String {
         .collect()
 }
 
+/// [`fold`] without a copy when the word is already folded (plain lower-case ASCII, most
+/// words of a sentence): the hot loops fold every word of every sentence.
+pub fn folded(word: &str) -> Cow<'_, str> {
+    if word
+        .bytes()
+        .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+    {
+        Cow::Borrowed(word)
+    } else {
+        Cow::Owned(fold(word))
+    }
+}
+
+/// The character starting at byte `at` of `text` (a character boundary), if any.
+fn char_at(text: &str, at: usize) -> Option<char> {
+    match text.as_bytes().get(at) {
+        Some(&b) if b.is_ascii() => Some(char::from(b)),
+        Some(_) => text.get(at..)?.chars().next(),
+        None => None,
+    }
+}
+
 /// The words of `text` (letters, digits and inner apostrophes), folded, with byte spans.
 pub fn words(text: &str) -> impl Iterator<Item = (usize, usize, &str)> {
-    let mut chars = text.char_indices().peekable();
+    // Walks bytes and decodes a character only outside ASCII: this runs over every
+    // sentence several times (issue 8).
+    let mut at = 0;
     std::iter::from_fn(move || {
-        let (start, _) = chars.find(|(_, c)| c.is_alphanumeric())?;
-        let mut end = start;
-        while let Some(&(i, c)) = chars.peek() {
-            let joins = matches!(c, '\'' | '’')
-                && text[i + c.len_utf8()..]
-                    .chars()
-                    .next()
-                    .is_some_and(char::is_alphanumeric);
+        let start = loop {
+            let c = char_at(text, at)?;
+            if c.is_alphanumeric() {
+                break at;
+            }
+            at += c.len_utf8();
+        };
+        let mut end = start + char_at(text, start).map_or(1, char::len_utf8);
+        while let Some(c) = char_at(text, end) {
+            let next = end + c.len_utf8();
+            let joins =
+                matches!(c, '\'' | '’') && char_at(text, next).is_some_and(char::is_alphanumeric);
             if c.is_alphanumeric() || joins {
-                end = i + c.len_utf8();
-                chars.next();
+                end = next;
             } else {
                 break;
             }
         }
-        if end == start {
-            end = start + text[start..].chars().next().map_or(1, char::len_utf8);
-        }
+        at = end;
         Some((start, end, &text[start..end]))
     })
 }
@@ -117,6 +144,60 @@ mod tests {
     fn words_keep_inner_apostrophes() {
         let w: Vec<&str> = words("it’s the U.S. border").map(|(_, _, w)| w).collect();
         assert_eq!(w, ["it’s", "the", "U", "S", "border"]);
+    }
+
+    /// The character-by-character reading `words` replaced (kept to check it against).
+    fn words_by_chars(text: &str) -> Vec<(usize, usize, &str)> {
+        let mut chars = text.char_indices().peekable();
+        std::iter::from_fn(move || {
+            let (start, _) = chars.find(|(_, c)| c.is_alphanumeric())?;
+            let mut end = start;
+            while let Some(&(i, c)) = chars.peek() {
+                let joins = matches!(c, '\'' | '’')
+                    && text[i + c.len_utf8()..]
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_alphanumeric);
+                if c.is_alphanumeric() || joins {
+                    end = i + c.len_utf8();
+                    chars.next();
+                } else {
+                    break;
+                }
+            }
+            if end == start {
+                end = start + text[start..].chars().next().map_or(1, char::len_utf8);
+            }
+            Some((start, end, &text[start..end]))
+        })
+        .collect()
+    }
+
+    #[test]
+    fn words_read_bytes_as_the_characters_would() {
+        for text in [
+            "",
+            "a",
+            "’",
+            "it’s the U.S. border",
+            "Darién’s 3,000 “migrants” — l'été'",
+            "x' 'y ’’z 日本語 ٣٤ ok",
+            "ends with é",
+            "Ⅻ and ½ and ²",
+        ] {
+            assert_eq!(
+                words(text).collect::<Vec<_>>(),
+                words_by_chars(text),
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn folded_borrows_only_what_is_already_folded() {
+        assert!(matches!(folded("migrants"), Cow::Borrowed("migrants")));
+        assert_eq!(folded("Darién"), "darien");
+        assert_eq!(folded("DARIEN"), "darien");
     }
 
     #[test]

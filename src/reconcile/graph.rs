@@ -301,16 +301,28 @@ fn date_edges(
         .filter(|(_, c)| c.date().is_some_and(|d| !d.event.is_empty()))
         .map(|(i, _)| i)
         .collect();
-    let event = |i: usize| Context {
-        terms: claims[i]
-            .date()
-            .map(|d| d.event.clone())
-            .unwrap_or_default(),
-        ..Context::default()
-    };
+    // Each dated claim's event as a context, built once (not twice per compared pair).
+    let events: HashMap<usize, Context> = dated
+        .iter()
+        .map(|&i| {
+            let terms = claims[i]
+                .date()
+                .map(|d| d.event.clone())
+                .unwrap_or_default();
+            (
+                i,
+                Context {
+                    terms,
+                    ..Context::default()
+                },
+            )
+        })
+        .collect();
+    let no_event = Context::default();
+    let event = |i: usize| events.get(&i).unwrap_or(&no_event);
     let max = settings.thresholds.max_candidates;
     // An event's terms are few (a window around the date), so all of them are indexed.
-    let pairs = pairs_by_rare_terms(&dated, |i| event(i).terms, weights, max, usize::MAX);
+    let pairs = pairs_by_rare_terms(&dated, |i| event(i).terms.clone(), weights, max, usize::MAX);
     let mut scored: Vec<(usize, usize, f64)> = Vec::new();
     for (a, b) in pairs {
         if claims[a].article == claims[b].article {
@@ -323,7 +335,7 @@ fn date_edges(
         let similarity = if same_story && ea.terms == eb.terms {
             1.0
         } else {
-            weights.similarity(&ea, &eb)
+            weights.similarity(ea, eb)
         };
         scored.push((a, b, similarity));
     }

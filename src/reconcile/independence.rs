@@ -7,6 +7,7 @@
 //! (shared shingles over the smaller article's shingles).
 
 use std::{
+    borrow::Cow,
     collections::HashMap,
     hash::{Hash, Hasher},
 };
@@ -37,15 +38,26 @@ impl Groups {
     }
 }
 
+/// `text::quote_form` of one word from `text::words`.
+fn word_form(word: &str) -> Cow<'_, str> {
+    if word
+        .bytes()
+        .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+    {
+        Cow::Borrowed(word)
+    } else {
+        Cow::Owned(text::quote_form(word))
+    }
+}
+
 fn shingles(article: &Article, k: usize) -> Vec<u64> {
-    let words: Vec<String> = article
+    // Each word's quote form, borrowed when the word already is one (plain lower-case
+    // ASCII): a `Cow<str>` hashes as the `String` it stands for, so the shingles are the
+    // same numbers without a string per word (issue 8).
+    let words: Vec<Cow<'_, str>> = article
         .paragraphs
         .iter()
-        .flat_map(|p| {
-            text::words(article.slice(*p))
-                .map(|(_, _, w)| text::quote_form(w))
-                .collect::<Vec<_>>()
-        })
+        .flat_map(|p| text::words(article.slice(*p)).map(|(_, _, w)| word_form(w)))
         .collect();
     let mut out: Vec<u64> = words
         .windows(k.min(words.len().max(1)))
@@ -166,5 +178,28 @@ mod tests {
         ];
         let groups = group(&articles, &settings);
         assert_eq!(groups.of_article, [1, 1, 2]);
+    }
+
+    #[test]
+    fn shingles_hash_borrowed_words_as_the_owned_quote_forms() {
+        let settings = Settings::builtin();
+        let text = "“It’s over,” O’Neil said. THE Río rose 4 metres; it's Darién’s turn.";
+        let a = article("a.txt", text, &settings);
+        let owned: Vec<String> = a
+            .paragraphs
+            .iter()
+            .flat_map(|p| text::words(a.slice(*p)).map(|(_, _, w)| text::quote_form(w)))
+            .collect();
+        let mut expected: Vec<u64> = owned
+            .windows(3)
+            .map(|w| {
+                let mut h = std::hash::DefaultHasher::new();
+                w.hash(&mut h);
+                h.finish()
+            })
+            .collect();
+        expected.sort_unstable();
+        expected.dedup();
+        assert_eq!(shingles(&a, 3), expected);
     }
 }
