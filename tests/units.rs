@@ -130,14 +130,14 @@ fn eval_suites_meets_its_floors_on_the_peer_suites() {
 }
 
 const FLOORS: &[(&str, f64)] = &[
-    ("recognizers/number.jsonl", 0.85),
-    ("recognizers/number-range.jsonl", 0.58),
-    ("recognizers/percentage.jsonl", 0.75),
-    ("recognizers/currency.jsonl", 0.63),
-    ("recognizers/dimension.jsonl", 0.67),
-    ("quantulum/quantities.jsonl", 0.28),
-    ("quantulum/spellout.jsonl", 0.7),
+    ("recognizers/number.jsonl", 0.95),
+    ("recognizers/number-range.jsonl", 0.88),
+    ("recognizers/percentage.jsonl", 0.9),
+    ("recognizers/currency.jsonl", 0.9),
+    ("recognizers/dimension.jsonl", 0.82),
+    ("quantulum/quantities.jsonl", 0.35),
+    ("quantulum/spellout.jsonl", 0.95),
     ("quantulum/robustness.jsonl", 1.0),
-    ("duckling/duckling.jsonl#Numeral", 0.6),
-    ("duckling/duckling.jsonl#AmountOfMoney", 0.46),
+    ("duckling/duckling.jsonl#Numeral", 0.88),
+    ("duckling/duckling.jsonl#AmountOfMoney", 0.9),
 ];

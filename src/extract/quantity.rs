@@ -194,9 +194,52 @@ static ENUM_JOIN: LazyLock<Regex> = LazyLock::new(|| {
 static CONVERSION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\s*\(\s*(?:about |some |around |roughly )?[$€£¥]?\d[\d,.]*\s*[\p{L}°%/²]+(?:\s[\p{L}]+)?\s*\)").expect("static pattern")
 });
-static POST_QUALIFIER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:\s*-?plus\b|\+|\s+or\s+(?:more|so|fewer|less)\b)").expect("static pattern")
+/// What may sit between a currency amount and its hundredths ("3 dollars 50 cents",
+/// "20 ringgit and 43").
+static COMPOUND_JOIN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*(?:and\s+)?$").expect("static pattern"));
+/// A currency code with an "M" for millions after the number ("30 MUSD", finance usage).
+static MILLION_CODE_AFTER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s?M([A-Z]{3})\b").expect("static pattern"));
+/// The same code before the number ("MAUD 60").
+static MILLION_CODE_BEFORE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:^|[^\p{L}\p{N}])M([A-Z]{3})\s?$").expect("static pattern"));
+/// Cents glued to their figure after an amount ("$20 and 43c"); the scanner reads no
+/// number there (a glued letter makes an identifier).
+static GLUED_CENTS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*(?:and\s+)?(\d{1,2})c\b").expect("static pattern"));
+/// A unit in brackets right after the number ("20 (kg)", "20 [kg]").
+static BRACKETED_UNIT: LazyLock<Regex> = LazyLock::new(|| {
+    let unit = r"([\p{L}°%$€£¥/²³^0-9 .]{1,20}?)";
+    Regex::new(&format!(
+        r"^\s?(?:\(\s*{unit}\s*\)|\[\s*{unit}\s*\]|\{{\s*{unit}\s*\}}|<\s*{unit}\s*>)"
+    ))
+    .expect("static pattern")
 });
+/// Measures written as a main unit and a smaller one ("5 ft 2 in", "6 lb 3 oz"): the
+/// main unit's name, the smaller unit's aliases, and how many of it make one main unit.
+const MEASURE_PARTS: &[(&str, &[&str], f64)] = &[
+    ("ft", &["in", "inches", "inch", "\""], 12.0),
+    ("lb", &["oz", "ounces", "ounce"], 16.0),
+    ("m", &["cm", "centimetres", "centimeters"], 100.0),
+];
+/// Currency subunits worth a hundredth of the main unit, by unit name in rules.toml.
+const HUNDREDTHS: &[&str] = &["cent", "pence"];
+static POST_QUALIFIER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(?:\s*-?plus\b|\+|\s+or\s+(?:more|so|fewer|less|greater|higher|above|over|below|under|lower)(?:\s+than)?\b|\s+and\s+(?:above|over|up)\b|\s+or\s+equal(?:\s+to)?\b)",
+    )
+    .expect("static pattern")
+});
+/// "equal to 20", "equals 20": a stated exact value (kept in the span).
+static EQUAL_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:^|[^\p{L}\p{N}])(equal(?:s|ing|led|ed)?(?:\s+to)?)\s*$")
+        .expect("static pattern")
+});
+/// A number or "than" and a number after a post-qualifier: "5000 or less than 6000" and
+/// "more than 5 or equal to 6" compare two figures; the words are not a bound of the first.
+static FIGURE_FOLLOWS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*(?:than\s+)?[-+$€£¥]?\d").expect("static pattern"));
 
 /// A number with everything read around it, before it becomes a claim.
 #[derive(Debug, Clone)]
@@ -287,6 +330,17 @@ fn is_not_an_amount(
         .iter()
         .any(|p| p.start <= token.start && token.end <= p.end)
     {
+        return true;
+    }
+    // Digits inside a web address ("https://example.org/?q=30%25") are not amounts.
+    let word_start = pre
+        .rfind(char::is_whitespace)
+        .map_or(0, |i| i + pre[i..].chars().next().map_or(1, char::len_utf8));
+    let word = &sentence[word_start..];
+    if ["http://", "https://", "www."].iter().any(|p| {
+        word.get(..p.len())
+            .is_some_and(|w| w.eq_ignore_ascii_case(p))
+    }) {
         return true;
     }
     // A year: four digits, no separator, in the range news writes about.
@@ -381,7 +435,10 @@ fn is_not_an_amount(
     let joined_after = post
         .strip_prefix(['-', '–'])
         .filter(|r| r.starts_with(|c: char| c.is_ascii_digit()));
-    if let Some(rest) = joined_after {
+    // A figure with a scale suffix ("5k-20k") is not a score.
+    if let Some(rest) = joined_after
+        && token.form != NumberForm::Mixed
+    {
         let next: String = rest.chars().take_while(|c| c.is_ascii_digit()).collect();
         let next_value: f64 = next.parse().unwrap_or(0.0);
         if next_value <= token.value || next.starts_with('0') {
@@ -391,10 +448,11 @@ fn is_not_an_amount(
     if let Some(head) = pre.strip_suffix(['-', '–'])
         && head.ends_with(|c: char| c.is_ascii_digit())
     {
+        // The whole figure before the hyphen, decimals included ("3.5–4.0").
         let previous: String = head
             .chars()
             .rev()
-            .take_while(|c| c.is_ascii_digit())
+            .take_while(|c| c.is_ascii_digit() || *c == '.')
             .collect::<Vec<_>>()
             .into_iter()
             .rev()
@@ -432,8 +490,23 @@ fn is_not_an_amount(
     }
     if let Some(head) = pre.strip_suffix('-')
         && head.ends_with(char::is_alphabetic)
+        && !ends_with_suffixed_number(head)
     {
         return true;
+    }
+    // "XR7-200", "scp2-173m": after a code of letters and digits, the digits go on the code.
+    if let Some(head) = pre.strip_suffix('-') {
+        let code: String = head
+            .chars()
+            .rev()
+            .take_while(|c| c.is_alphanumeric())
+            .collect();
+        if code.chars().any(|c| c.is_ascii_digit())
+            && code.chars().any(char::is_alphabetic)
+            && !ends_with_suffixed_number(head)
+        {
+            return true;
+        }
     }
     // A list number at the start of a paragraph ("1." / "2)").
     if is_paragraph_start
@@ -462,6 +535,9 @@ fn is_not_an_amount(
                 && !CAPITALISED_FUNCTION_WORDS.contains(&w.2)
                 && !MONTHS.contains(&folded.as_str())
                 && settings.matchers().unit_for_symbol(w.2).is_none()
+                && w.2
+                    .strip_prefix('M')
+                    .is_none_or(|code| currency_code(code, settings).is_none())
                 && w.0 > 0
             {
                 return true;
@@ -499,7 +575,12 @@ fn noun_phrase<'a>(post: &'a str, settings: &Settings) -> Option<(&'a str, Strin
             break;
         }
         let folded = text::fold(word);
-        if PHRASE_STOPS.contains(&folded.as_str()) || word.chars().all(|c| c.is_ascii_digit()) {
+        // A cardinal word starts another number ("twenty thirty"), not a counted noun
+        // ("half" does not: "first-half minutes").
+        if PHRASE_STOPS.contains(&folded.as_str())
+            || word.chars().all(|c| c.is_ascii_digit())
+            || number::parse_words(word).is_some_and(|v| v == 0.0 || v >= 1.0)
+        {
             break;
         }
         let singular = text::singular(&folded);
@@ -920,8 +1001,16 @@ fn read_sentence(
     settings: &Settings,
 ) -> Vec<Reading> {
     let matchers = settings.matchers();
-    let tokens =
-        number::scan_with_units(sentence, &|glued| matchers.unit_for_alias(glued).is_some());
+    let tokens = number::scan_with_codes(
+        sentence,
+        &|glued| matchers.unit_for_alias(glued).is_some(),
+        // Only a currency sign or code may be glued before digits ("USD115", "Rs20").
+        &|code| {
+            matchers
+                .unit_for_symbol(code)
+                .is_some_and(|u| settings.units[u].dimension == "currency")
+        },
+    );
     let vague: Vec<(usize, usize)> = matchers
         .vague
         .find_iter(sentence)
@@ -964,11 +1053,22 @@ fn read_sentence(
         let mut numbers = vec![(Span::new(token.start, token.end), token.value)];
         // A range "20-30", "20 to 30", "between 20 and 30".
         let mut range: Option<(f64, f64)> = None;
+        // "10 dollars to 20 dollars", "5 km - 8 km": the unit written on both ends.
+        let mut join_start = token.end;
         if let Some(next) = tokens.get(k)
-            && RANGE_JOIN.is_match(&sentence[token.end..next.start])
+            && let Some(gap) = sentence.get(token.end..next.start)
+            && !RANGE_JOIN.is_match(gap)
+            && let Some(first) = unit_at(&sentence[token.end..], settings)
+            && first.1 <= gap.len()
+            && unit_at(&sentence[next.end..], settings).map(|u| u.0) == Some(first.0)
+        {
+            join_start = token.end + first.1;
+        }
+        if let Some(next) = tokens.get(k)
+            && RANGE_JOIN.is_match(&sentence[join_start..next.start])
             && !is_not_an_amount(sentence, next, &words, &phones, false, settings)
         {
-            let joined_by_and = sentence[token.end..next.start].trim() == "and";
+            let joined_by_and = sentence[join_start..next.start].trim() == "and";
             let between = words
                 .before(token.start)
                 .is_some_and(|w| text::fold(w.2) == "between");
@@ -1001,6 +1101,21 @@ fn read_sentence(
                 k += 1;
             }
         }
+        // "forty-five (45)", "3 (three)": a number restated in brackets is one number.
+        if range.is_none()
+            && let Some(next) = tokens.get(k)
+            && sentence
+                .get(end..next.start)
+                .is_some_and(|g| g.trim() == "(")
+            && sentence
+                .get(next.end..)
+                .is_some_and(|r| r.trim_start().starts_with(')'))
+            && (next.value - value).abs() <= 1e-9 * value.abs().max(1.0)
+        {
+            let rest = &sentence[next.end..];
+            end = next.end + (rest.len() - rest.trim_start().len()) + 1;
+            k += 1;
+        }
         // A currency or unit sign before, then a qualifier before that.
         let mut unit: Option<usize> = None;
         let mut pre_end = start;
@@ -1010,11 +1125,27 @@ fn read_sentence(
             .or_else(|| matchers.symbol_before.captures(&sentence[..start]))
         {
             let sym = m.get(1).expect("group 1 always takes part");
-            unit = matchers.unit_for_symbol(sym.as_str().trim_end());
+            // "10 rmb 20 usd": a sign already read as the previous amount's unit is not
+            // this one's.
+            unit = matchers
+                .unit_for_symbol(sym.as_str().trim_end())
+                .filter(|_| sym.start() >= consumed_until);
             if unit.is_some() {
                 pre_end = sym.start();
                 start = sym.start();
             }
+        }
+        // "MAUD 60": millions of a currency, code before.
+        if unit.is_none()
+            && let Some(c) = MILLION_CODE_BEFORE.captures(&sentence[..start])
+            && let Some(code) = c.get(1)
+            && let Some(u) = currency_code(code.as_str(), settings)
+        {
+            unit = Some(u);
+            value *= 1e6;
+            numbers.iter_mut().for_each(|n| n.1 *= 1e6);
+            pre_end = code.start() - 1;
+            start = pre_end;
         }
         let mut qualifier = Qualifier::Exact;
         let mut subset = false;
@@ -1059,7 +1190,20 @@ fn read_sentence(
         if let Some(c) = matchers.unit_after.captures(&sentence[end..]) {
             let m = c.get(1).expect("group 1 always takes part");
             let alias_text = m.as_str();
-            if let Some(u) = matchers.unit_for_alias(&crate::config::normalize_phrase(alias_text)) {
+            // "rmb 10 usd 20": a code followed by a number is that number's sign, not
+            // this one's unit.
+            let rest = &sentence[end + m.end()..];
+            let next_sign =
+                unit.is_some() && rest.trim_start().starts_with(|c: char| c.is_ascii_digit());
+            // "24703 L-202": letters joined to digits by a hyphen are an identifier.
+            let identifier = rest
+                .strip_prefix('-')
+                .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()));
+            if !next_sign
+                && !identifier
+                && let Some(u) =
+                    matchers.unit_for_alias(&crate::config::normalize_phrase(alias_text))
+            {
                 if unit.is_none()
                     || settings.units[u].dimension == "currency"
                         && unit.is_some_and(|x| settings.units[x].dimension == "currency")
@@ -1067,6 +1211,113 @@ fn read_sentence(
                     unit = Some(u);
                 }
                 after = end + m.end();
+            }
+        }
+        if unit.is_none()
+            && range.is_none()
+            && let Some(c) = MILLION_CODE_AFTER.captures(&sentence[end..])
+            && let Some(code) = c.get(1)
+            && let Some(u) = currency_code(code.as_str(), settings)
+        {
+            unit = Some(u);
+            value *= 1e6;
+            numbers.iter_mut().for_each(|n| n.1 *= 1e6);
+            after = end + code.end();
+        }
+        // "3 dollars 50 cents", "15 USD 25", "twenty ringgit and 43": an amount and its
+        // hundredths are one amount. Without a subunit the main unit must be written
+        // after the first number and nothing may follow the second.
+        if range.is_none()
+            && let Some(u) = unit
+            && settings.units[u].dimension == "currency"
+            && !HUNDREDTHS.contains(&settings.units[u].name.as_str())
+            && token.form != NumberForm::Mixed
+            && !token.is_decimal
+            && let Some(next) = tokens.get(k)
+            && next.start >= after
+            && COMPOUND_JOIN.is_match(&sentence[after..next.start])
+            && next.form != NumberForm::Mixed
+            && !next.is_decimal
+            && (0.0..100.0).contains(&next.value)
+            && next.value.fract() == 0.0
+        {
+            let rest = &sentence[next.end..];
+            let subunit_end = unit_at(rest, settings)
+                .filter(|(v, _)| HUNDREDTHS.contains(&settings.units[*v].name.as_str()))
+                .map(|(_, e)| next.end + e);
+            // Without a subunit: the main unit written after the first number and a
+            // clause end after the second, or the text ends there ("$20 43").
+            let tail = rest.trim_start();
+            let bare = (after > end
+                && tail
+                    .chars()
+                    .next()
+                    .is_none_or(|c| matches!(c, '.' | ',' | ';' | '!' | '?' | ')')))
+                || tail.trim_end_matches('.').is_empty();
+            if let Some(e) = subunit_end.or(bare.then_some(next.end)) {
+                value += next.value / 100.0;
+                numbers.push((Span::new(next.start, next.end), next.value));
+                end = next.end;
+                after = e;
+                k += 1;
+            }
+        }
+        if range.is_none()
+            && let Some(u) = unit
+            && settings.units[u].dimension == "currency"
+            && !HUNDREDTHS.contains(&settings.units[u].name.as_str())
+            && token.form != NumberForm::Mixed
+            && !token.is_decimal
+            && let Some(c) = GLUED_CENTS.captures(&sentence[after..])
+            && let (Some(whole), Some(cents)) = (c.get(0), c.get(1))
+            && let Ok(n) = cents.as_str().parse::<f64>()
+        {
+            value += n / 100.0;
+            numbers.push((Span::new(after + cents.start(), after + cents.end()), n));
+            after += whole.end();
+        }
+        // "20 (kg)": a unit in brackets.
+        if unit.is_none()
+            && after == end
+            && let Some(c) = BRACKETED_UNIT.captures(&sentence[end..])
+            && let Some(whole) = c.get(0)
+            && let Some(alias) = c.iter().skip(1).flatten().next()
+            && let Some(u) =
+                matchers.unit_for_alias(&crate::config::normalize_phrase(alias.as_str()))
+        {
+            unit = Some(u);
+            after = end + whole.end();
+        }
+        // "5 ft 2 in", "6 lb 3 oz": one measure in two units, read in the main one.
+        if range.is_none()
+            && let Some(u) = unit
+            && let Some((_, small, per)) = MEASURE_PARTS
+                .iter()
+                .find(|(name, _, _)| *name == settings.units[u].name)
+            && after > end
+            && let Some(next) = tokens.get(k)
+            && next.start >= after
+            && COMPOUND_JOIN.is_match(&sentence[after..next.start])
+            && next.value >= 0.0
+            && next.value < *per
+        {
+            let rest = &sentence[next.end..];
+            let trimmed = rest.trim_start();
+            let small_end = small.iter().find_map(|alias| {
+                let tail = trimmed.get(..alias.len())?;
+                let boundary = trimmed[alias.len()..]
+                    .chars()
+                    .next()
+                    .is_none_or(|c| !c.is_alphanumeric());
+                (tail.eq_ignore_ascii_case(alias) && boundary)
+                    .then(|| next.end + (rest.len() - trimmed.len()) + alias.len())
+            });
+            if let Some(e) = small_end {
+                value += next.value / per;
+                numbers.push((Span::new(next.start, next.end), next.value));
+                end = next.end;
+                after = e;
+                k += 1;
             }
         }
         let core = Span::new(pre_end, after);
@@ -1081,20 +1332,50 @@ fn read_sentence(
             }
             after = inner_end;
         }
-        // "40-plus", "43 or more".
+        // "40-plus", "43 or more", "about 500 or more" (the bound is what is stated),
+        // "more than 20 or equal to it".
         if let Some(m) = POST_QUALIFIER.find(&sentence[after..])
-            && qualifier == Qualifier::Exact
             && range.is_none()
+            && !FIGURE_FOLLOWS.is_match(&sentence[after + m.end()..])
         {
-            let q = m.as_str();
-            qualifier = if q.contains("so") {
-                Qualifier::Approximate
-            } else if q.contains("fewer") || q.contains("less") {
-                Qualifier::AtMost
+            let q = m.as_str().to_lowercase();
+            let lower = ["fewer", "less", "below", "under", "lower"]
+                .iter()
+                .any(|w| q.contains(w));
+            let read = if q.contains("equal") {
+                match qualifier {
+                    Qualifier::MoreThan => Some(Qualifier::AtLeast),
+                    Qualifier::LessThan if !is_nearly => Some(Qualifier::AtMost),
+                    _ => None,
+                }
+            } else if qualifier == Qualifier::Exact && q.contains("so") {
+                Some(Qualifier::Approximate)
+            } else if matches!(qualifier, Qualifier::Exact | Qualifier::Approximate)
+                && !q.contains("so")
+            {
+                if qualifier == Qualifier::Approximate {
+                    start = pre_end;
+                }
+                Some(if lower {
+                    Qualifier::AtMost
+                } else {
+                    Qualifier::AtLeast
+                })
             } else {
-                Qualifier::AtLeast
+                None
             };
-            after += m.end();
+            if let Some(read) = read {
+                qualifier = read;
+                after += m.end();
+            }
+        }
+        // "equal to 20": the value stated exactly, the words kept in the span.
+        if qualifier == Qualifier::Exact
+            && start == pre_end
+            && let Some(c) = EQUAL_BEFORE.captures(&sentence[..pre_end])
+            && let Some(m) = c.get(1)
+        {
+            start = m.start();
         }
         let qualified_end = after;
         // What is counted.
@@ -1367,6 +1648,37 @@ fn read_sentence(
     merge_bound_pairs(sentence, readings)
 }
 
+/// The unit whose alias starts `rest` (after optional space or hyphen), with the byte
+/// offset just past the alias.
+fn unit_at(rest: &str, settings: &Settings) -> Option<(usize, usize)> {
+    let c = settings.matchers().unit_after.captures(rest)?;
+    let m = c.get(1)?;
+    let u = settings
+        .matchers()
+        .unit_for_alias(&crate::config::normalize_phrase(m.as_str()))?;
+    Some((u, m.end()))
+}
+
+/// Whether `head` ends with a number and a short suffix ("5k", "10km"): a hyphen after it
+/// joins two figures ("5k-20k"), not an identifier and a number.
+fn ends_with_suffixed_number(head: &str) -> bool {
+    let letters = head
+        .chars()
+        .rev()
+        .take_while(char::is_ascii_alphabetic)
+        .count();
+    (1..=3).contains(&letters)
+        && head[..head.len() - letters].ends_with(|c: char| c.is_ascii_digit())
+}
+
+/// The currency an upper-case ISO code names ("USD"), if it is one of ours.
+fn currency_code(code: &str, settings: &Settings) -> Option<usize> {
+    settings
+        .matchers()
+        .unit_for_symbol(code)
+        .filter(|&u| settings.units[u].dimension == "currency")
+}
+
 /// "more than 20 and less than 30": a lower and an upper bound side by side make one
 /// range.
 fn merge_bound_pairs(sentence: &str, readings: Vec<Reading>) -> Vec<Reading> {
@@ -1381,6 +1693,11 @@ fn merge_bound_pairs(sentence: &str, readings: Vec<Reading>) -> Vec<Reading> {
             && a.counted_text.is_none()
             && (a.unit == b.unit || a.unit.is_none() || b.unit.is_none())
             && ((lower(a) && upper(&b)) || (upper(a) && lower(&b)))
+            // "more than 40 and less than 10" are two bounds, not an empty range.
+            && {
+                let (lo, hi) = if lower(a) { (a, &b) } else { (&b, a) };
+                lo.number.zip(hi.number).is_some_and(|(l, h)| l < h)
+            }
             && sentence
                 .get(a.qualified_end..b.span.start)
                 .is_some_and(|gap| BOUND_JOIN.is_match(gap))
@@ -1529,5 +1846,163 @@ mod tests {
     fn durations_and_ages_are_not_counts() {
         assert!(read("after four years of being a laughingstock").is_empty());
         assert!(read("John Smith, 43, of Boston was arrested").is_empty());
+    }
+
+    /// (text of the mention, value or None, qualifier, unit) for each mention.
+    fn seen(text: &str) -> Vec<(String, Option<f64>, Qualifier, Option<String>)> {
+        mentions(text, &Settings::builtin())
+            .into_iter()
+            .map(|m| {
+                (
+                    text[m.span.start..m.span.end].to_owned(),
+                    m.number.map(|v| (v * 1e6).round() / 1e6),
+                    m.qualifier,
+                    m.unit,
+                )
+            })
+            .collect()
+    }
+
+    fn first(text: &str) -> (String, Option<f64>, Qualifier, Option<String>) {
+        seen(text)
+            .into_iter()
+            .next()
+            .unwrap_or_else(|| panic!("nothing read in {text:?}"))
+    }
+
+    #[test]
+    fn currency_codes_glued_or_with_an_m_for_millions() {
+        let all = seen("They paid USD250 and Rs40 for it.");
+        assert_eq!(all[0].1, Some(250.0));
+        assert_eq!(all[0].3.as_deref(), Some("USD"));
+        assert_eq!(all[1].1, Some(40.0));
+        assert_eq!(all[1].3.as_deref(), Some("INR"));
+        let m = first("Losses of 12 MEUR were booked.");
+        assert_eq!((m.1, m.3.as_deref()), (Some(12e6), Some("EUR")));
+        let m = first("Sales reached roughly MGBP 3 last year.");
+        assert_eq!(
+            (m.1, m.2, m.3.as_deref()),
+            (Some(3e6), Qualifier::Approximate, Some("GBP"))
+        );
+    }
+
+    #[test]
+    fn an_amount_and_its_hundredths_are_one_amount() {
+        for (text, want, unit) in [
+            ("The toy costs 7 dollars 25 cents today.", 7.25, "USD"),
+            ("She paid 8 euros and 40.", 8.4, "EUR"),
+            ("A ticket is $12 and 5c.", 12.05, "USD"),
+            ("Lunch was 9 ringgit 10 sens.", 9.1, "MYR"),
+            ("It was four pounds sterling and six pence.", 4.06, "GBP"),
+        ] {
+            let m = first(text);
+            assert_eq!((m.1, m.3.as_deref()), (Some(want), Some(unit)), "{text}");
+        }
+        // A second number that counts something else stays apart.
+        let all = seen("They paid 5 dollars 30 people.");
+        assert_eq!(all[0].1, Some(5.0));
+    }
+
+    #[test]
+    fn a_unit_on_both_ends_of_a_range() {
+        let m = mentions("prices from 4 euros to 9 euros", &Settings::builtin());
+        assert_eq!(m.len(), 1, "{m:?}");
+        assert_eq!((m[0].low, m[0].high), (Some(4.0), Some(9.0)));
+        assert_eq!(m[0].unit.as_deref(), Some("EUR"));
+        let m = mentions("a 3.5–4.0 GeV beam and 2k-15k users", &Settings::builtin());
+        assert_eq!(m.len(), 2, "{m:?}");
+        assert_eq!((m[0].low, m[0].high), (Some(3.5), Some(4.0)));
+        assert_eq!((m[1].low, m[1].high), (Some(2e3), Some(15e3)));
+    }
+
+    #[test]
+    fn a_sign_read_as_one_amount_unit_is_not_the_next_ones() {
+        let all = seen("10 rmb 20 usd");
+        assert_eq!(all.len(), 2, "{all:?}");
+        assert_eq!((all[0].1, all[0].3.as_deref()), (Some(10.0), Some("CNY")));
+        assert_eq!(
+            (all[1].0.as_str(), all[1].3.as_deref()),
+            ("20 usd", Some("USD"))
+        );
+        let all = seen("gbp 10 eur 20");
+        assert_eq!(
+            (all[0].0.as_str(), all[0].3.as_deref()),
+            ("gbp 10", Some("GBP"))
+        );
+    }
+
+    #[test]
+    fn bounds_written_after_the_number() {
+        assert_eq!(first("a score of 200 or greater").2, Qualifier::AtLeast);
+        assert_eq!(first("less than 40 or equal").2, Qualifier::AtMost);
+        assert_eq!(first("over 30 or equal to it").2, Qualifier::AtLeast);
+        assert_eq!(first("we accept 18 and above").2, Qualifier::AtLeast);
+        // The bound is what is stated; "about" drops out of the span.
+        let m = first("about 300 or more attended");
+        assert_eq!((m.0.as_str(), m.2), ("300 or more", Qualifier::AtLeast));
+        // A figure after the words makes them a comparison of two figures.
+        let all = seen("70 or less than 80");
+        assert_eq!((all[0].0.as_str(), all[0].2), ("70", Qualifier::Exact));
+        assert_eq!(all[1].2, Qualifier::LessThan);
+        // "equal to" keeps the value exact and stays in the span.
+        let m = first("it is equal to 15");
+        assert_eq!((m.0.as_str(), m.2), ("equal to 15", Qualifier::Exact));
+    }
+
+    #[test]
+    fn bounds_that_cannot_make_a_range_stay_two_bounds() {
+        let all = seen("more than 50 and less than 5");
+        assert_eq!(all.len(), 2, "{all:?}");
+        assert_eq!(
+            (all[0].2, all[1].2),
+            (Qualifier::MoreThan, Qualifier::LessThan)
+        );
+        let one = seen("more than 5 and less than 50");
+        assert_eq!(one.len(), 1, "{one:?}");
+        assert_eq!(one[0].2, Qualifier::Range);
+    }
+
+    #[test]
+    fn a_number_restated_in_brackets_is_one_number() {
+        let all = seen("seven (7) cars and 12 (twelve) vans");
+        assert_eq!(all.len(), 2, "{all:?}");
+        assert_eq!(all[0].0, "seven (7)");
+        // Different values in brackets are two numbers.
+        assert_eq!(seen("seven (8)").len(), 2);
+    }
+
+    #[test]
+    fn a_measure_in_two_units_is_one_measure() {
+        let m = first("he stands 6 ft 1 in tall");
+        assert_eq!((m.0.as_str(), m.3.as_deref()), ("6 ft 1 in", Some("ft")));
+        assert!((m.1.unwrap_or(0.0) - (6.0 + 1.0 / 12.0)).abs() < 1e-6);
+        let m = first("a 3 lb 8 oz baby");
+        assert_eq!((m.1, m.3.as_deref()), (Some(3.5), Some("lb")));
+        // Inches alone after feet only when the second number is below twelve.
+        assert_eq!(seen("5 feet 20 inches").len(), 2);
+    }
+
+    #[test]
+    fn codes_joined_by_a_hyphen_are_identifiers() {
+        assert!(seen("part XR7-200 shipped").is_empty());
+        assert_eq!(first("batch 4410 L-17").3, None);
+        // A number with a scale suffix still starts a range.
+        assert_eq!(first("raised 5k-8k").2, Qualifier::Range);
+    }
+
+    #[test]
+    fn numbers_inside_web_addresses_are_not_amounts() {
+        assert!(seen("see https://example.org/find?q=40%25%2030% for more").is_empty());
+        assert!(seen("at www.example.org/page2 today").is_empty());
+    }
+
+    #[test]
+    fn bracketed_energy_and_power_units() {
+        assert_eq!(first("mass 15 (kg)").3.as_deref(), Some("kg"));
+        assert_eq!(first("a 2.5 MeV photon").3.as_deref(), Some("MeV"));
+        assert_eq!(first("the 40 MW plant").3.as_deref(), Some("MW"));
+        assert_eq!(first("10 kilojoules").3.as_deref(), Some("kJ"));
+        // Mismatched brackets are not a unit.
+        assert_eq!(first("weight 45{kg)").3, None);
     }
 }

@@ -53,12 +53,24 @@ pub fn scan(text: &str) -> Vec<NumberToken> {
 /// about the glued run (lower case). A glued "m" is a unit (metres) when `is_unit` says so,
 /// unless a currency sign comes before the number ("$100m" is 100 million).
 pub fn scan_with_units(text: &str, is_unit: &dyn Fn(&str) -> bool) -> Vec<NumberToken> {
+    scan_with_codes(text, is_unit, &|_| false)
+}
+
+/// Like `scan_with_units`, and digits glued after a code ("USD115", "Rs20") are kept too
+/// when `is_code` (asked about the letters, lower case) says the letters are a unit code
+/// written before a number; the caller reads the code.
+pub fn scan_with_codes(
+    text: &str,
+    is_unit: &dyn Fn(&str) -> bool,
+    is_code: &dyn Fn(&str) -> bool,
+) -> Vec<NumberToken> {
     let mut s = Scanner {
         text,
         b: text.as_bytes(),
         out: Vec::new(),
         buf: String::new(),
         is_unit,
+        is_code,
     };
     s.run();
     s.out
@@ -104,6 +116,9 @@ enum W {
     Dozen {
         plural: bool,
     },
+    /// "pair": two, only after "a" ("a pair of gunmen"). "A couple (of)" is left out: news
+    /// uses it loosely ("a couple of weeks").
+    Pair,
     A,
     And,
     Point,
@@ -343,6 +358,13 @@ impl Acc {
                 self.small = m * 12.0;
                 self.last = Last::Dozen;
             }
+            W::Pair => {
+                if self.last != Last::A || hyphen || self.need_denom {
+                    return false;
+                }
+                self.small = 2.0;
+                self.last = Last::Dozen;
+            }
             W::A => {
                 if !matches!(
                     self.last,
@@ -392,7 +414,10 @@ impl Acc {
     }
 
     fn denom(&mut self, den: f64, plural: bool) -> bool {
-        let base = if self.has_and {
+        // "one hundred and thirty fifths" is 130/5: after "hundred and" the words still
+        // build the numerator, except for halves and quarters ("a hundred and a half").
+        let whole_numerator = self.has_and && self.and_from == Last::Hundred && den > 4.0;
+        let base = if self.has_and && !whole_numerator {
             self.snap
         } else {
             (0.0, 0.0, 0.0)
@@ -408,7 +433,7 @@ impl Acc {
         if !ok {
             return false;
         }
-        self.frac_after_scale = self.has_and && self.and_from == Last::Scale;
+        self.frac_after_scale = self.has_and && self.and_from == Last::Scale && !whole_numerator;
         (self.total, self.hundreds, self.small) = base;
         self.small += numer / den;
         self.need_denom = false;
@@ -461,7 +486,7 @@ fn lookup(w: &str) -> Option<W> {
     let tens = |v: f64| Some(W::Tens(v));
     let scale = |mult: f64, bare: bool| Some(W::Scale { mult, bare });
     let r = match w {
-        "zero" | "nought" | "naught" => unit(0.0),
+        "zero" | "nought" | "naught" | "nil" => unit(0.0),
         "one" => unit(1.0),
         "two" => unit(2.0),
         "three" => unit(3.0),
@@ -494,8 +519,15 @@ fn lookup(w: &str) -> Option<W> {
         "million" => scale(1e6, true),
         "billion" => scale(1e9, true),
         "trillion" => scale(1e12, true),
-        "lakh" | "lakhs" => scale(1e5, false),
-        "crore" | "crores" => scale(1e7, false),
+        // Indian scales and their usual short and variant spellings.
+        "lakh" | "lakhs" | "lac" | "lacs" | "lkh" | "lkhs" => scale(1e5, false),
+        "crore" | "crores" | "krore" | "krores" | "cr" | "koti" => scale(1e7, false),
+        // "three billions", "two thousand millions": a plural scale after a number (alone,
+        // "millions of" is vague and left to the vague amounts).
+        "thousands" => scale(1e3, false),
+        "millions" => scale(1e6, false),
+        "billions" => scale(1e9, false),
+        "trillions" => scale(1e12, false),
         "mn" | "mln" => scale(1e6, false),
         // "2.33 k": a spaced thousand suffix after digits.
         "k" => scale(1e3, false),
@@ -503,6 +535,7 @@ fn lookup(w: &str) -> Option<W> {
         "tn" | "trn" | "tln" => scale(1e12, false),
         "dozen" | "dz" => Some(W::Dozen { plural: false }),
         "dozens" | "dzs" => Some(W::Dozen { plural: true }),
+        "pair" => Some(W::Pair),
         "a" | "an" => Some(W::A),
         "and" => Some(W::And),
         "point" => Some(W::Point),
@@ -561,6 +594,22 @@ fn lookup(w: &str) -> Option<W> {
         _ => return None,
     };
     Some(W::Denom { den, plural })
+}
+
+/// The unit value of a plural ordinal that can end a compound denominator ("firsts" 1,
+/// "fifths" 5). "seconds" is left out: it is time far more often.
+fn unit_ordinal_plural(w: &str) -> Option<f64> {
+    Some(match w {
+        "firsts" => 1.0,
+        "thirds" => 3.0,
+        "fourths" => 4.0,
+        "fifths" => 5.0,
+        "sixths" => 6.0,
+        "sevenths" => 7.0,
+        "eighths" => 8.0,
+        "ninths" => 9.0,
+        _ => return None,
+    })
 }
 
 /// Whether an ASCII letter run is in the number vocabulary.
@@ -637,6 +686,7 @@ struct Scanner<'a> {
     buf: String,
     /// Whether a glued letter run is a unit the caller reads.
     is_unit: &'a dyn Fn(&str) -> bool,
+    is_code: &'a dyn Fn(&str) -> bool,
 }
 
 impl Scanner<'_> {
@@ -686,7 +736,8 @@ impl Scanner<'_> {
         // Only a sign when directly attached and not joining two tokens.
         let free = match self.before(i) {
             None => true,
-            Some(c) => c.is_whitespace() || c == '(' || c == '[',
+            // "<-30", "=-4": a comparison sign before a negative number.
+            Some(c) => c.is_whitespace() || matches!(c, '(' | '[' | '<' | '>' | '='),
         };
         if num_follows && free { len } else { 0 }
     }
@@ -697,7 +748,7 @@ impl Scanner<'_> {
             return true;
         };
         if wordish(c) {
-            return false;
+            return self.code_before(i);
         }
         if c == '-' || c == '.' {
             let j = i - 1;
@@ -713,11 +764,52 @@ impl Scanner<'_> {
                     k -= 1;
                 }
                 let word = self.text.get(k..j).unwrap_or("");
-                return PLAIN_PREFIXES.contains(&word);
+                // "5k-20k", "10km-12km": the letters end a number, so this is a range.
+                let ends_number = k > 0 && self.digit(k - 1) && word.len() <= 3;
+                return ends_number || PLAIN_PREFIXES.contains(&word);
             }
             return !p.is_alphabetic();
         }
         true
+    }
+
+    /// Whether the letters glued before digits at `i` are a unit code written as a
+    /// prefix ("USD115", "Rs20", "RM42"): two to four ASCII letters starting a word, the
+    /// first upper case, that `is_code` knows. Lower-case runs ("abc123") stay identifiers.
+    fn code_before(&self, i: usize) -> bool {
+        let mut k = i;
+        while k > 0 && self.b.get(k - 1).is_some_and(u8::is_ascii_alphabetic) {
+            k -= 1;
+        }
+        let letters = self.text.get(k..i).unwrap_or("");
+        (2..=4).contains(&letters.len())
+            && letters.starts_with(|c: char| c.is_ascii_uppercase())
+            && !self.before(k).is_some_and(wordish)
+            && (self.is_code)(&letters.to_lowercase())
+    }
+
+    /// Whether a word starts at `j`, after at most one space.
+    fn word_follows(&self, j: usize) -> bool {
+        let k = if self.b.get(j) == Some(&b' ') {
+            j + 1
+        } else {
+            j
+        };
+        self.at(k).is_some_and(char::is_alphabetic)
+    }
+
+    /// Whether the word after at most one space at `j` is a unit ("1.8M dollars").
+    fn unit_follows(&self, j: usize) -> bool {
+        let k = if self.b.get(j) == Some(&b' ') {
+            j + 1
+        } else {
+            j
+        };
+        let mut e = k;
+        while self.b.get(e).is_some_and(u8::is_ascii_alphabetic) {
+            e += 1;
+        }
+        e > k && (self.is_unit)(&self.text.get(k..e).unwrap_or("").to_lowercase())
     }
 
     fn parse_buf(&self) -> Option<f64> {
@@ -1010,7 +1102,12 @@ impl Scanner<'_> {
             .and_then(|t| t.chars().next_back())
             .is_some_and(|c| matches!(c, '$' | '€' | '£' | '¥' | '₹'));
         let glued = self.text.get(e..self.skip_ident(e)).unwrap_or("");
-        if !after_sign && (self.is_unit)(&glued.to_lowercase()) {
+        // An upper-case "M" or "G" ending a figure is mega or giga ("10M.", "1.5G"):
+        // metres and grams are written in lower case. Followed by a word it names a
+        // product or a generation ("9600M GT", "3G networks") and is left as it was.
+        let upper_scale =
+            matches!(suffix, "M" | "G") && (!self.word_follows(j) || self.unit_follows(j));
+        if !after_sign && !upper_scale && (self.is_unit)(&glued.to_lowercase()) {
             return AtomRes::Num(NumAtom {
                 is_final: true,
                 plain_int: false,
@@ -1020,7 +1117,7 @@ impl Scanner<'_> {
         let mult = match suffix {
             "k" | "K" => 1e3,
             "m" | "M" => 1e6,
-            "b" | "B" => 1e9,
+            "b" | "B" | "G" => 1e9,
             s if s.eq_ignore_ascii_case("mn")
                 || s.eq_ignore_ascii_case("mln")
                 || s.eq_ignore_ascii_case("mil") =>
@@ -1070,7 +1167,19 @@ impl Scanner<'_> {
             for (d, s) in low.iter_mut().zip(&self.b[i..j]) {
                 *d = s.to_ascii_lowercase();
             }
-            let w = std::str::from_utf8(&low[..j - i]).ok().and_then(lookup);
+            // A spaced upper-case "M" or "G" after digits is mega or giga ("1,674.5 G").
+            let w = match &self.b[i..j] {
+                b"M" | b"G" if self.word_follows(j) && !self.unit_follows(j) => None,
+                b"M" => Some(W::Scale {
+                    mult: 1e6,
+                    bare: false,
+                }),
+                b"G" => Some(W::Scale {
+                    mult: 1e9,
+                    bare: false,
+                }),
+                _ => std::str::from_utf8(&low[..j - i]).ok().and_then(lookup),
+            };
             return match w {
                 Some(w) => AtomRes::Word(w, j),
                 None => AtomRes::Skip(j),
@@ -1196,8 +1305,78 @@ impl Scanner<'_> {
         }
     }
 
+    /// A fraction whose denominator is a compound ordinal ("three twenty-firsts" = 3/21,
+    /// "one hundred thirty-fifths" = 100/35): number words, then a tens word joined to a
+    /// plural unit ordinal. Returns (end, value). With "and" before the tens word the
+    /// tens belong to the numerator, which the phrase grammar reads.
+    fn compound_fraction(&self, i: usize) -> Option<(usize, f64)> {
+        // Up to 12 words joined by one space or a hyphen.
+        let mut words: Vec<(usize, usize)> = Vec::new();
+        let mut p = i;
+        while words.len() < 12 {
+            let mut j = p;
+            while self.b.get(j).is_some_and(u8::is_ascii_alphabetic) {
+                j += 1;
+            }
+            if j == p || self.at(j).is_some_and(wordish) {
+                break;
+            }
+            words.push((p, j));
+            match self.b.get(j) {
+                Some(b' ' | b'-') if self.b.get(j + 1).is_some_and(u8::is_ascii_alphabetic) => {
+                    p = j + 1;
+                }
+                _ => break,
+            }
+        }
+        let lower = |(s, e): (usize, usize)| self.text.get(s..e).map(str::to_ascii_lowercase);
+        // The first plural ordinal of a unit ("firsts" .. "ninths"; never "seconds").
+        let d = words
+            .iter()
+            .position(|&w| lower(w).is_some_and(|t| unit_ordinal_plural(&t).is_some()))?;
+        let unit = unit_ordinal_plural(&lower(words[d])?)?;
+        let tens_at = d.checked_sub(1)?;
+        let tens = match lookup(&lower(words[tens_at])?)? {
+            W::Tens(v) => v,
+            _ => return None,
+        };
+        let numerator_end = tens_at.checked_sub(1).map(|n| words[n].1)?;
+        let mut first = i;
+        let mut sign = 1.0;
+        if let Some(w) = lower(words[0])
+            && matches!(w.as_str(), "minus" | "negative")
+        {
+            first = words.get(1)?.0;
+            sign = -1.0;
+        }
+        if first >= numerator_end {
+            return None;
+        }
+        let numerator = self.text.get(first..numerator_end)?;
+        if numerator
+            .split([' ', '-'])
+            .next_back()
+            .is_some_and(|w| w.eq_ignore_ascii_case("and"))
+        {
+            return None;
+        }
+        let n = parse_words(numerator)?;
+        Some((words[d].1, sign * n / (tens + unit)))
+    }
+
     /// Parse the longest number phrase starting at `i`; returns where to resume.
     fn phrase(&mut self, i: usize) -> usize {
+        if let Some((end, value)) = self.compound_fraction(i) {
+            self.out.push(NumberToken {
+                start: i,
+                end,
+                value,
+                form: NumberForm::Words,
+                has_separator: false,
+                is_decimal: true,
+            });
+            return end;
+        }
         let mut acc = Acc::new();
         let mut committed: Option<(usize, Acc)> = None;
         // What was complete before the latest "and": "3 hundred and 2 hundred"
@@ -1400,6 +1579,104 @@ mod tests {
                     .all(|((gs, gv), (ws, wv))| gs == ws && close(*gv, *wv));
             assert!(ok, "{text:?}: got {got:?}, want {want:?}");
         }
+    }
+
+    #[test]
+    fn upper_case_m_and_g_end_a_figure_as_mega_and_giga() {
+        check(&[
+            ("we raised 12M.", &[("12M", 12e6)]),
+            ("about 2.5G", &[("2.5G", 2.5e9)]),
+            ("1,250.5 G", &[("1,250.5 G", 1_250.5e9)]),
+            ("-3.4M", &[("-3.4M", -3.4e6)]),
+        ]);
+        // Followed by a word they name a product or a generation, not a scale.
+        let names = scan_with_units("the 8800M chip and 4G phones", &|u| u == "m" || u == "g");
+        assert!(names.iter().all(|t| t.value < 1e4), "{names:?}");
+        // Followed by a unit they are still scales.
+        let money = scan_with_units("it cost 2.5M dollars", &|u| u == "dollars");
+        assert_eq!(money.first().map(|t| t.value), Some(2.5e6));
+    }
+
+    #[test]
+    fn indian_and_plural_scales_multiply() {
+        check(&[
+            ("40 lakhs", &[("40 lakhs", 4e6)]),
+            ("two hundred krores", &[("two hundred krores", 2e9)]),
+            ("five lac", &[("five lac", 5e5)]),
+            ("four billions", &[("four billions", 4e9)]),
+            (
+                "seven thousand millions",
+                &[("seven thousand millions", 7e9)],
+            ),
+        ]);
+        // Alone, a plural scale is vague and not a number here.
+        check(&[("millions of", &[])]);
+    }
+
+    #[test]
+    fn a_pair_is_two_and_nil_is_zero() {
+        check(&[
+            ("a pair of gloves", &[("a pair", 2.0)]),
+            ("the score was nil", &[("nil", 0.0)]),
+        ]);
+        check(&[("the pair left", &[]), ("a couple", &[])]);
+    }
+
+    #[test]
+    fn compound_ordinal_denominators_take_the_tens() {
+        check(&[
+            ("five twenty-firsts", &[("five twenty-firsts", 5.0 / 21.0)]),
+            (
+                "two thirty sevenths",
+                &[("two thirty sevenths", 2.0 / 37.0)],
+            ),
+            (
+                "one hundred forty-fifths",
+                &[("one hundred forty-fifths", 100.0 / 45.0)],
+            ),
+            (
+                "minus two hundred twenty thirds",
+                &[("minus two hundred twenty thirds", -200.0 / 23.0)],
+            ),
+            // With "and", the tens belong to the numerator.
+            (
+                "two hundred and forty sixths",
+                &[("two hundred and forty sixths", 40.0)],
+            ),
+            // Halves and quarters after "hundred and" stay a fractional part.
+            ("a hundred and a half", &[("a hundred and a half", 100.5)]),
+        ]);
+        // "seconds" is time, never a denominator.
+        assert!(
+            spans("one hundred twenty seconds")
+                .iter()
+                .all(|(_, v)| !close(*v, 100.0 / 22.0))
+        );
+    }
+
+    #[test]
+    fn scale_suffixed_figures_join_a_range_with_a_hyphen() {
+        check(&[("2k-15k", &[("2k", 2e3), ("15k", 15e3)])]);
+    }
+
+    #[test]
+    fn a_currency_code_glued_before_digits_is_left_to_the_caller() {
+        let code = |c: &str| matches!(c, "usd" | "rs");
+        let found = |text: &str| -> Vec<(String, f64)> {
+            scan_with_codes(text, &|_| false, &code)
+                .iter()
+                .map(|t| (text[t.start..t.end].to_owned(), t.value))
+                .collect()
+        };
+        assert_eq!(found("USD250"), vec![("250".to_owned(), 250.0)]);
+        assert_eq!(found("Rs75.5"), vec![("75.5".to_owned(), 75.5)]);
+        // Lower-case or unknown letters keep the digits an identifier.
+        assert!(found("usd250 ab12 XYZ9").is_empty());
+    }
+
+    #[test]
+    fn a_comparison_sign_may_precede_a_minus() {
+        check(&[("<-12", &[("-12", -12.0)])]);
     }
 
     #[test]
@@ -1644,6 +1921,25 @@ mod tests {
             for t in &toks {
                 prop_assert!(t.start >= prev && t.end <= s.len() && t.start < t.end);
                 prev = t.end;
+            }
+        }
+
+        #[test]
+        fn codes_units_and_scales_never_panic(s in "[0-9A-Za-z.,$ MGk\\-()]{0,40}") {
+            let toks = scan_with_codes(&s, &|u| u.len() <= 2, &|c| c.len() == 3);
+            let mut prev = 0;
+            for t in &toks {
+                prop_assert!(t.start >= prev && t.end <= s.len() && t.start < t.end);
+                prop_assert!(t.value.is_finite());
+                prev = t.end;
+            }
+        }
+
+        #[test]
+        fn compound_fractions_never_panic(s in "(one|two|twenty|thirty|hundred|and|minus|fifths|firsts|thirds|-| ){0,12}") {
+            let toks = scan(&s);
+            for t in &toks {
+                prop_assert!(t.end <= s.len() && t.start < t.end && t.value.is_finite());
             }
         }
 
