@@ -197,12 +197,7 @@ fn fuzz_regressions_stay_fixed() {
         let path = entry.expect("a directory entry").path();
         let bytes = std::fs::read(&path).expect("a regression input");
         if path.extension().is_some_and(|e| e == "toml") {
-            let text = String::from_utf8_lossy(&bytes);
-            let layer = corroborate::config::RulesSource {
-                name: "fuzz.toml".to_owned(),
-                text: Arc::from(text.as_ref()),
-            };
-            let _ = Settings::from_layers(&[layer]);
+            invariants::check_rules_layer(&String::from_utf8_lossy(&bytes));
         } else if let Ok(a) =
             ingest::article_from_bytes(path.clone(), bytes, ingest::Options::default(), settings())
         {

@@ -2,12 +2,9 @@
 //! problem must render as a diagnostic, and rules that are accepted must run.
 #![no_main]
 
-use std::{path::PathBuf, sync::Arc};
+use std::path::PathBuf;
 
-use corroborate::{
-    config::{RulesSource, Settings},
-    ingest,
-};
+use corroborate::ingest;
 use libfuzzer_sys::fuzz_target;
 
 #[path = "../../tests/invariants/mod.rs"]
@@ -19,27 +16,14 @@ fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else {
         return;
     };
-    let layer = RulesSource {
-        name: "fuzz.toml".to_owned(),
-        text: Arc::from(text),
-    };
-    match Settings::from_layers(&[layer]) {
-        Ok(settings) => {
-            let article = ingest::article_from_bytes(
-                PathBuf::from("a.txt"),
-                ARTICLE.as_bytes().to_vec(),
-                ingest::Options::default(),
-                &settings,
-            )
-            .expect("the fixed article is valid UTF-8 text");
-            invariants::run(&[article], &settings);
-        }
-        Err(e) => {
-            let mut out = String::new();
-            miette::GraphicalReportHandler::new_themed(miette::GraphicalTheme::unicode_nocolor())
-                .render_report(&mut out, &e)
-                .expect("a rules diagnostic renders");
-            invariants::check_terminal_safe(&out, "a rules diagnostic");
-        }
+    if let Some(settings) = invariants::check_rules_layer(text) {
+        let article = ingest::article_from_bytes(
+            PathBuf::from("a.txt"),
+            ARTICLE.as_bytes().to_vec(),
+            ingest::Options::default(),
+            &settings,
+        )
+        .expect("the fixed article is valid UTF-8 text");
+        invariants::run(&[article], &settings);
     }
 });

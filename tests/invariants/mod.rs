@@ -7,7 +7,7 @@
 #![allow(dead_code, unreachable_pub)]
 
 use corroborate::{
-    config::Settings,
+    config::{RulesSource, Settings},
     extract::{self, Claim},
     ingest::Article,
     reconcile::{self, Groups, Reconciled},
@@ -75,6 +75,30 @@ pub fn check_terminal_safe(output: &str, what: &str) {
         .find(|c| c.is_control() && !matches!(c, '\n' | '\t'))
     {
         panic!("{what} prints control character {c:?}");
+    }
+}
+
+/// A rules layer made of arbitrary text: reading it must not panic, and a rejected layer
+/// must render as the command line shows it (through `SafeDiagnostic`) without a control
+/// character. Returns the settings when the layer is accepted.
+pub fn check_rules_layer(text: &str) -> Option<Settings> {
+    let layer = RulesSource {
+        name: "fuzz.toml".to_owned(),
+        text: std::sync::Arc::from(text),
+    };
+    match Settings::from_layers(&[layer]) {
+        Ok(settings) => Some(settings),
+        Err(e) => {
+            let mut out = String::new();
+            miette::GraphicalReportHandler::new_themed(miette::GraphicalTheme::unicode_nocolor())
+                .render_report(
+                    &mut out,
+                    &corroborate::report::terminal::SafeDiagnostic::new(&e),
+                )
+                .expect("a rules diagnostic renders");
+            check_terminal_safe(&out, "a rules diagnostic");
+            None
+        }
     }
 }
 
