@@ -246,6 +246,16 @@ const MEASURE_PARTS: &[(&str, &[&str], f64)] = &[
 ];
 /// Currency subunits worth a hundredth of the main unit, by unit name in rules.toml.
 const HUNDREDTHS: &[&str] = &["cent", "pence"];
+
+/// Whether `token`, read in `unit`, is a whole amount of a main currency unit, which a
+/// count of hundredths may follow ("3 dollars 50 cents", "$20 and 43c").
+fn takes_hundredths(unit: Option<usize>, token: &NumberToken, settings: &Settings) -> bool {
+    unit.is_some_and(|u| {
+        settings.units[u].dimension == "currency"
+            && !HUNDREDTHS.contains(&settings.units[u].name.as_str())
+    }) && token.form != NumberForm::Mixed
+        && !token.is_decimal
+}
 static POST_QUALIFIER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?i)^(?:\s*-?plus\b|\+|\s+or\s+(?:more|so|fewer|less|greater|higher|above|over|below|under|lower)(?:\s+than)?\b|\s+and\s+(?:above|over|up)\b|\s+or\s+equal(?:\s+to)?\b)",
@@ -1249,11 +1259,7 @@ fn read_sentence(
         // hundredths are one amount. Without a subunit the main unit must be written
         // after the first number and nothing may follow the second.
         if range.is_none()
-            && let Some(u) = unit
-            && settings.units[u].dimension == "currency"
-            && !HUNDREDTHS.contains(&settings.units[u].name.as_str())
-            && token.form != NumberForm::Mixed
-            && !token.is_decimal
+            && takes_hundredths(unit, token, settings)
             && let Some(next) = tokens.get(k)
             && next.start >= after
             && COMPOUND_JOIN.is_match(&sentence[after..next.start])
@@ -1284,11 +1290,7 @@ fn read_sentence(
             }
         }
         if range.is_none()
-            && let Some(u) = unit
-            && settings.units[u].dimension == "currency"
-            && !HUNDREDTHS.contains(&settings.units[u].name.as_str())
-            && token.form != NumberForm::Mixed
-            && !token.is_decimal
+            && takes_hundredths(unit, token, settings)
             && let Some(c) = GLUED_CENTS.captures(&sentence[after..])
             && let (Some(whole), Some(cents)) = (c.get(0), c.get(1))
             && let Ok(n) = cents.as_str().parse::<f64>()
