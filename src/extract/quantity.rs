@@ -1713,7 +1713,7 @@ fn merge_bound_pairs(sentence: &str, readings: Vec<Reading>) -> Vec<Reading> {
             && a.counted_text.is_none()
             && (a.unit == b.unit || a.unit.is_none() || b.unit.is_none())
             && ((lower(a) && upper(&b)) || (upper(a) && lower(&b)))
-            // "more than 40 and less than 10" are two bounds, not an empty range.
+            // "more than 50 and less than 20" are two bounds, not an empty range.
             && {
                 let (lo, hi) = if lower(a) { (a, &b) } else { (&b, a) };
                 lo.number.zip(hi.number).is_some_and(|(l, h)| l < h)
@@ -1815,7 +1815,7 @@ mod tests {
             "since taking office on Jan. 20, the administration",
             "a memorandum signed on Aug. 21, 2018",
             "a 15-year-old boy",
-            "it no longer ranks among the top 10",
+            "the club no longer sits among the top 10",
             "members of MS-13 gangs",
             "the meeting began at 4:30 p.m.",
             "call 555-123-4567 for details",

@@ -126,12 +126,12 @@ fn speaker_after(
     subject_before(&clause[..words[verb].0], at, people, settings)
 }
 
-/// A name at the start of `s` ("State Department spokesperson Tammy Bruce in a statement").
+/// A name at the start of `s` ("State Department spokesperson Dana Holt in a statement").
 fn name_at_start(s: &str, at: usize, people: &Directory, settings: &Settings) -> Option<Speaker> {
     let s = s.trim_start();
     let end = clause_end(s, settings).min(s.find([',', '(']).unwrap_or(s.len()));
     // A name the article knows, whatever titles precede it ("U.S. Department of State
-    // spokesperson Tammy Bruce").
+    // spokesperson Dana Holt").
     let known = text::words(&s[..end])
         .take_while(|(_, _, w)| {
             w.chars().next().is_some_and(char::is_uppercase)
@@ -198,7 +198,7 @@ fn subject_before(s: &str, at: usize, people: &Directory, settings: &Settings) -
         s = s[..start].trim_end();
     }
     if s.ends_with(',') {
-        // An appositive: "Rubio, a former U.S. senator from Florida," -> "Rubio".
+        // An appositive: "Rubio, a former U.S. senator from Ohio," -> "Rubio".
         let inner = &s[..s.len() - 1];
         if let Some(comma) = inner.rfind(',') {
             s = inner[..comma].trim_end();

@@ -3,10 +3,10 @@
 //!
 //! Forms read, around a person the article's `Directory` knows:
 //! - a title before the name: "U.S. Secretary of State Marco Rubio", "Salvadoran
-//!   President Nayib Bukele", "State Department spokesperson Tammy Bruce";
+//!   President Nayib Bukele", "State Department spokesperson Dana Holt";
 //! - a possessive or `of` phrase before it, with a comma: "El Salvador's president, Nayib
 //!   Bukele", "the president of Panama, José Mulino";
-//! - an appositive after it: "Rubio, a former U.S. senator from Florida,";
+//! - an appositive after it: "Rubio, a former U.S. senator from Ohio,";
 //! - a copula: "she is now the acting director of the port authority".
 //!
 //! Roles, organizations, demonyms and status words come from `[people]` and `[places]`
@@ -242,7 +242,7 @@ pub fn parse_role(words: &[&str], settings: &Settings) -> Option<ParsedRole> {
             break;
         }
         if role.is_some() && key == "from" {
-            // "a former U.S. senator from Florida": where the person is from.
+            // "a former U.S. senator from Ohio": where the person is from.
             break;
         }
         if is_role_word(w, settings) {
@@ -375,7 +375,7 @@ fn role_before(
     None
 }
 
-/// An appositive right after a name: ", a former U.S. senator from Florida,".
+/// An appositive right after a name: ", a former U.S. senator from Ohio,".
 fn role_after(
     toks: &[Token<'_>],
     name_end: usize,
@@ -663,8 +663,7 @@ mod tests {
 
     #[test]
     fn an_appositive_with_a_former_role() {
-        let text =
-            "Mayor Ana Ruiz spoke. Ruiz, a former U.S. senator from Florida, said it was fine.";
+        let text = "Mayor Ana Ruiz spoke. Ruiz, a former U.S. senator from Ohio, said it was fine.";
         assert_eq!(
             roles(text),
             [
