@@ -638,7 +638,9 @@ mod tests {
     #[test]
     fn an_organization_alias_before_a_lowercase_title() {
         assert_eq!(
-            roles("It was hard, according to U.S. Department of State spokesperson Jo Hale."),
+            roles(
+                "The talks were hard, U.S. Department of State spokesperson Jo Hale told reporters."
+            ),
             [one(
                 "Jo Hale",
                 "spokesperson",
