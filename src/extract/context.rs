@@ -6,15 +6,16 @@
 
 use serde::Serialize;
 
+use super::terms::TermList;
 use crate::{config::Settings, ingest::Article, normalize::text};
 
 /// Key terms and time anchors of a claim.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Context {
-    /// Stems of content words, sorted and unique.
-    pub terms: Vec<String>,
+    /// Stems of content words, sorted and unique (shared by the claims of one sentence).
+    pub terms: TermList,
     /// Time anchors (`day:monday`, `month:july`, `year:2024`, `since`), sorted and unique.
-    pub anchors: Vec<String>,
+    pub anchors: TermList,
     /// Stems of the content words within a few words of the claim, sorted and unique.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub local: Vec<String>,
@@ -158,8 +159,8 @@ pub fn around(article: &Article, index: usize, settings: &Settings) -> Context {
     anchors.sort();
     anchors.dedup();
     Context {
-        terms,
-        anchors,
+        terms: terms.into(),
+        anchors: anchors.into(),
         paragraph: Some(sentence.paragraph),
         ..Context::default()
     }
@@ -177,14 +178,16 @@ impl Context {
             return false;
         }
         for prefix in ["day:", "year:"] {
-            let mine: Vec<&String> = self
+            let mine: Vec<&str> = self
                 .anchors
                 .iter()
+                .map(|a| a.as_str())
                 .filter(|a| a.starts_with(prefix))
                 .collect();
-            let theirs: Vec<&String> = other
+            let theirs: Vec<&str> = other
                 .anchors
                 .iter()
+                .map(|a| a.as_str())
                 .filter(|a| a.starts_with(prefix))
                 .collect();
             if !mine.is_empty() && !theirs.is_empty() && !mine.iter().any(|a| theirs.contains(a)) {
@@ -211,11 +214,11 @@ mod tests {
     #[test]
     fn a_running_total_is_not_a_days_figure() {
         let day = Context {
-            anchors: vec!["day:monday".into()],
+            anchors: ["day:monday"].into(),
             ..Context::default()
         };
         let total = Context {
-            anchors: vec!["since".into()],
+            anchors: ["since"].into(),
             ..Context::default()
         };
         assert!(!day.is_time_compatible(&total));

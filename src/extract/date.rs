@@ -10,7 +10,7 @@ use serde::Serialize;
 
 use crate::{
     config::Settings,
-    extract::{Claim, ClaimKind, Value, context},
+    extract::{Claim, ClaimKind, TermList, Value, context},
     ingest::Article,
     normalize::{
         date::{self, Civil, DateMention, Expr, Granularity, Lean, Period},
@@ -47,7 +47,7 @@ pub struct DateValue {
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub weekday_mismatch: bool,
     /// Key terms of the event the date belongs to (its sentence, date words left out).
-    pub event: Vec<String>,
+    pub event: TermList,
     /// The resolved period.
     #[serde(skip)]
     pub period: Option<Period>,
@@ -296,7 +296,7 @@ pub fn value_of(
     sentence: &str,
     reference: Option<Civil>,
     anchor: Option<Civil>,
-    event: Vec<String>,
+    event: TermList,
 ) -> DateValue {
     let lean = date::lean_of(sentence);
     let period = mention.resolve(reference, lean);
@@ -390,7 +390,7 @@ pub fn extract(index: usize, article: &Article, settings: &Settings) -> Vec<Clai
         let context = context::around(article, si, settings);
         for m in &ms {
             let event = event_terms(text, m.span, &spans, settings);
-            let mut value = value_of(m, text, reference, anchor, event.clone());
+            let mut value = value_of(m, text, reference, anchor, TermList::from(event.clone()));
             value.attributive = is_attributive(text, m);
             claims.push(Claim {
                 id: String::new(),

@@ -11,6 +11,7 @@ pub mod people;
 pub mod quantity;
 pub mod quote;
 pub mod role;
+pub mod terms;
 
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -22,6 +23,7 @@ use crate::{
 };
 
 pub use context::Context;
+pub use terms::{Term, TermList};
 
 /// The kinds of claim corroborate extracts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]

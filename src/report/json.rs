@@ -8,7 +8,7 @@
 use serde::Serialize;
 
 use super::{Analysis, Summary};
-use crate::{extract::Value, reconcile::relate::Relation, rules::Severity};
+use crate::{extract::{Term, Value}, reconcile::relate::Relation, rules::Severity};
 
 /// One source in JSON.
 #[derive(Debug, Serialize)]
@@ -40,10 +40,10 @@ pub struct Claim<'a> {
     pub subject: &'a str,
     pub value: &'a Value,
     /// Stems of the context's key terms.
-    pub terms: &'a [String],
+    pub terms: &'a [Term],
     /// Time anchors of the context.
-    #[serde(skip_serializing_if = "<[String]>::is_empty")]
-    pub anchors: &'a [String],
+    #[serde(skip_serializing_if = "<[Term]>::is_empty")]
+    pub anchors: &'a [Term],
     /// Proper names that own the figure ("Ford" in "Ford had 25 points").
     #[serde(skip_serializing_if = "<[String]>::is_empty")]
     pub owners: &'a [String],
