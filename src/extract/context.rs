@@ -6,6 +6,8 @@
 
 use serde::Serialize;
 
+use std::{cell::RefCell, collections::HashMap};
+
 use super::terms::TermList;
 use crate::{config::Settings, ingest::Article, normalize::text};
 
@@ -124,8 +126,82 @@ pub fn terms_of(sentence: &str, settings: &Settings) -> Vec<String> {
         .collect()
 }
 
+thread_local! {
+    /// The terms and anchors `around` worked out for the sentences of the article being
+    /// extracted on this thread (keyed by the address of its text, then by sentence), while
+    /// a [`SharedContexts`] guard lives.
+    static SHARED: RefCell<Option<Shared>> = const { RefCell::new(None) };
+}
+
+/// Sentence contexts of one article: its text's address, then (terms, anchors) by sentence.
+type Shared = (usize, HashMap<usize, (TermList, TermList)>);
+
+/// While this guard lives, [`around`] works out each sentence of its article once on this
+/// thread and every claim of the sentence (from any extractor) shares the same lists:
+/// each extractor used to build its own copy. Dropping it forgets them.
+#[must_use = "contexts are shared only while the guard lives"]
+pub struct SharedContexts<'a> {
+    /// Whatever an enclosing guard shared, put back on drop.
+    outer: Option<Shared>,
+    /// The article stays borrowed (so its text cannot move) while its key is in use.
+    _article: std::marker::PhantomData<&'a Article>,
+}
+
+/// Share sentence contexts within `article` until the guard is dropped.
+pub fn share_per_sentence(article: &Article) -> SharedContexts<'_> {
+    let key = text_key(article);
+    let outer = SHARED.with(|s| s.borrow_mut().replace((key, HashMap::new())));
+    SharedContexts {
+        outer,
+        _article: std::marker::PhantomData,
+    }
+}
+
+impl Drop for SharedContexts<'_> {
+    fn drop(&mut self) {
+        let outer = self.outer.take();
+        SHARED.with(|s| *s.borrow_mut() = outer);
+    }
+}
+
+fn text_key(article: &Article) -> usize {
+    article.text.as_ptr() as usize
+}
+
 /// The context of a claim in sentence `index` of `article`.
 pub fn around(article: &Article, index: usize, settings: &Settings) -> Context {
+    let paragraph = Some(article.sentences[index].paragraph);
+    let key = text_key(article);
+    let shared = SHARED.with(|s| {
+        s.borrow()
+            .as_ref()
+            .filter(|(k, _)| *k == key)
+            .and_then(|(_, m)| m.get(&index).cloned())
+    });
+    let (terms, anchors) = match shared {
+        Some(lists) => lists,
+        None => {
+            let lists = terms_and_anchors(article, index, settings);
+            SHARED.with(|s| {
+                if let Some((k, m)) = s.borrow_mut().as_mut()
+                    && *k == key
+                {
+                    m.insert(index, lists.clone());
+                }
+            });
+            lists
+        }
+    };
+    Context {
+        terms,
+        anchors,
+        paragraph,
+        ..Context::default()
+    }
+}
+
+/// The key terms and time anchors of sentence `index` of `article`.
+fn terms_and_anchors(article: &Article, index: usize, settings: &Settings) -> (TermList, TermList) {
     let sentence = article.sentences[index];
     let own = article.slice(sentence.span);
     let previous = index
@@ -158,12 +234,7 @@ pub fn around(article: &Article, index: usize, settings: &Settings) -> Context {
     }
     anchors.sort();
     anchors.dedup();
-    Context {
-        terms: terms.into(),
-        anchors: anchors.into(),
-        paragraph: Some(sentence.paragraph),
-        ..Context::default()
-    }
+    (terms.into(), anchors.into())
 }
 
 impl Context {

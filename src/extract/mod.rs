@@ -300,6 +300,7 @@ fn concat(lists: Vec<Vec<Claim>>) -> Vec<Claim> {
 
 /// The claims of one article, without ids.
 pub fn of_article(index: usize, article: &Article, settings: &Settings) -> Vec<Claim> {
+    let _contexts = context::share_per_sentence(article);
     let mut people = people::Directory::of(article, settings);
     let roles = role::find(article, &people, settings);
     people.attach_roles(&roles);
