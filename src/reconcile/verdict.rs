@@ -150,16 +150,20 @@ fn cluster(claims: &[Claim], graph: &ClaimGraph) -> (UnionFind<usize>, Vec<Findi
             .then((x.a, x.b).cmp(&(y.a, y.b)))
     });
     let mut union = UnionFind::<usize>::new(claims.len());
-    // Members of each cluster by article, keyed by the cluster's root.
-    let mut members: HashMap<usize, BTreeMap<usize, Vec<usize>>> = (0..claims.len())
-        .map(|i| (i, BTreeMap::from([(claims[i].article, vec![i])])))
-        .collect();
+    // Members of each cluster of two claims or more by article, keyed by the cluster's
+    // root; a claim not in the map is alone in its cluster (most claims are: a map for
+    // each was a large share of a huge run's memory, issue 7).
+    let mut members: HashMap<usize, BTreeMap<usize, Vec<usize>>> = HashMap::new();
+    let alone = |i: usize| BTreeMap::from([(claims[i].article, vec![i])]);
     let mut accepted = Vec::new();
     for edge in edges {
         let (ra, rb) = (union.find(edge.a), union.find(edge.b));
         if ra == rb {
             accepted.push(edge);
             continue;
+        }
+        for root in [ra, rb] {
+            members.entry(root).or_insert_with(|| alone(root));
         }
         let (ma, mb) = (&members[&ra], &members[&rb]);
         let pair_ok = |xs: &[usize], ys: &[usize]| {
