@@ -2,7 +2,7 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-use petgraph::{unionfind::UnionFind, visit::EdgeRef};
+use petgraph::unionfind::UnionFind;
 use serde::Serialize;
 
 use super::{
@@ -130,16 +130,17 @@ fn claim_phrase(claim: &Claim, articles: &[Article]) -> String {
 /// merged cluster stays consistent within each article (an article's different figures
 /// never end up in one cluster), which keeps chains of loose agreements ("at least one",
 /// "dozens", "more than 200") from gluing unrelated facts together.
-fn cluster(claims: &[Claim], graph: &ClaimGraph) -> (UnionFind<usize>, Vec<FindingLink>) {
-    let mut edges: Vec<FindingLink> = graph
-        .graph
-        .edge_references()
+fn cluster(claims: &[Claim], graph: ClaimGraph) -> (UnionFind<usize>, Vec<FindingLink>) {
+    // The graph is used up: its links move into the findings (not copied, issue 7).
+    let (_, edges) = graph.graph.into_nodes_edges();
+    let mut edges: Vec<FindingLink> = edges
+        .into_iter()
         .map(|e| {
             let (a, b) = (e.source().index(), e.target().index());
             FindingLink {
                 a: a.min(b),
                 b: a.max(b),
-                link: e.weight().clone(),
+                link: e.weight,
             }
         })
         .collect();
@@ -205,7 +206,7 @@ fn cluster(claims: &[Claim], graph: &ClaimGraph) -> (UnionFind<usize>, Vec<Findi
 pub fn judge(
     articles: &[Article],
     claims: &[Claim],
-    graph: &ClaimGraph,
+    graph: ClaimGraph,
     groups: &Groups,
     settings: &Settings,
 ) -> Vec<Finding> {
