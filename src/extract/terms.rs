@@ -115,10 +115,52 @@ impl From<String> for Term {
 
 /// An immutable list of terms; clones share it.
 ///
-/// Reads as a slice (`iter`, `len`, `binary_search`, indexing); compares and serializes
-/// as the list of strings it holds. The empty list allocates nothing.
-#[derive(Clone, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+/// Reads as a slice (`iter`, `len`, `binary_search`, indexing); compares, hashes and
+/// serializes as the list of strings it holds. The empty list allocates nothing, and a
+/// list equal to one made recently on the same thread is that list (copies of one wire
+/// story, repeated sentences: their claims share one list).
+#[derive(Clone, Default)]
 pub struct TermList(Option<Arc<[Term]>>);
+
+/// Lists one thread keeps for reuse; past this the set starts again (lists handed out
+/// stay valid), so the set never holds more than this many lists per thread.
+const MAX_SHARED_LISTS: usize = 1 << 14;
+
+thread_local! {
+    static LISTS: RefCell<HashSet<TermList>> = RefCell::new(HashSet::new());
+}
+
+impl PartialEq for TermList {
+    fn eq(&self, other: &Self) -> bool {
+        self.as_slice() == other.as_slice()
+    }
+}
+
+impl Eq for TermList {}
+
+impl PartialOrd for TermList {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for TermList {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.as_slice().cmp(other.as_slice())
+    }
+}
+
+impl std::hash::Hash for TermList {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.as_slice().hash(state);
+    }
+}
+
+impl Borrow<[Term]> for TermList {
+    fn borrow(&self) -> &[Term] {
+        self.as_slice()
+    }
+}
 
 impl TermList {
     /// The terms as a slice.
@@ -150,10 +192,20 @@ impl FromIterator<Term> for TermList {
     fn from_iter<I: IntoIterator<Item = Term>>(iter: I) -> Self {
         let terms: Vec<Term> = iter.into_iter().collect();
         if terms.is_empty() {
-            TermList(None)
-        } else {
-            TermList(Some(Arc::from(terms)))
+            return TermList(None);
         }
+        LISTS.with(|lists| {
+            let mut lists = lists.borrow_mut();
+            if let Some(list) = lists.get(terms.as_slice()) {
+                return list.clone();
+            }
+            if lists.len() >= MAX_SHARED_LISTS {
+                lists.clear();
+            }
+            let list = TermList(Some(Arc::from(terms)));
+            lists.insert(list.clone());
+            list
+        })
     }
 }
 
@@ -222,6 +274,14 @@ mod tests {
             "[]"
         );
         assert_eq!(list, ["day:monday", "since"]);
+    }
+
+    #[test]
+    fn equal_lists_made_on_one_thread_are_one_list() {
+        let a = TermList::from(["harbo", "fire"]);
+        let b = TermList::from(vec!["harbo".to_owned(), "fire".to_owned()]);
+        assert!(std::ptr::eq(a.as_slice(), b.as_slice()));
+        assert_ne!(a, TermList::from(["fire", "harbo"]));
     }
 
     #[test]

@@ -211,10 +211,14 @@ pub fn judge(
     settings: &Settings,
 ) -> Vec<Finding> {
     let (union, accepted) = cluster(claims, graph);
-    let mut clusters: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-    for i in 0..claims.len() {
-        clusters.entry(union.find(i)).or_default().push(i);
-    }
+    // Claims by cluster (root, then claim order) in one list, not a list per cluster:
+    // most clusters are one claim, and a huge run has hundreds of thousands (issue 7).
+    let mut by_root: Vec<(usize, usize)> = (0..claims.len()).map(|i| (union.find(i), i)).collect();
+    by_root.sort_unstable();
+    let clusters = by_root.chunk_by(|x, y| x.0 == y.0).map(|chunk| {
+        let members: Vec<usize> = chunk.iter().map(|&(_, i)| i).collect();
+        (chunk[0].0, members)
+    });
     let mut links_of: BTreeMap<usize, Vec<FindingLink>> = BTreeMap::new();
     for link in accepted {
         links_of.entry(union.find(link.a)).or_default().push(link);
