@@ -263,7 +263,7 @@ pub(crate) fn run(args: CheckArgs) -> ExitStatus {
                     }
                 })
                 .collect();
-            Rendered::Json(report)
+            Rendered::Json(Box::new(report))
         }
         Format::Jsonl => Rendered::Text(jsonl::render(&active_analysis)),
         Format::Sarif => Rendered::Text(sarif::render(
@@ -315,5 +315,5 @@ struct NoInput;
 /// A report ready to be written: text, or JSON still to be serialized.
 enum Rendered<'a> {
     Text(String),
-    Json(json::Report<'a>),
+    Json(Box<json::Report<'a>>),
 }
