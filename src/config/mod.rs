@@ -11,6 +11,7 @@ mod document;
 mod dump;
 mod error;
 pub mod people;
+mod phrase_table;
 mod prefilter;
 mod raw;
 mod settings;
@@ -19,6 +20,7 @@ use std::{path::Path, sync::Arc};
 
 pub use dump::effective_toml;
 pub use error::{Error, Problem};
+pub use phrase_table::Found;
 pub use prefilter::PrefilteredList;
 pub use settings::{
     BUILTIN_RULES, Matchers, QualifierWord, RulesSource, Settings, Thresholds, Unit, VagueAmount,

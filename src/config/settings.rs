@@ -13,6 +13,9 @@ use regex::{Regex, RegexSet};
 use super::{
     document,
     error::{Error, Problem},
+    phrase_table::{
+        Finder, Found, QualifierTable, SymbolTable, UnitTable, representable,
+    },
     raw::{RawRules, RawUnit, Words},
 };
 use crate::rules::{FindingKind, Severity};
@@ -129,15 +132,9 @@ pub struct Settings {
 /// Patterns derived from the word lists, compiled once.
 #[derive(Debug)]
 pub struct Matchers {
-    /// A qualifier phrase ending right at the end of the haystack.
-    pub qualifier_before: Regex,
-    /// A unit alias starting right at the start of the haystack.
-    pub unit_after: Regex,
-    /// A currency or unit sign ("$", "€") ending right at the end of the haystack.
-    pub symbol_before: Regex,
-    /// A symbol that starts with a letter ("US$", "Rs.") ending right at the end of the
-    /// haystack; tried before `symbol_before`.
-    pub symbol_before_word: Regex,
+    qualifier_before: Finder<QualifierTable>,
+    unit_after: Finder<UnitTable>,
+    symbol_before: Finder<SymbolTable>,
     /// A vague amount phrase anywhere.
     pub vague: super::PrefilteredList,
     alias_to_unit: HashMap<String, usize>,
@@ -207,6 +204,25 @@ impl Settings {
 }
 
 impl Matchers {
+    /// A qualifier phrase ending right at the end of `text` (whitespace after it allowed),
+    /// at the start or after a non-word character.
+    pub fn qualifier_before<'h>(&self, text: &'h str) -> Option<Found<'h>> {
+        self.qualifier_before.find(text)
+    }
+
+    /// A unit alias starting right at the start of `rest` (after one optional space, tab,
+    /// no-break space or hyphen) and ending before a non-word character or the end.
+    pub fn unit_after<'h>(&self, rest: &'h str) -> Option<Found<'h>> {
+        self.unit_after.find(rest)
+    }
+
+    /// A currency or unit symbol ending right at the end of `text` (one whitespace
+    /// character after it allowed): a symbol that starts with a letter ("US$", "Rs.",
+    /// at the start or after a non-word character) if one matches, else a sign ("$").
+    pub fn symbol_before<'h>(&self, text: &'h str) -> Option<Found<'h>> {
+        self.symbol_before.find(text)
+    }
+
     /// The unit an alias (lower case) names.
     pub fn unit_for_alias(&self, alias: &str) -> Option<usize> {
         self.alias_to_unit.get(alias).copied()
@@ -796,86 +812,121 @@ fn phrase_pattern(phrase: &str) -> String {
         .join(r"\s+")
 }
 
+/// The phrases as one alternation, longest first (sorted and deduplicated in place).
+fn alternation(phrases: &mut Vec<&str>) -> String {
+    phrases.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+    phrases.dedup();
+    phrases
+        .iter()
+        .map(|p| phrase_pattern(p))
+        .collect::<Vec<_>>()
+        .join("|")
+}
+
+/// The pattern for a qualifier phrase right before a number (`phrase_table::QualifierTable`
+/// follows it exactly).
+fn qualifier_pattern(phrases: &mut Vec<&str>) -> String {
+    format!(
+        r"(?i)(?:^|[^\p{{L}}\p{{N}}])({})\s*$",
+        alternation(phrases)
+    )
+}
+
+/// The pattern for a unit alias right after a number (`phrase_table::UnitTable` follows
+/// it exactly). A word alias must end at a word boundary; a sign such as `%` need not. A
+/// hyphen may join it ("a 2.5-mile stretch"). Sorts `aliases` into alternation order.
+fn unit_pattern(aliases: &mut Vec<&str>) -> String {
+    format!(
+        r"(?i)^(?:[ \t\u{{a0}}]|-)?({})(?:[^\p{{L}}\p{{N}}]|$)",
+        alternation(aliases)
+    )
+}
+
+/// The patterns for unit symbols before a number: those that start with a letter ("US$",
+/// "Rs.", "C$") must start a word; signs ("$", "€") need not. Letters match in any case and
+/// a space may sit between two or more letters and a sign ("hk $ 10.05 billion" in
+/// tokenized text). The symbol table (`phrase_table`) follows these patterns exactly.
+fn symbol_patterns(symbols: &[&str]) -> (String, String) {
+    let symbol_pattern = |list: &mut Vec<&str>| -> String {
+        list.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+        list.dedup();
+        list.iter()
+            .map(|s| {
+                let mut out = String::new();
+                let mut letters = 0;
+                for c in s.trim_end().chars() {
+                    // Only after two letters or more: "a $5" is not "A$5".
+                    if letters >= 2 && !c.is_alphabetic() {
+                        out.push_str(r"\s?");
+                    }
+                    letters = if c.is_alphabetic() { letters + 1 } else { 0 };
+                    out.push_str(&regex::escape(&c.to_string()));
+                }
+                out
+            })
+            .collect::<Vec<_>>()
+            .join("|")
+    };
+    let mut word_symbols: Vec<&str> = symbols
+        .iter()
+        .copied()
+        .filter(|s| s.starts_with(char::is_alphabetic))
+        .collect();
+    let mut sign_symbols: Vec<&str> = symbols
+        .iter()
+        .copied()
+        .filter(|s| !s.starts_with(char::is_alphabetic))
+        .collect();
+    (
+        format!(
+            r"(?i)(?:^|[^\p{{L}}\p{{N}}])({})\s?$",
+            symbol_pattern(&mut word_symbols)
+        ),
+        format!(r"({})\s?$", symbol_pattern(&mut sign_symbols)),
+    )
+}
+
 impl Matchers {
     fn compile(
         qualifiers: &[(String, QualifierWord)],
         vague: &[VagueAmount],
         units: &[Unit],
     ) -> Result<Self, Error> {
-        let alt = |phrases: &mut Vec<&str>| -> String {
-            phrases.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
-            phrases.dedup();
-            phrases
-                .iter()
-                .map(|p| phrase_pattern(p))
-                .collect::<Vec<_>>()
-                .join("|")
-        };
         let mut q: Vec<&str> = qualifiers.iter().map(|(p, _)| p.as_str()).collect();
-        let qualifier_before = compile_list(
-            "[qualifiers]",
-            &format!(r"(?i)(?:^|[^\p{{L}}\p{{N}}])({})\s*$", alt(&mut q)),
-        )?;
+        let qualifier_before = if representable(&q) {
+            Finder::Table(QualifierTable::new(&q))
+        } else {
+            Finder::Patterns(vec![compile_list(
+                "[qualifiers]",
+                &qualifier_pattern(&mut q),
+            )?])
+        };
         let mut aliases: Vec<&str> = units
             .iter()
             .flat_map(|u| u.aliases.iter().map(String::as_str))
             .collect();
-        // A word alias must end at a word boundary; a sign such as `%` need not.
-        // A word alias must end at a word boundary; a sign such as `%` need not. A hyphen
-        // may join it ("a 2.5-mile stretch").
-        let unit_after = compile_list(
-            "unit aliases",
-            &format!(
-                r"(?i)^(?:[ \t\u{{a0}}]|-)?({})(?:[^\p{{L}}\p{{N}}]|$)",
-                alt(&mut aliases)
-            ),
-        )?;
-        // Symbols that start with a letter ("US$", "Rs.", "C$") must start a word; signs
-        // ("$", "€") need not. Letters match in any case and a space may sit between two
-        // or more letters and a sign ("hk $ 10.05 billion" in tokenized text).
-        let symbol_pattern = |list: &mut Vec<&str>| -> String {
-            list.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
-            list.dedup();
-            list.iter()
-                .map(|s| {
-                    let mut out = String::new();
-                    let mut letters = 0;
-                    for c in s.trim_end().chars() {
-                        // Only after two letters or more: "a $5" is not "A$5".
-                        if letters >= 2 && !c.is_alphabetic() {
-                            out.push_str(r"\s?");
-                        }
-                        letters = if c.is_alphabetic() { letters + 1 } else { 0 };
-                        out.push_str(&regex::escape(&c.to_string()));
-                    }
-                    out
-                })
-                .collect::<Vec<_>>()
-                .join("|")
+        // The table needs the aliases in alternation order: longest first.
+        let unit_pattern = unit_pattern(&mut aliases);
+        let unit_after = if representable(&aliases) {
+            Finder::Table(UnitTable::new(&aliases))
+        } else {
+            Finder::Patterns(vec![compile_list("unit aliases", &unit_pattern)?])
         };
-        let mut word_symbols: Vec<&str> = units
+        let symbols: Vec<&str> = units
             .iter()
             .flat_map(|u| u.symbols.iter().map(String::as_str))
-            .filter(|s| s.starts_with(char::is_alphabetic))
             .collect();
-        let mut sign_symbols: Vec<&str> = units
-            .iter()
-            .flat_map(|u| u.symbols.iter().map(String::as_str))
-            .filter(|s| !s.starts_with(char::is_alphabetic))
-            .collect();
-        let symbol_before_word = compile_list(
-            "unit symbols",
-            &format!(
-                r"(?i)(?:^|[^\p{{L}}\p{{N}}])({})\s?$",
-                symbol_pattern(&mut word_symbols)
-            ),
-        )?;
-        let symbol_before = compile_list(
-            "unit symbols",
-            &format!(r"({})\s?$", symbol_pattern(&mut sign_symbols)),
-        )?;
+        let symbol_before = if SymbolTable::representable(&symbols) {
+            Finder::Table(SymbolTable::new(&symbols))
+        } else {
+            let (word, sign) = symbol_patterns(&symbols);
+            Finder::Patterns(vec![
+                compile_list("unit symbols", &word)?,
+                compile_list("unit symbols", &sign)?,
+            ])
+        };
         let mut v: Vec<&str> = vague.iter().map(|a| a.phrase.as_str()).collect();
-        let vague_re = compile_list("[vague]", &format!(r"(?i)\b(?:{})\b", alt(&mut v)))?;
+        let vague_re = compile_list("[vague]", &format!(r"(?i)\b(?:{})\b", alternation(&mut v)))?;
         let vague_re = super::PrefilteredList::new(vague_re, &v);
         let mut alias_to_unit = HashMap::new();
         let mut symbol_to_unit = HashMap::new();
@@ -891,7 +942,6 @@ impl Matchers {
             qualifier_before,
             unit_after,
             symbol_before,
-            symbol_before_word,
             vague: vague_re,
             alias_to_unit,
             symbol_to_unit,

@@ -504,12 +504,11 @@ fn is_not_an_amount(
     // A unit joined by a hyphen ("a 2.5-mile stretch") is a measure, not a modifier.
     let hyphen_unit = settings
         .matchers()
-        .unit_after
-        .captures(post)
-        .and_then(|c| {
+        .unit_after(post)
+        .and_then(|m| {
             settings
                 .matchers()
-                .unit_for_alias(&crate::config::normalize_phrase(c.get(1)?.as_str()))
+                .unit_for_alias(&crate::config::normalize_phrase(m.as_str()))
         })
         .is_some();
     if let Some(rest) = post.strip_prefix('-')
@@ -1150,12 +1149,7 @@ fn read_sentence(
         // A currency or unit sign before, then a qualifier before that.
         let mut unit: Option<usize> = None;
         let mut pre_end = start;
-        if let Some(m) = matchers
-            .symbol_before_word
-            .captures(&sentence[..start])
-            .or_else(|| matchers.symbol_before.captures(&sentence[..start]))
-        {
-            let sym = m.get(1).expect("group 1 always takes part");
+        if let Some(sym) = matchers.symbol_before(&sentence[..start]) {
             // "10 rmb 20 usd": a sign already read as the previous amount's unit is not
             // this one's.
             unit = matchers
@@ -1180,8 +1174,7 @@ fn read_sentence(
         }
         let mut qualifier = Qualifier::Exact;
         let mut subset = false;
-        if let Some(c) = matchers.qualifier_before.captures(&sentence[..pre_end]) {
-            let m = c.get(1).expect("group 1 always takes part");
+        if let Some(m) = matchers.qualifier_before(&sentence[..pre_end]) {
             let phrase = crate::config::normalize_phrase(m.as_str());
             match matchers.qualifier(&phrase) {
                 Some(QualifierWord::Subset) => subset = true,
@@ -1205,9 +1198,8 @@ fn read_sentence(
             }
         }
         let is_nearly = matchers
-            .qualifier_before
-            .captures(&sentence[..pre_end])
-            .and_then(|c| matchers.qualifier(&crate::config::normalize_phrase(&c[1])))
+            .qualifier_before(&sentence[..pre_end])
+            .and_then(|m| matchers.qualifier(&crate::config::normalize_phrase(m.as_str())))
             == Some(QualifierWord::Nearly);
         if range.is_some()
             && words
@@ -1218,8 +1210,7 @@ fn read_sentence(
         }
         // A unit after the number (or after the range's end).
         let mut after = end;
-        if let Some(c) = matchers.unit_after.captures(&sentence[end..]) {
-            let m = c.get(1).expect("group 1 always takes part");
+        if let Some(m) = matchers.unit_after(&sentence[end..]) {
             let alias_text = m.as_str();
             // "rmb 10 usd 20": a code followed by a number is that number's sign, not
             // this one's unit.
@@ -1671,8 +1662,7 @@ fn read_sentence(
 /// The unit whose alias starts `rest` (after optional space or hyphen), with the byte
 /// offset just past the alias.
 fn unit_at(rest: &str, settings: &Settings) -> Option<(usize, usize)> {
-    let c = settings.matchers().unit_after.captures(rest)?;
-    let m = c.get(1)?;
+    let m = settings.matchers().unit_after(rest)?;
     let u = settings
         .matchers()
         .unit_for_alias(&crate::config::normalize_phrase(m.as_str()))?;
