@@ -11,6 +11,7 @@ mod document;
 mod dump;
 mod error;
 pub mod people;
+mod line_set;
 mod phrase_table;
 mod prefilter;
 mod raw;
@@ -20,6 +21,7 @@ use std::{path::Path, sync::Arc};
 
 pub use dump::effective_toml;
 pub use error::{Error, Problem};
+pub use line_set::LineSet;
 pub use phrase_table::Found;
 pub use prefilter::PrefilteredList;
 pub use settings::{

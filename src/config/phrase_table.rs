@@ -102,7 +102,7 @@ fn run_len(s: &str) -> usize {
 
 /// Unit aliases after a number.
 #[derive(Debug)]
-pub struct UnitTable {
+pub(crate) struct UnitTable {
     /// Folded alias -> its rank in the alternation (lower wins).
     rank: HashMap<String, usize>,
     /// Folded leading words (whole words, one space apart) of aliases with more words.
@@ -135,7 +135,7 @@ impl UnitTable {
 
     /// The span of the alias that starts `rest` after an optional space, tab, no-break
     /// space or hyphen, and ends at a non-word character or the end.
-    pub fn find(&self, rest: &str) -> Option<Range<usize>> {
+    pub(crate) fn find(&self, rest: &str) -> Option<Range<usize>> {
         let skip = rest
             .chars()
             .next()
@@ -189,7 +189,7 @@ impl UnitTable {
 
 /// Qualifier phrases before a number.
 #[derive(Debug)]
-pub struct QualifierTable {
+pub(crate) struct QualifierTable {
     phrases: HashSet<String>,
     /// Folded trailing words (whole words, one space apart) of phrases with more words.
     trailing: HashSet<String>,
@@ -220,7 +220,7 @@ impl QualifierTable {
 
     /// The span of the phrase that ends `text` (whitespace after it allowed) and starts
     /// at the start or after a non-word character; the leftmost such span.
-    pub fn find(&self, text: &str) -> Option<Range<usize>> {
+    pub(crate) fn find(&self, text: &str) -> Option<Range<usize>> {
         let end = text.trim_end().len();
         // Whole words from the end, folded, nearest first.
         let mut tail: Vec<String> = Vec::new();
@@ -344,7 +344,7 @@ enum SymbolPart {
 /// Unit symbols before a number: those starting with a letter (case-insensitive, at the
 /// start or after a non-word character) are tried first, then signs (exact).
 #[derive(Debug)]
-pub struct SymbolTable {
+pub(crate) struct SymbolTable {
     word_symbols: Vec<Vec<SymbolPart>>,
     signs: Vec<Vec<SymbolPart>>,
 }
@@ -388,7 +388,7 @@ impl SymbolTable {
 
     /// The span of the symbol that ends `text` (one whitespace character after it
     /// allowed): a word symbol if one matches, else a sign; the leftmost span.
-    pub fn find(&self, text: &str) -> Option<Range<usize>> {
+    pub(crate) fn find(&self, text: &str) -> Option<Range<usize>> {
         let end = match text.chars().next_back() {
             Some(c) if c.is_whitespace() => text.len() - c.len_utf8(),
             _ => text.len(),

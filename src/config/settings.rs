@@ -13,6 +13,7 @@ use regex::{Regex, RegexSet};
 use super::{
     document,
     error::{Error, Problem},
+    line_set::LineSet,
     phrase_table::{
         Finder, Found, QualifierTable, SymbolTable, UnitTable, representable,
     },
@@ -118,8 +119,10 @@ pub struct Settings {
     pub titles: HashSet<String>,
     /// Roles, organizations and places for role claims (issue 9).
     pub people: super::people::PeopleRules,
-    pub drop_lines: RegexSet,
-    pub truncate_at: RegexSet,
+    /// `[boilerplate] drop-lines`: a line any of them matches is clutter.
+    pub drop_lines: LineSet,
+    /// `[boilerplate] truncate-at`: the first line any of them matches ends the article.
+    pub truncate_at: LineSet,
     pub severity: BTreeMap<FindingKind, Severity>,
     /// Source text of every layer, in the order applied, for `rules --dump`.
     pub layers: Vec<String>,
@@ -286,6 +289,9 @@ struct Accumulator {
     measures: BTreeMap<String, Vec<String>>,
     drop_lines: Vec<String>,
     truncate_at: Vec<String>,
+    /// A layer added a `[boilerplate]` pattern that is not a built-in one: the lists are
+    /// compiled up front, so that lists too large together are reported at start-up.
+    user_line_patterns: bool,
     severity: BTreeMap<FindingKind, Severity>,
 }
 
@@ -502,11 +508,20 @@ impl Accumulator {
             self.people.apply_places(p);
         }
         if let Some(b) = raw.boilerplate {
+            // A pattern a lower layer already has compiled (a copy of the built-in
+            // rules.toml in the working directory repeats all of them) is not checked again.
+            let known: HashSet<String> = self
+                .drop_lines
+                .iter()
+                .chain(&self.truncate_at)
+                .cloned()
+                .collect();
+            let mut user_line_patterns = false;
             let mut check = |list: Option<Vec<toml::Spanned<String>>>| -> Option<Vec<String>> {
                 let list = list?;
                 let mut out = Vec::new();
                 for pattern in list {
-                    if trusted {
+                    if trusted || known.contains(pattern.get_ref()) {
                         out.push(pattern.into_inner());
                         continue;
                     }
@@ -515,7 +530,10 @@ impl Accumulator {
                         .size_limit(PATTERN_SIZE_LIMIT)
                         .build()
                     {
-                        Ok(_) => out.push(pattern.into_inner()),
+                        Ok(_) => {
+                            user_line_patterns = true;
+                            out.push(pattern.into_inner());
+                        }
                         Err(e) => problems.push(problem(
                             span,
                             format!(
@@ -536,6 +554,7 @@ impl Accumulator {
             let extend_drop = check(b.extend_drop_lines);
             let truncate = check(b.truncate_at);
             let extend_truncate = check(b.extend_truncate_at);
+            self.user_line_patterns |= user_line_patterns;
             merge_words(&mut self.drop_lines, drop, extend_drop);
             merge_words(&mut self.truncate_at, truncate, extend_truncate);
         }
@@ -724,8 +743,17 @@ impl Accumulator {
             }
         }
         let matchers = Matchers::compile(&qualifiers, &vague, &units)?;
-        let drop_lines = compile_set("[boilerplate] drop-lines", &self.drop_lines)?;
-        let truncate_at = compile_set("[boilerplate] truncate-at", &self.truncate_at)?;
+        let (drop_lines, truncate_at) = if self.user_line_patterns {
+            (
+                LineSet::eager(compile_set("[boilerplate] drop-lines", &self.drop_lines)?),
+                LineSet::eager(compile_set("[boilerplate] truncate-at", &self.truncate_at)?),
+            )
+        } else {
+            (
+                LineSet::lazy(&self.drop_lines),
+                LineSet::lazy(&self.truncate_at),
+            )
+        };
         Ok(Settings {
             thresholds,
             qualifiers,
