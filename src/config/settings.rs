@@ -24,6 +24,9 @@ use crate::rules::{FindingKind, Severity};
 /// The rules file shipped inside the binary.
 pub const BUILTIN_RULES: &str = include_str!("../../rules.toml");
 
+/// `[vague]` phrases (lower case) and their ranges, as the layers set them.
+type VagueTable = BTreeMap<String, (f64, Option<f64>)>;
+
 /// Rules text from one place (the built-in file, `./rules.toml`, `--rules FILE`).
 #[derive(Debug, Clone)]
 pub struct RulesSource {
@@ -164,12 +167,22 @@ impl Settings {
             text: Arc::from(BUILTIN_RULES),
         };
         let mut acc = Accumulator::default();
+        // A copy of the built-in file (`./rules.toml` in this repository) is not parsed
+        // again: parsing is about a tenth of start-up.
+        let mut builtin_raw = None;
+        let has_copy = layers.iter().any(|l| *l.text == *builtin.text);
         for layer in std::iter::once(&builtin).chain(layers) {
             // The built-in patterns are known to compile (unit test
             // `builtin_boilerplate_patterns_compile_one_by_one`); checking them again on
             // every start-up cost about a sixth of the start-up time.
             let trusted = std::ptr::eq(layer, &builtin);
-            let (raw, shape) = document::parse(&layer.text);
+            let (raw, shape) = match &builtin_raw {
+                Some(raw) if *layer.text == *builtin.text => (Clone::clone(raw), Vec::new()),
+                _ => document::parse(&layer.text),
+            };
+            if trusted && has_copy && shape.is_empty() {
+                builtin_raw = Some(raw.clone());
+            }
             let mut problems: Vec<Problem> = shape
                 .into_iter()
                 .map(|p| problem_in(layer, p.at, p.message, p.label, p.help))
@@ -274,7 +287,7 @@ fn problem_in(
 struct Accumulator {
     thresholds: BTreeMap<&'static str, f64>,
     qualifiers: BTreeMap<QualifierWord, Vec<String>>,
-    vague: BTreeMap<String, (f64, Option<f64>)>,
+    vague: VagueTable,
     units: BTreeMap<String, RawUnit>,
     counted: BTreeMap<String, Vec<String>>,
     demonym_suffixes: Vec<String>,
@@ -292,6 +305,10 @@ struct Accumulator {
     /// A layer added a `[boilerplate]` pattern that is not a built-in one: the lists are
     /// compiled up front, so that lists too large together are reported at start-up.
     user_line_patterns: bool,
+    /// The `[vague]` table as the built-in layer left it. When the final table differs,
+    /// the list is compiled up front (a list too large to compile is an error at
+    /// start-up); the built-in one is known to compile (unit test).
+    builtin_vague: Option<VagueTable>,
     severity: BTreeMap<FindingKind, Severity>,
 }
 
@@ -416,6 +433,9 @@ impl Accumulator {
                     self.vague.insert(phrase.to_lowercase(), (v.low, v.high));
                 }
             }
+        }
+        if trusted {
+            self.builtin_vague = Some(self.vague.clone());
         }
         // Units this layer defines, checked against all units once the layer is merged.
         let mut layer_units: Vec<(String, Range<usize>)> = Vec::new();
@@ -742,7 +762,8 @@ impl Accumulator {
                 counted.insert(word.to_lowercase(), class.clone());
             }
         }
-        let matchers = Matchers::compile(&qualifiers, &vague, &units)?;
+        let user_vague = self.builtin_vague.as_ref() != Some(&self.vague);
+        let matchers = Matchers::compile(&qualifiers, &vague, user_vague, &units)?;
         let (drop_lines, truncate_at) = if self.user_line_patterns {
             (
                 LineSet::eager(compile_set("[boilerplate] drop-lines", &self.drop_lines)?),
@@ -790,7 +811,7 @@ impl Accumulator {
 pub(crate) const PATTERN_SIZE_LIMIT: usize = 1 << 20;
 
 /// Compiled-size limit of a pattern built from all the patterns or words of one list.
-const LIST_SIZE_LIMIT: usize = 32 << 20;
+pub(crate) const LIST_SIZE_LIMIT: usize = 32 << 20;
 
 fn compile_set(what: &'static str, patterns: &[String]) -> Result<RegexSet, Error> {
     regex::RegexSetBuilder::new(patterns)
@@ -918,6 +939,7 @@ impl Matchers {
     fn compile(
         qualifiers: &[(String, QualifierWord)],
         vague: &[VagueAmount],
+        user_vague: bool,
         units: &[Unit],
     ) -> Result<Self, Error> {
         let mut q: Vec<&str> = qualifiers.iter().map(|(p, _)| p.as_str()).collect();
@@ -954,8 +976,12 @@ impl Matchers {
             ])
         };
         let mut v: Vec<&str> = vague.iter().map(|a| a.phrase.as_str()).collect();
-        let vague_re = compile_list("[vague]", &format!(r"(?i)\b(?:{})\b", alternation(&mut v)))?;
-        let vague_re = super::PrefilteredList::new(vague_re, &v);
+        let vague_pattern = format!(r"(?i)\b(?:{})\b", alternation(&mut v));
+        let vague_re = if user_vague {
+            super::PrefilteredList::new(compile_list("[vague]", &vague_pattern)?, &v)
+        } else {
+            super::PrefilteredList::lazy(vague_pattern, &v)
+        };
         let mut alias_to_unit = HashMap::new();
         let mut symbol_to_unit = HashMap::new();
         for (i, unit) in units.iter().enumerate() {
@@ -992,6 +1018,8 @@ mod tests {
         let settings = Settings::from_layers(&[]).expect("built-in rules parse");
         assert!(settings.units.iter().any(|u| u.name == "USD"));
         assert_eq!(settings.counted_class("migrant"), Some("persons"));
+        // Compiled on first use at run time: it must compile.
+        assert!(!settings.matchers().vague.regex().as_str().is_empty());
     }
 
     #[test]
