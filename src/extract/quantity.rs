@@ -267,6 +267,23 @@ static EQUAL_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?:^|[^\p{L}\p{N}])(equal(?:s|ing|led|ed)?(?:\s+to)?)\s*$")
         .expect("static pattern")
 });
+/// Whether `text` holds `word` in any ASCII case. No character outside ASCII folds to
+/// the letters of the words tested (only `ſ` and the Kelvin sign fold to ASCII, to `s` and
+/// `k`), so this is exact as a test before a case-insensitive regex that needs the word.
+fn contains_ascii_word(text: &str, word: &[u8]) -> bool {
+    text.as_bytes()
+        .windows(word.len())
+        .any(|w| w.eq_ignore_ascii_case(word))
+}
+
+/// Whether `text` can end like `MILLION_CODE_BEFORE` ("M" and three capitals, then at
+/// most one whitespace character): the test before the regex.
+fn may_end_with_million_code(text: &str) -> bool {
+    let text = text.strip_suffix(char::is_whitespace).unwrap_or(text);
+    let b = text.as_bytes();
+    b.len() >= 4 && b[b.len() - 4] == b'M' && b[b.len() - 3..].iter().all(u8::is_ascii_uppercase)
+}
+
 /// A number or "than" and a number after a post-qualifier: "5000 or less than 6000" and
 /// "more than 5 or equal to 6" compare two figures; the words are not a bound of the first.
 static FIGURE_FOLLOWS: LazyLock<Regex> =
@@ -1162,6 +1179,7 @@ fn read_sentence(
         }
         // "MAUD 60": millions of a currency, code before.
         if unit.is_none()
+            && may_end_with_million_code(&sentence[..start])
             && let Some(c) = MILLION_CODE_BEFORE.captures(&sentence[..start])
             && let Some(code) = c.get(1)
             && let Some(u) = currency_code(code.as_str(), settings)
@@ -1237,6 +1255,10 @@ fn read_sentence(
         }
         if unit.is_none()
             && range.is_none()
+            && sentence[end..]
+                .strip_prefix(char::is_whitespace)
+                .unwrap_or(&sentence[end..])
+                .starts_with('M')
             && let Some(c) = MILLION_CODE_AFTER.captures(&sentence[end..])
             && let Some(code) = c.get(1)
             && let Some(u) = currency_code(code.as_str(), settings)
@@ -1345,7 +1367,12 @@ fn read_sentence(
         }
         // "40-plus", "43 or more", "about 500 or more" (the bound is what is stated),
         // "more than 20 or equal to it".
-        if let Some(m) = POST_QUALIFIER.find(&sentence[after..])
+        // (The test before the regex is what its branches start with: it spares compiling
+        // the pattern, a start-up cost, until a number has such words after it.)
+        if sentence[after..]
+            .trim_start()
+            .starts_with(['-', '+', 'p', 'P', 'o', 'O', 'a', 'A'])
+            && let Some(m) = POST_QUALIFIER.find(&sentence[after..])
             && range.is_none()
             && !FIGURE_FOLLOWS.is_match(&sentence[after + m.end()..])
         {
@@ -1383,6 +1410,7 @@ fn read_sentence(
         // "equal to 20": the value stated exactly, the words kept in the span.
         if qualifier == Qualifier::Exact
             && start == pre_end
+            && contains_ascii_word(&sentence[..pre_end], b"equal")
             && let Some(c) = EQUAL_BEFORE.captures(&sentence[..pre_end])
             && let Some(m) = c.get(1)
         {
