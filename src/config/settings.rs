@@ -1022,6 +1022,118 @@ mod tests {
         assert!(!settings.matchers().vague.regex().as_str().is_empty());
     }
 
+    /// Ways a phrase can be written that the case-insensitive patterns accept: cases,
+    /// other whitespace between words, and the two non-ASCII letters that fold to ASCII.
+    fn written_forms(phrase: &str) -> Vec<String> {
+        let title: String = phrase
+            .split(' ')
+            .map(|w| {
+                let mut c = w.chars();
+                c.next()
+                    .map(|f| f.to_uppercase().chain(c).collect::<String>())
+                    .unwrap_or_default()
+            })
+            .collect::<Vec<_>>()
+            .join(" ");
+        vec![
+            phrase.to_owned(),
+            phrase.to_uppercase(),
+            title,
+            phrase.replace(' ', "  "),
+            phrase.replace(' ', "\n"),
+            phrase.replace(' ', "\u{a0}"),
+            phrase.replace('s', "\u{17f}").replace('k', "\u{212a}"),
+            phrase.replace(' ', ""),
+        ]
+    }
+
+    #[test]
+    fn word_list_tables_find_what_the_patterns_find() {
+        let settings = Settings::builtin();
+        let m = settings.matchers();
+        let group = |re: &Regex, text: &str| {
+            re.captures(text)
+                .and_then(|c| c.get(1))
+                .map(|g| g.range())
+        };
+        let found = |f: Option<Found<'_>>| f.map(|f| f.start()..f.end());
+
+        let mut aliases: Vec<&str> = settings
+            .units
+            .iter()
+            .flat_map(|u| u.aliases.iter().map(String::as_str))
+            .collect();
+        let unit_re = Regex::new(&unit_pattern(&mut aliases)).expect("pattern compiles");
+        let mut checked = 0;
+        for alias in &aliases {
+            for form in written_forms(alias) {
+                for pre in ["", " ", "-", "\u{a0}", "  ", "\t", "x"] {
+                    for post in [
+                        "", " people", ".", ",", "s", "x", "é", "1", "/h", ")", "-long", "’",
+                        "\u{345}", " per hour", "²",
+                    ] {
+                        let text = format!("{pre}{form}{post}");
+                        assert_eq!(
+                            found(m.unit_after(&text)),
+                            group(&unit_re, &text),
+                            "unit after {text:?}"
+                        );
+                        checked += 1;
+                    }
+                }
+            }
+        }
+
+        let mut qualifiers: Vec<&str> = settings.qualifiers.iter().map(|(p, _)| p.as_str()).collect();
+        let qualifier_re =
+            Regex::new(&qualifier_pattern(&mut qualifiers)).expect("pattern compiles");
+        for phrase in &qualifiers {
+            for form in written_forms(phrase) {
+                for pre in [
+                    "", "There were ", "(", "x", "é", "un", "—", "a\u{345}", "no more than ",
+                    "up to ",
+                ] {
+                    for post in ["", " ", "  ", "\n", " $", "x"] {
+                        let text = format!("{pre}{form}{post}");
+                        assert_eq!(
+                            found(m.qualifier_before(&text)),
+                            group(&qualifier_re, &text),
+                            "qualifier before {text:?}"
+                        );
+                        checked += 1;
+                    }
+                }
+            }
+        }
+
+        let symbols: Vec<&str> = settings
+            .units
+            .iter()
+            .flat_map(|u| u.symbols.iter().map(String::as_str))
+            .collect();
+        let (word, sign) = symbol_patterns(&symbols);
+        let word_re = Regex::new(&word).expect("pattern compiles");
+        let sign_re = Regex::new(&sign).expect("pattern compiles");
+        for symbol in &symbols {
+            let spaced = symbol.replacen('$', " $", 1);
+            let mut forms = written_forms(symbol);
+            forms.push(symbol.to_lowercase());
+            forms.push(spaced);
+            for form in forms {
+                for pre in ["", "paid ", "x", "(", "é", "1", "a\u{345}", "$"] {
+                    for post in ["", " ", "  ", "\t", "x"] {
+                        let text = format!("{pre}{form}{post}");
+                        let want =
+                            group(&word_re, &text).or_else(|| group(&sign_re, &text));
+                        assert_eq!(found(m.symbol_before(&text)), want, "symbol before {text:?}");
+                        checked += 1;
+                    }
+                }
+            }
+        }
+        assert!(checked > 10_000, "{checked}");
+    }
+
     #[test]
     fn builtin_boilerplate_patterns_compile_one_by_one() {
         // `from_layers` trusts the built-in layer and does not compile its patterns one by

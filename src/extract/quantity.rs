@@ -1357,6 +1357,7 @@ fn read_sentence(
         // A conversion in brackets ("10 kilometres (6.2 miles)") is the same claim.
         if unit.is_some()
             && keep == Keep::Claims
+            && sentence[after..].trim_start().starts_with('(')
             && let Some(m) = CONVERSION.find(&sentence[after..])
         {
             let inner_end = after + m.end();
