@@ -4,6 +4,8 @@
 //! "43 migrants on Monday's flight" and "1,700 migrants returned since August" share
 //! words but not anchors: one is a day, the other a running total.
 
+use std::cell::RefCell;
+
 use serde::Serialize;
 
 use crate::{config::Settings, ingest::Article, normalize::text};
@@ -123,8 +125,77 @@ pub fn terms_of(sentence: &str, settings: &Settings) -> Vec<String> {
         .collect()
 }
 
+/// The contexts already worked out for the sentences of one article, while
+/// [`memoized`] runs for it on this thread.
+struct Memo {
+    /// Addresses of the article and settings: both are borrowed for the whole scope, so
+    /// no other article or settings can sit at these addresses while it lasts.
+    key: (usize, usize),
+    contexts: Vec<Option<Context>>,
+}
+
+thread_local! {
+    static MEMO: RefCell<Option<Memo>> = const { RefCell::new(None) };
+}
+
+/// Puts back the memo of an enclosing scope (a nested article on a rayon worker) when a
+/// scope ends, also when it unwinds.
+struct MemoScope(Option<Memo>);
+
+impl Drop for MemoScope {
+    fn drop(&mut self) {
+        let outer = self.0.take();
+        MEMO.with(|m| *m.borrow_mut() = outer);
+    }
+}
+
+fn memo_key(article: &Article, settings: &Settings) -> (usize, usize) {
+    (
+        std::ptr::from_ref(article) as usize,
+        std::ptr::from_ref(settings) as usize,
+    )
+}
+
+/// Runs `f` with every [`around`] call for `article` and `settings` on this thread
+/// worked out once per sentence: the quantity, date, duration, role, quote and echo
+/// readers ask for the contexts of the same sentences. What `around` returns is the
+/// same with or without it.
+pub fn memoized<T>(article: &Article, settings: &Settings, f: impl FnOnce() -> T) -> T {
+    let memo = Memo {
+        key: memo_key(article, settings),
+        contexts: vec![None; article.sentences.len()],
+    };
+    let _scope = MemoScope(MEMO.with(|m| m.replace(Some(memo))));
+    f()
+}
+
 /// The context of a claim in sentence `index` of `article`.
 pub fn around(article: &Article, index: usize, settings: &Settings) -> Context {
+    let key = memo_key(article, settings);
+    let known = MEMO.with(|m| {
+        m.borrow()
+            .as_ref()
+            .filter(|memo| memo.key == key)
+            .and_then(|memo| memo.contexts.get(index)?.clone())
+    });
+    if let Some(context) = known {
+        return context;
+    }
+    let context = compute_around(article, index, settings);
+    MEMO.with(|m| {
+        if let Some(slot) = m
+            .borrow_mut()
+            .as_mut()
+            .filter(|memo| memo.key == key)
+            .and_then(|memo| memo.contexts.get_mut(index))
+        {
+            *slot = Some(context.clone());
+        }
+    });
+    context
+}
+
+fn compute_around(article: &Article, index: usize, settings: &Settings) -> Context {
     let sentence = article.sentences[index];
     let own = article.slice(sentence.span);
     let previous = index

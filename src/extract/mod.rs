@@ -298,6 +298,11 @@ fn concat(lists: Vec<Vec<Claim>>) -> Vec<Claim> {
 
 /// The claims of one article, without ids.
 pub fn of_article(index: usize, article: &Article, settings: &Settings) -> Vec<Claim> {
+    // Each sentence's context is worked out once for all the readers below.
+    context::memoized(article, settings, || claims_of(index, article, settings))
+}
+
+fn claims_of(index: usize, article: &Article, settings: &Settings) -> Vec<Claim> {
     let mut people = people::Directory::of(article, settings);
     let roles = role::find(article, &people, settings);
     people.attach_roles(&roles);
