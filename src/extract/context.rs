@@ -4,19 +4,20 @@
 //! "43 migrants on Monday's flight" and "1,700 migrants returned since August" share
 //! words but not anchors: one is a day, the other a running total.
 
-use std::cell::RefCell;
-
 use serde::Serialize;
 
+use std::{cell::RefCell, collections::HashMap};
+
+use super::terms::TermList;
 use crate::{config::Settings, ingest::Article, normalize::text};
 
 /// Key terms and time anchors of a claim.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Context {
-    /// Stems of content words, sorted and unique.
-    pub terms: Vec<String>,
+    /// Stems of content words, sorted and unique (shared by the claims of one sentence).
+    pub terms: TermList,
     /// Time anchors (`day:monday`, `month:july`, `year:2024`, `since`), sorted and unique.
-    pub anchors: Vec<String>,
+    pub anchors: TermList,
     /// Stems of the content words within a few words of the claim, sorted and unique.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub local: Vec<String>,
@@ -125,77 +126,82 @@ pub fn terms_of(sentence: &str, settings: &Settings) -> Vec<String> {
         .collect()
 }
 
-/// The contexts already worked out for the sentences of one article, while
-/// [`memoized`] runs for it on this thread.
-struct Memo {
-    /// Addresses of the article and settings: both are borrowed for the whole scope, so
-    /// no other article or settings can sit at these addresses while it lasts.
-    key: (usize, usize),
-    contexts: Vec<Option<Context>>,
-}
-
 thread_local! {
-    static MEMO: RefCell<Option<Memo>> = const { RefCell::new(None) };
+    /// The terms and anchors `around` worked out for the sentences of the article being
+    /// extracted on this thread (keyed by the address of its text, then by sentence), while
+    /// a [`SharedContexts`] guard lives.
+    static SHARED: RefCell<Option<Shared>> = const { RefCell::new(None) };
 }
 
-/// Puts back the memo of an enclosing scope (a nested article on a rayon worker) when a
-/// scope ends, also when it unwinds.
-struct MemoScope(Option<Memo>);
+/// Sentence contexts of one article: its text's address, then (terms, anchors) by sentence.
+type Shared = (usize, HashMap<usize, (TermList, TermList)>);
 
-impl Drop for MemoScope {
-    fn drop(&mut self) {
-        let outer = self.0.take();
-        MEMO.with(|m| *m.borrow_mut() = outer);
+/// While this guard lives, [`around`] works out each sentence of its article once on this
+/// thread and every claim of the sentence (from any extractor) shares the same lists:
+/// each extractor used to build its own copy. Dropping it forgets them.
+#[must_use = "contexts are shared only while the guard lives"]
+pub struct SharedContexts<'a> {
+    /// Whatever an enclosing guard shared, put back on drop.
+    outer: Option<Shared>,
+    /// The article stays borrowed (so its text cannot move) while its key is in use.
+    _article: std::marker::PhantomData<&'a Article>,
+}
+
+/// Share sentence contexts within `article` until the guard is dropped.
+pub fn share_per_sentence(article: &Article) -> SharedContexts<'_> {
+    let key = text_key(article);
+    let outer = SHARED.with(|s| s.borrow_mut().replace((key, HashMap::new())));
+    SharedContexts {
+        outer,
+        _article: std::marker::PhantomData,
     }
 }
 
-fn memo_key(article: &Article, settings: &Settings) -> (usize, usize) {
-    (
-        std::ptr::from_ref(article) as usize,
-        std::ptr::from_ref(settings) as usize,
-    )
+impl Drop for SharedContexts<'_> {
+    fn drop(&mut self) {
+        let outer = self.outer.take();
+        SHARED.with(|s| *s.borrow_mut() = outer);
+    }
 }
 
-/// Runs `f` with every [`around`] call for `article` and `settings` on this thread
-/// worked out once per sentence: the quantity, date, duration, role, quote and echo
-/// readers ask for the contexts of the same sentences. What `around` returns is the
-/// same with or without it.
-pub fn memoized<T>(article: &Article, settings: &Settings, f: impl FnOnce() -> T) -> T {
-    let memo = Memo {
-        key: memo_key(article, settings),
-        contexts: vec![None; article.sentences.len()],
-    };
-    let _scope = MemoScope(MEMO.with(|m| m.replace(Some(memo))));
-    f()
+fn text_key(article: &Article) -> usize {
+    article.text.as_ptr() as usize
 }
 
 /// The context of a claim in sentence `index` of `article`.
 pub fn around(article: &Article, index: usize, settings: &Settings) -> Context {
-    let key = memo_key(article, settings);
-    let known = MEMO.with(|m| {
-        m.borrow()
+    let paragraph = Some(article.sentences[index].paragraph);
+    let key = text_key(article);
+    let shared = SHARED.with(|s| {
+        s.borrow()
             .as_ref()
-            .filter(|memo| memo.key == key)
-            .and_then(|memo| memo.contexts.get(index)?.clone())
+            .filter(|(k, _)| *k == key)
+            .and_then(|(_, m)| m.get(&index).cloned())
     });
-    if let Some(context) = known {
-        return context;
-    }
-    let context = compute_around(article, index, settings);
-    MEMO.with(|m| {
-        if let Some(slot) = m
-            .borrow_mut()
-            .as_mut()
-            .filter(|memo| memo.key == key)
-            .and_then(|memo| memo.contexts.get_mut(index))
-        {
-            *slot = Some(context.clone());
+    let (terms, anchors) = match shared {
+        Some(lists) => lists,
+        None => {
+            let lists = terms_and_anchors(article, index, settings);
+            SHARED.with(|s| {
+                if let Some((k, m)) = s.borrow_mut().as_mut()
+                    && *k == key
+                {
+                    m.insert(index, lists.clone());
+                }
+            });
+            lists
         }
-    });
-    context
+    };
+    Context {
+        terms,
+        anchors,
+        paragraph,
+        ..Context::default()
+    }
 }
 
-fn compute_around(article: &Article, index: usize, settings: &Settings) -> Context {
+/// The key terms and time anchors of sentence `index` of `article`.
+fn terms_and_anchors(article: &Article, index: usize, settings: &Settings) -> (TermList, TermList) {
     let sentence = article.sentences[index];
     let own = article.slice(sentence.span);
     let previous = index
@@ -228,12 +234,7 @@ fn compute_around(article: &Article, index: usize, settings: &Settings) -> Conte
     }
     anchors.sort();
     anchors.dedup();
-    Context {
-        terms,
-        anchors,
-        paragraph: Some(sentence.paragraph),
-        ..Context::default()
-    }
+    (terms.into(), anchors.into())
 }
 
 impl Context {
@@ -248,14 +249,16 @@ impl Context {
             return false;
         }
         for prefix in ["day:", "year:"] {
-            let mine: Vec<&String> = self
+            let mine: Vec<&str> = self
                 .anchors
                 .iter()
+                .map(|a| a.as_str())
                 .filter(|a| a.starts_with(prefix))
                 .collect();
-            let theirs: Vec<&String> = other
+            let theirs: Vec<&str> = other
                 .anchors
                 .iter()
+                .map(|a| a.as_str())
                 .filter(|a| a.starts_with(prefix))
                 .collect();
             if !mine.is_empty() && !theirs.is_empty() && !mine.iter().any(|a| theirs.contains(a)) {
@@ -282,11 +285,11 @@ mod tests {
     #[test]
     fn a_running_total_is_not_a_days_figure() {
         let day = Context {
-            anchors: vec!["day:monday".into()],
+            anchors: ["day:monday"].into(),
             ..Context::default()
         };
         let total = Context {
-            anchors: vec!["since".into()],
+            anchors: ["since"].into(),
             ..Context::default()
         };
         assert!(!day.is_time_compatible(&total));
