@@ -109,7 +109,9 @@ impl LinePattern {
                 regex::RegexBuilder::new(&self.source)
                     .size_limit(super::settings::PATTERN_SIZE_LIMIT)
                     .build()
-                    .expect("lazy line patterns are the built-in ones, each compiled by a unit test")
+                    .expect(
+                        "lazy line patterns are the built-in ones, each compiled by a unit test",
+                    )
             })
             .is_match(line)
     }
@@ -169,7 +171,11 @@ fn starts_of(pattern: &str) -> Option<Starts> {
         && r.max.is_none()
         && let HirKind::Class(Class::Unicode(class)) = r.sub.kind()
     {
-        skip = class.ranges().iter().map(|r| (r.start(), r.end())).collect();
+        skip = class
+            .ranges()
+            .iter()
+            .map(|r| (r.start(), r.end()))
+            .collect();
         rest = after;
     }
     let seq = Extractor::new()

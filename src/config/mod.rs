@@ -10,8 +10,8 @@
 mod document;
 mod dump;
 mod error;
-pub mod people;
 mod line_set;
+pub mod people;
 mod phrase_table;
 mod prefilter;
 mod raw;

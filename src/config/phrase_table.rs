@@ -9,10 +9,10 @@
 //! Each matcher gives exactly the span of group 1 of the pattern it replaces (kept in
 //! `settings.rs` for layers the tables cannot represent, and compared against the tables
 //! in the tests below):
-//! - [`UnitTable`]: `(?i)^(?:[ \t\u{a0}]|-)?(ALIASES)(?:[^\p{L}\p{N}]|$)`, the aliases
+//! - `UnitTable`: `(?i)^(?:[ \t\u{a0}]|-)?(ALIASES)(?:[^\p{L}\p{N}]|$)`, the aliases
 //!   sorted longest first, words joined by `\s+`;
-//! - [`QualifierTable`]: `(?i)(?:^|[^\p{L}\p{N}])(PHRASES)\s*$`;
-//! - [`SymbolTable`]: `(?i)(?:^|[^\p{L}\p{N}])(SYMBOLS)\s?$` for symbols that start with a
+//! - `QualifierTable`: `(?i)(?:^|[^\p{L}\p{N}])(PHRASES)\s*$`;
+//! - `SymbolTable`: `(?i)(?:^|[^\p{L}\p{N}])(SYMBOLS)\s?$` for symbols that start with a
 //!   letter, `(SYMBOLS)\s?$` for signs, a symbol's characters with `\s?` before a
 //!   non-letter that follows two letters or more.
 //!
@@ -53,9 +53,11 @@ fn is_word(c: char) -> bool {
             .parse(r"[\p{L}\p{N}]")
             .expect("a static class parses");
         match hir.kind() {
-            HirKind::Class(Class::Unicode(class)) => {
-                class.ranges().iter().map(|r| (r.start(), r.end())).collect()
-            }
+            HirKind::Class(Class::Unicode(class)) => class
+                .ranges()
+                .iter()
+                .map(|r| (r.start(), r.end()))
+                .collect(),
             _ => unreachable!("a bracketed Unicode class parses to a Unicode class"),
         }
     });
@@ -228,9 +230,9 @@ impl QualifierTable {
         let mut found = None;
         for _ in 0..self.max_words {
             let before = &text[..chunk_end];
-            let chunk_start = before
-                .rfind(char::is_whitespace)
-                .map_or(0, |i| i + before[i..].chars().next().map_or(1, char::len_utf8));
+            let chunk_start = before.rfind(char::is_whitespace).map_or(0, |i| {
+                i + before[i..].chars().next().map_or(1, char::len_utf8)
+            });
             if chunk_start == chunk_end {
                 break;
             }
@@ -450,7 +452,13 @@ mod tests {
 
     #[test]
     fn fold_keys_match_the_regex_crates_case_insensitivity() {
-        let pairs = [('s', 'ſ'), ('k', '\u{212A}'), ('µ', 'Μ'), ('σ', 'ς'), ('é', 'É')];
+        let pairs = [
+            ('s', 'ſ'),
+            ('k', '\u{212A}'),
+            ('µ', 'Μ'),
+            ('σ', 'ς'),
+            ('é', 'É'),
+        ];
         for (a, b) in pairs {
             assert_eq!(fold(a), fold(b), "{a} {b}");
         }

@@ -14,9 +14,7 @@ use super::{
     document,
     error::{Error, Problem},
     line_set::LineSet,
-    phrase_table::{
-        Finder, Found, QualifierTable, SymbolTable, UnitTable, representable,
-    },
+    phrase_table::{Finder, Found, QualifierTable, SymbolTable, UnitTable, representable},
     raw::{RawRules, RawUnit, Words},
 };
 use crate::rules::{FindingKind, Severity};
@@ -875,10 +873,7 @@ fn alternation(phrases: &mut Vec<&str>) -> String {
 /// The pattern for a qualifier phrase right before a number (`phrase_table::QualifierTable`
 /// follows it exactly).
 fn qualifier_pattern(phrases: &mut Vec<&str>) -> String {
-    format!(
-        r"(?i)(?:^|[^\p{{L}}\p{{N}}])({})\s*$",
-        alternation(phrases)
-    )
+    format!(r"(?i)(?:^|[^\p{{L}}\p{{N}}])({})\s*$", alternation(phrases))
 }
 
 /// The pattern for a unit alias right after a number (`phrase_table::UnitTable` follows
@@ -1051,11 +1046,8 @@ mod tests {
     fn word_list_tables_find_what_the_patterns_find() {
         let settings = Settings::builtin();
         let m = settings.matchers();
-        let group = |re: &Regex, text: &str| {
-            re.captures(text)
-                .and_then(|c| c.get(1))
-                .map(|g| g.range())
-        };
+        let group =
+            |re: &Regex, text: &str| re.captures(text).and_then(|c| c.get(1)).map(|g| g.range());
         let found = |f: Option<Found<'_>>| f.map(|f| f.start()..f.end());
 
         let mut aliases: Vec<&str> = settings
@@ -1069,8 +1061,21 @@ mod tests {
             for form in written_forms(alias) {
                 for pre in ["", " ", "-", "\u{a0}", "  ", "\t", "x"] {
                     for post in [
-                        "", " people", ".", ",", "s", "x", "é", "1", "/h", ")", "-long", "’",
-                        "\u{345}", " per hour", "²",
+                        "",
+                        " people",
+                        ".",
+                        ",",
+                        "s",
+                        "x",
+                        "é",
+                        "1",
+                        "/h",
+                        ")",
+                        "-long",
+                        "’",
+                        "\u{345}",
+                        " per hour",
+                        "²",
                     ] {
                         let text = format!("{pre}{form}{post}");
                         assert_eq!(
@@ -1084,13 +1089,25 @@ mod tests {
             }
         }
 
-        let mut qualifiers: Vec<&str> = settings.qualifiers.iter().map(|(p, _)| p.as_str()).collect();
+        let mut qualifiers: Vec<&str> = settings
+            .qualifiers
+            .iter()
+            .map(|(p, _)| p.as_str())
+            .collect();
         let qualifier_re =
             Regex::new(&qualifier_pattern(&mut qualifiers)).expect("pattern compiles");
         for phrase in &qualifiers {
             for form in written_forms(phrase) {
                 for pre in [
-                    "", "There were ", "(", "x", "é", "un", "—", "a\u{345}", "no more than ",
+                    "",
+                    "There were ",
+                    "(",
+                    "x",
+                    "é",
+                    "un",
+                    "—",
+                    "a\u{345}",
+                    "no more than ",
                     "up to ",
                 ] {
                     for post in ["", " ", "  ", "\n", " $", "x"] {
@@ -1123,9 +1140,12 @@ mod tests {
                 for pre in ["", "paid ", "x", "(", "é", "1", "a\u{345}", "$"] {
                     for post in ["", " ", "  ", "\t", "x"] {
                         let text = format!("{pre}{form}{post}");
-                        let want =
-                            group(&word_re, &text).or_else(|| group(&sign_re, &text));
-                        assert_eq!(found(m.symbol_before(&text)), want, "symbol before {text:?}");
+                        let want = group(&word_re, &text).or_else(|| group(&sign_re, &text));
+                        assert_eq!(
+                            found(m.symbol_before(&text)),
+                            want,
+                            "symbol before {text:?}"
+                        );
                         checked += 1;
                     }
                 }
