@@ -10,7 +10,9 @@
 mod document;
 mod dump;
 mod error;
+mod line_set;
 pub mod people;
+mod phrase_table;
 mod prefilter;
 mod raw;
 mod settings;
@@ -19,6 +21,8 @@ use std::{path::Path, sync::Arc};
 
 pub use dump::effective_toml;
 pub use error::{Error, Problem};
+pub use line_set::LineSet;
+pub use phrase_table::Found;
 pub use prefilter::PrefilteredList;
 pub use settings::{
     BUILTIN_RULES, Matchers, QualifierWord, RulesSource, Settings, Thresholds, Unit, VagueAmount,

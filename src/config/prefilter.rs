@@ -7,6 +7,8 @@
 //! backtracking engine (about 8% of `extract` time). A sentence that contains none of the
 //! words the phrases require cannot match and skips the regex altogether.
 
+use std::sync::OnceLock;
+
 use aho_corasick::AhoCorasick;
 use regex::{Match, Regex};
 
@@ -19,7 +21,10 @@ const FOLDS_TO_ASCII: [char; 2] = ['\u{17F}', '\u{212A}'];
 /// automaton of one required word per phrase.
 #[derive(Debug)]
 pub struct PrefilteredList {
-    regex: Regex,
+    /// Compiled now, or (built-in lists, known to compile) the first time a haystack
+    /// passes the prefilter.
+    regex: OnceLock<Regex>,
+    pattern: String,
     required: Option<AhoCorasick>,
 }
 
@@ -28,6 +33,17 @@ impl PrefilteredList {
     /// one of `phrases` (true of a case-insensitive alternation of the phrases with
     /// anything around them). Phrases with a non-ASCII word turn the prefilter off.
     pub(crate) fn new(regex: Regex, phrases: &[&str]) -> Self {
+        let pattern = regex.as_str().to_owned();
+        Self::with(OnceLock::from(regex), pattern, phrases)
+    }
+
+    /// As [`PrefilteredList::new`], compiling `pattern` on first use: only for patterns
+    /// known to compile (the built-in lists, compiled by a unit test).
+    pub(crate) fn lazy(pattern: String, phrases: &[&str]) -> Self {
+        Self::with(OnceLock::new(), pattern, phrases)
+    }
+
+    fn with(regex: OnceLock<Regex>, pattern: String, phrases: &[&str]) -> Self {
         let mut words: Vec<&str> = Vec::with_capacity(phrases.len());
         for phrase in phrases {
             let longest = phrase
@@ -36,22 +52,27 @@ impl PrefilteredList {
                 .max_by_key(|w| w.len());
             match longest {
                 Some(w) if w.is_ascii() => words.push(w),
-                _ => return Self::plain(regex),
+                _ => return Self::plain(regex, pattern),
             }
         }
         if words.is_empty() {
-            return Self::plain(regex);
+            return Self::plain(regex, pattern);
         }
         let required = AhoCorasick::builder()
             .ascii_case_insensitive(true)
             .build(&words)
             .ok();
-        Self { regex, required }
-    }
-
-    fn plain(regex: Regex) -> Self {
         Self {
             regex,
+            pattern,
+            required,
+        }
+    }
+
+    fn plain(regex: OnceLock<Regex>, pattern: String) -> Self {
+        Self {
+            regex,
+            pattern,
             required: None,
         }
     }
@@ -67,14 +88,19 @@ impl PrefilteredList {
     /// Every match, as `Regex::find_iter` gives them.
     pub fn find_iter<'h>(&'h self, haystack: &'h str) -> impl Iterator<Item = Match<'h>> + 'h {
         self.could_match(haystack)
-            .then(|| self.regex.find_iter(haystack))
+            .then(|| self.regex().find_iter(haystack))
             .into_iter()
             .flatten()
     }
 
     /// The compiled pattern itself.
     pub fn regex(&self) -> &Regex {
-        &self.regex
+        self.regex.get_or_init(|| {
+            regex::RegexBuilder::new(&self.pattern)
+                .size_limit(super::settings::LIST_SIZE_LIMIT)
+                .build()
+                .expect("a lazy list is a built-in one, compiled by a unit test")
+        })
     }
 }
 

@@ -10,7 +10,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 /// One rules file, as parsed.
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default, Clone, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub(crate) struct RawRules {
     pub(crate) version: Option<Spanned<i64>>,
@@ -31,7 +31,7 @@ pub(crate) struct RawRules {
 }
 
 /// `[thresholds]`.
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default, Clone, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub(crate) struct RawThresholds {
     pub(crate) approximate_tolerance: Option<Spanned<f64>>,
@@ -56,7 +56,7 @@ pub(crate) struct RawThresholds {
 pub(crate) type Words = Option<Vec<String>>;
 
 /// `[qualifiers]`.
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default, Clone, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub(crate) struct RawQualifiers {
     pub(crate) more_than: Words,
@@ -97,7 +97,7 @@ pub(crate) struct RawUnit {
 }
 
 /// `[demonyms]`.
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default, Clone, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub(crate) struct RawDemonyms {
     pub(crate) suffixes: Words,
@@ -105,7 +105,7 @@ pub(crate) struct RawDemonyms {
 }
 
 /// `[terms]`.
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default, Clone, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub(crate) struct RawTerms {
     pub(crate) stopwords: Words,
@@ -113,7 +113,7 @@ pub(crate) struct RawTerms {
 }
 
 /// `[sentences]`.
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default, Clone, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub(crate) struct RawSentences {
     pub(crate) abbreviations: Words,
@@ -121,7 +121,7 @@ pub(crate) struct RawSentences {
 }
 
 /// `[boilerplate]`.
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default, Clone, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub(crate) struct RawBoilerplate {
     pub(crate) drop_lines: Option<Vec<Spanned<String>>>,
@@ -131,7 +131,7 @@ pub(crate) struct RawBoilerplate {
 }
 
 /// `[people]`.
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default, Clone, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub(crate) struct RawPeople {
     pub(crate) titles: Words,
@@ -155,7 +155,7 @@ pub(crate) struct RawPeople {
 }
 
 /// `[places]` (issue 9).
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default, Clone, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub(crate) struct RawPlaces {
     /// Canonical place -> other names and demonyms ("El Salvador" = ["Salvadoran"]).
@@ -164,7 +164,7 @@ pub(crate) struct RawPlaces {
 }
 
 /// `[quantities]`.
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default, Clone, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub(crate) struct RawQuantities {
     pub(crate) not_after: Words,

@@ -13,12 +13,17 @@ use regex::{Regex, RegexSet};
 use super::{
     document,
     error::{Error, Problem},
+    line_set::LineSet,
+    phrase_table::{Finder, Found, QualifierTable, SymbolTable, UnitTable, representable},
     raw::{RawRules, RawUnit, Words},
 };
 use crate::rules::{FindingKind, Severity};
 
 /// The rules file shipped inside the binary.
 pub const BUILTIN_RULES: &str = include_str!("../../rules.toml");
+
+/// `[vague]` phrases (lower case) and their ranges, as the layers set them.
+type VagueTable = BTreeMap<String, (f64, Option<f64>)>;
 
 /// Rules text from one place (the built-in file, `./rules.toml`, `--rules FILE`).
 #[derive(Debug, Clone)]
@@ -115,8 +120,10 @@ pub struct Settings {
     pub titles: HashSet<String>,
     /// Roles, organizations and places for role claims (issue 9).
     pub people: super::people::PeopleRules,
-    pub drop_lines: RegexSet,
-    pub truncate_at: RegexSet,
+    /// `[boilerplate] drop-lines`: a line any of them matches is clutter.
+    pub drop_lines: LineSet,
+    /// `[boilerplate] truncate-at`: the first line any of them matches ends the article.
+    pub truncate_at: LineSet,
     pub severity: BTreeMap<FindingKind, Severity>,
     /// Source text of every layer, in the order applied, for `rules --dump`.
     pub layers: Vec<String>,
@@ -129,15 +136,9 @@ pub struct Settings {
 /// Patterns derived from the word lists, compiled once.
 #[derive(Debug)]
 pub struct Matchers {
-    /// A qualifier phrase ending right at the end of the haystack.
-    pub qualifier_before: Regex,
-    /// A unit alias starting right at the start of the haystack.
-    pub unit_after: Regex,
-    /// A currency or unit sign ("$", "€") ending right at the end of the haystack.
-    pub symbol_before: Regex,
-    /// A symbol that starts with a letter ("US$", "Rs.") ending right at the end of the
-    /// haystack; tried before `symbol_before`.
-    pub symbol_before_word: Regex,
+    qualifier_before: Finder<QualifierTable>,
+    unit_after: Finder<UnitTable>,
+    symbol_before: Finder<SymbolTable>,
     /// A vague amount phrase anywhere.
     pub vague: super::PrefilteredList,
     alias_to_unit: HashMap<String, usize>,
@@ -164,12 +165,22 @@ impl Settings {
             text: Arc::from(BUILTIN_RULES),
         };
         let mut acc = Accumulator::default();
+        // A copy of the built-in file (`./rules.toml` in this repository) is not parsed
+        // again: parsing is about a tenth of start-up.
+        let mut builtin_raw = None;
+        let has_copy = layers.iter().any(|l| *l.text == *builtin.text);
         for layer in std::iter::once(&builtin).chain(layers) {
             // The built-in patterns are known to compile (unit test
             // `builtin_boilerplate_patterns_compile_one_by_one`); checking them again on
             // every start-up cost about a sixth of the start-up time.
             let trusted = std::ptr::eq(layer, &builtin);
-            let (raw, shape) = document::parse(&layer.text);
+            let (raw, shape) = match &builtin_raw {
+                Some(raw) if *layer.text == *builtin.text => (Clone::clone(raw), Vec::new()),
+                _ => document::parse(&layer.text),
+            };
+            if trusted && has_copy && shape.is_empty() {
+                builtin_raw = Some(raw.clone());
+            }
             let mut problems: Vec<Problem> = shape
                 .into_iter()
                 .map(|p| problem_in(layer, p.at, p.message, p.label, p.help))
@@ -207,6 +218,25 @@ impl Settings {
 }
 
 impl Matchers {
+    /// A qualifier phrase ending right at the end of `text` (whitespace after it allowed),
+    /// at the start or after a non-word character.
+    pub fn qualifier_before<'h>(&self, text: &'h str) -> Option<Found<'h>> {
+        self.qualifier_before.find(text)
+    }
+
+    /// A unit alias starting right at the start of `rest` (after one optional space, tab,
+    /// no-break space or hyphen) and ending before a non-word character or the end.
+    pub fn unit_after<'h>(&self, rest: &'h str) -> Option<Found<'h>> {
+        self.unit_after.find(rest)
+    }
+
+    /// A currency or unit symbol ending right at the end of `text` (one whitespace
+    /// character after it allowed): a symbol that starts with a letter ("US$", "Rs.",
+    /// at the start or after a non-word character) if one matches, else a sign ("$").
+    pub fn symbol_before<'h>(&self, text: &'h str) -> Option<Found<'h>> {
+        self.symbol_before.find(text)
+    }
+
     /// The unit an alias (lower case) names.
     pub fn unit_for_alias(&self, alias: &str) -> Option<usize> {
         self.alias_to_unit.get(alias).copied()
@@ -255,7 +285,7 @@ fn problem_in(
 struct Accumulator {
     thresholds: BTreeMap<&'static str, f64>,
     qualifiers: BTreeMap<QualifierWord, Vec<String>>,
-    vague: BTreeMap<String, (f64, Option<f64>)>,
+    vague: VagueTable,
     units: BTreeMap<String, RawUnit>,
     counted: BTreeMap<String, Vec<String>>,
     demonym_suffixes: Vec<String>,
@@ -270,6 +300,13 @@ struct Accumulator {
     measures: BTreeMap<String, Vec<String>>,
     drop_lines: Vec<String>,
     truncate_at: Vec<String>,
+    /// A layer added a `[boilerplate]` pattern that is not a built-in one: the lists are
+    /// compiled up front, so that lists too large together are reported at start-up.
+    user_line_patterns: bool,
+    /// The `[vague]` table as the built-in layer left it. When the final table differs,
+    /// the list is compiled up front (a list too large to compile is an error at
+    /// start-up); the built-in one is known to compile (unit test).
+    builtin_vague: Option<VagueTable>,
     severity: BTreeMap<FindingKind, Severity>,
 }
 
@@ -395,6 +432,9 @@ impl Accumulator {
                 }
             }
         }
+        if trusted {
+            self.builtin_vague = Some(self.vague.clone());
+        }
         // Units this layer defines, checked against all units once the layer is merged.
         let mut layer_units: Vec<(String, Range<usize>)> = Vec::new();
         if let Some(units) = raw.units {
@@ -486,11 +526,20 @@ impl Accumulator {
             self.people.apply_places(p);
         }
         if let Some(b) = raw.boilerplate {
+            // A pattern a lower layer already has compiled (a copy of the built-in
+            // rules.toml in the working directory repeats all of them) is not checked again.
+            let known: HashSet<String> = self
+                .drop_lines
+                .iter()
+                .chain(&self.truncate_at)
+                .cloned()
+                .collect();
+            let mut user_line_patterns = false;
             let mut check = |list: Option<Vec<toml::Spanned<String>>>| -> Option<Vec<String>> {
                 let list = list?;
                 let mut out = Vec::new();
                 for pattern in list {
-                    if trusted {
+                    if trusted || known.contains(pattern.get_ref()) {
                         out.push(pattern.into_inner());
                         continue;
                     }
@@ -499,7 +548,10 @@ impl Accumulator {
                         .size_limit(PATTERN_SIZE_LIMIT)
                         .build()
                     {
-                        Ok(_) => out.push(pattern.into_inner()),
+                        Ok(_) => {
+                            user_line_patterns = true;
+                            out.push(pattern.into_inner());
+                        }
                         Err(e) => problems.push(problem(
                             span,
                             format!(
@@ -520,6 +572,7 @@ impl Accumulator {
             let extend_drop = check(b.extend_drop_lines);
             let truncate = check(b.truncate_at);
             let extend_truncate = check(b.extend_truncate_at);
+            self.user_line_patterns |= user_line_patterns;
             merge_words(&mut self.drop_lines, drop, extend_drop);
             merge_words(&mut self.truncate_at, truncate, extend_truncate);
         }
@@ -707,9 +760,19 @@ impl Accumulator {
                 counted.insert(word.to_lowercase(), class.clone());
             }
         }
-        let matchers = Matchers::compile(&qualifiers, &vague, &units)?;
-        let drop_lines = compile_set("[boilerplate] drop-lines", &self.drop_lines)?;
-        let truncate_at = compile_set("[boilerplate] truncate-at", &self.truncate_at)?;
+        let user_vague = self.builtin_vague.as_ref() != Some(&self.vague);
+        let matchers = Matchers::compile(&qualifiers, &vague, user_vague, &units)?;
+        let (drop_lines, truncate_at) = if self.user_line_patterns {
+            (
+                LineSet::eager(compile_set("[boilerplate] drop-lines", &self.drop_lines)?),
+                LineSet::eager(compile_set("[boilerplate] truncate-at", &self.truncate_at)?),
+            )
+        } else {
+            (
+                LineSet::lazy(&self.drop_lines),
+                LineSet::lazy(&self.truncate_at),
+            )
+        };
         Ok(Settings {
             thresholds,
             qualifiers,
@@ -746,7 +809,7 @@ impl Accumulator {
 pub(crate) const PATTERN_SIZE_LIMIT: usize = 1 << 20;
 
 /// Compiled-size limit of a pattern built from all the patterns or words of one list.
-const LIST_SIZE_LIMIT: usize = 32 << 20;
+pub(crate) const LIST_SIZE_LIMIT: usize = 32 << 20;
 
 fn compile_set(what: &'static str, patterns: &[String]) -> Result<RegexSet, Error> {
     regex::RegexSetBuilder::new(patterns)
@@ -796,87 +859,124 @@ fn phrase_pattern(phrase: &str) -> String {
         .join(r"\s+")
 }
 
+/// The phrases as one alternation, longest first (sorted and deduplicated in place).
+fn alternation(phrases: &mut Vec<&str>) -> String {
+    phrases.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+    phrases.dedup();
+    phrases
+        .iter()
+        .map(|p| phrase_pattern(p))
+        .collect::<Vec<_>>()
+        .join("|")
+}
+
+/// The pattern for a qualifier phrase right before a number (`phrase_table::QualifierTable`
+/// follows it exactly).
+fn qualifier_pattern(phrases: &mut Vec<&str>) -> String {
+    format!(r"(?i)(?:^|[^\p{{L}}\p{{N}}])({})\s*$", alternation(phrases))
+}
+
+/// The pattern for a unit alias right after a number (`phrase_table::UnitTable` follows
+/// it exactly). A word alias must end at a word boundary; a sign such as `%` need not. A
+/// hyphen may join it ("a 2.5-mile stretch"). Sorts `aliases` into alternation order.
+fn unit_pattern(aliases: &mut Vec<&str>) -> String {
+    format!(
+        r"(?i)^(?:[ \t\u{{a0}}]|-)?({})(?:[^\p{{L}}\p{{N}}]|$)",
+        alternation(aliases)
+    )
+}
+
+/// The patterns for unit symbols before a number: those that start with a letter ("US$",
+/// "Rs.", "C$") must start a word; signs ("$", "€") need not. Letters match in any case and
+/// a space may sit between two or more letters and a sign ("hk $ 10.05 billion" in
+/// tokenized text). The symbol table (`phrase_table`) follows these patterns exactly.
+fn symbol_patterns(symbols: &[&str]) -> (String, String) {
+    let symbol_pattern = |list: &mut Vec<&str>| -> String {
+        list.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+        list.dedup();
+        list.iter()
+            .map(|s| {
+                let mut out = String::new();
+                let mut letters = 0;
+                for c in s.trim_end().chars() {
+                    // Only after two letters or more: "a $5" is not "A$5".
+                    if letters >= 2 && !c.is_alphabetic() {
+                        out.push_str(r"\s?");
+                    }
+                    letters = if c.is_alphabetic() { letters + 1 } else { 0 };
+                    out.push_str(&regex::escape(&c.to_string()));
+                }
+                out
+            })
+            .collect::<Vec<_>>()
+            .join("|")
+    };
+    let mut word_symbols: Vec<&str> = symbols
+        .iter()
+        .copied()
+        .filter(|s| s.starts_with(char::is_alphabetic))
+        .collect();
+    let mut sign_symbols: Vec<&str> = symbols
+        .iter()
+        .copied()
+        .filter(|s| !s.starts_with(char::is_alphabetic))
+        .collect();
+    (
+        format!(
+            r"(?i)(?:^|[^\p{{L}}\p{{N}}])({})\s?$",
+            symbol_pattern(&mut word_symbols)
+        ),
+        format!(r"({})\s?$", symbol_pattern(&mut sign_symbols)),
+    )
+}
+
 impl Matchers {
     fn compile(
         qualifiers: &[(String, QualifierWord)],
         vague: &[VagueAmount],
+        user_vague: bool,
         units: &[Unit],
     ) -> Result<Self, Error> {
-        let alt = |phrases: &mut Vec<&str>| -> String {
-            phrases.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
-            phrases.dedup();
-            phrases
-                .iter()
-                .map(|p| phrase_pattern(p))
-                .collect::<Vec<_>>()
-                .join("|")
-        };
         let mut q: Vec<&str> = qualifiers.iter().map(|(p, _)| p.as_str()).collect();
-        let qualifier_before = compile_list(
-            "[qualifiers]",
-            &format!(r"(?i)(?:^|[^\p{{L}}\p{{N}}])({})\s*$", alt(&mut q)),
-        )?;
+        let qualifier_before = if representable(&q) {
+            Finder::Table(QualifierTable::new(&q))
+        } else {
+            Finder::Patterns(vec![compile_list(
+                "[qualifiers]",
+                &qualifier_pattern(&mut q),
+            )?])
+        };
         let mut aliases: Vec<&str> = units
             .iter()
             .flat_map(|u| u.aliases.iter().map(String::as_str))
             .collect();
-        // A word alias must end at a word boundary; a sign such as `%` need not.
-        // A word alias must end at a word boundary; a sign such as `%` need not. A hyphen
-        // may join it ("a 2.5-mile stretch").
-        let unit_after = compile_list(
-            "unit aliases",
-            &format!(
-                r"(?i)^(?:[ \t\u{{a0}}]|-)?({})(?:[^\p{{L}}\p{{N}}]|$)",
-                alt(&mut aliases)
-            ),
-        )?;
-        // Symbols that start with a letter ("US$", "Rs.", "C$") must start a word; signs
-        // ("$", "€") need not. Letters match in any case and a space may sit between two
-        // or more letters and a sign ("hk $ 10.05 billion" in tokenized text).
-        let symbol_pattern = |list: &mut Vec<&str>| -> String {
-            list.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
-            list.dedup();
-            list.iter()
-                .map(|s| {
-                    let mut out = String::new();
-                    let mut letters = 0;
-                    for c in s.trim_end().chars() {
-                        // Only after two letters or more: "a $5" is not "A$5".
-                        if letters >= 2 && !c.is_alphabetic() {
-                            out.push_str(r"\s?");
-                        }
-                        letters = if c.is_alphabetic() { letters + 1 } else { 0 };
-                        out.push_str(&regex::escape(&c.to_string()));
-                    }
-                    out
-                })
-                .collect::<Vec<_>>()
-                .join("|")
+        // The table needs the aliases in alternation order: longest first.
+        let unit_pattern = unit_pattern(&mut aliases);
+        let unit_after = if representable(&aliases) {
+            Finder::Table(UnitTable::new(&aliases))
+        } else {
+            Finder::Patterns(vec![compile_list("unit aliases", &unit_pattern)?])
         };
-        let mut word_symbols: Vec<&str> = units
+        let symbols: Vec<&str> = units
             .iter()
             .flat_map(|u| u.symbols.iter().map(String::as_str))
-            .filter(|s| s.starts_with(char::is_alphabetic))
             .collect();
-        let mut sign_symbols: Vec<&str> = units
-            .iter()
-            .flat_map(|u| u.symbols.iter().map(String::as_str))
-            .filter(|s| !s.starts_with(char::is_alphabetic))
-            .collect();
-        let symbol_before_word = compile_list(
-            "unit symbols",
-            &format!(
-                r"(?i)(?:^|[^\p{{L}}\p{{N}}])({})\s?$",
-                symbol_pattern(&mut word_symbols)
-            ),
-        )?;
-        let symbol_before = compile_list(
-            "unit symbols",
-            &format!(r"({})\s?$", symbol_pattern(&mut sign_symbols)),
-        )?;
+        let symbol_before = if SymbolTable::representable(&symbols) {
+            Finder::Table(SymbolTable::new(&symbols))
+        } else {
+            let (word, sign) = symbol_patterns(&symbols);
+            Finder::Patterns(vec![
+                compile_list("unit symbols", &word)?,
+                compile_list("unit symbols", &sign)?,
+            ])
+        };
         let mut v: Vec<&str> = vague.iter().map(|a| a.phrase.as_str()).collect();
-        let vague_re = compile_list("[vague]", &format!(r"(?i)\b(?:{})\b", alt(&mut v)))?;
-        let vague_re = super::PrefilteredList::new(vague_re, &v);
+        let vague_pattern = format!(r"(?i)\b(?:{})\b", alternation(&mut v));
+        let vague_re = if user_vague {
+            super::PrefilteredList::new(compile_list("[vague]", &vague_pattern)?, &v)
+        } else {
+            super::PrefilteredList::lazy(vague_pattern, &v)
+        };
         let mut alias_to_unit = HashMap::new();
         let mut symbol_to_unit = HashMap::new();
         for (i, unit) in units.iter().enumerate() {
@@ -891,7 +991,6 @@ impl Matchers {
             qualifier_before,
             unit_after,
             symbol_before,
-            symbol_before_word,
             vague: vague_re,
             alias_to_unit,
             symbol_to_unit,
@@ -914,6 +1013,145 @@ mod tests {
         let settings = Settings::from_layers(&[]).expect("built-in rules parse");
         assert!(settings.units.iter().any(|u| u.name == "USD"));
         assert_eq!(settings.counted_class("migrant"), Some("persons"));
+        // Compiled on first use at run time: it must compile.
+        assert!(!settings.matchers().vague.regex().as_str().is_empty());
+    }
+
+    /// Ways a phrase can be written that the case-insensitive patterns accept: cases,
+    /// other whitespace between words, and the two non-ASCII letters that fold to ASCII.
+    fn written_forms(phrase: &str) -> Vec<String> {
+        let title: String = phrase
+            .split(' ')
+            .map(|w| {
+                let mut c = w.chars();
+                c.next()
+                    .map(|f| f.to_uppercase().chain(c).collect::<String>())
+                    .unwrap_or_default()
+            })
+            .collect::<Vec<_>>()
+            .join(" ");
+        vec![
+            phrase.to_owned(),
+            phrase.to_uppercase(),
+            title,
+            phrase.replace(' ', "  "),
+            phrase.replace(' ', "\n"),
+            phrase.replace(' ', "\u{a0}"),
+            phrase.replace('s', "\u{17f}").replace('k', "\u{212a}"),
+            phrase.replace(' ', ""),
+        ]
+    }
+
+    #[test]
+    fn word_list_tables_find_what_the_patterns_find() {
+        let settings = Settings::builtin();
+        let m = settings.matchers();
+        let group =
+            |re: &Regex, text: &str| re.captures(text).and_then(|c| c.get(1)).map(|g| g.range());
+        let found = |f: Option<Found<'_>>| f.map(|f| f.start()..f.end());
+
+        let mut aliases: Vec<&str> = settings
+            .units
+            .iter()
+            .flat_map(|u| u.aliases.iter().map(String::as_str))
+            .collect();
+        let unit_re = Regex::new(&unit_pattern(&mut aliases)).expect("pattern compiles");
+        let mut checked = 0;
+        for alias in &aliases {
+            for form in written_forms(alias) {
+                for pre in ["", " ", "-", "\u{a0}", "  ", "\t", "x"] {
+                    for post in [
+                        "",
+                        " people",
+                        ".",
+                        ",",
+                        "s",
+                        "x",
+                        "é",
+                        "1",
+                        "/h",
+                        ")",
+                        "-long",
+                        "’",
+                        "\u{345}",
+                        " per hour",
+                        "²",
+                    ] {
+                        let text = format!("{pre}{form}{post}");
+                        assert_eq!(
+                            found(m.unit_after(&text)),
+                            group(&unit_re, &text),
+                            "unit after {text:?}"
+                        );
+                        checked += 1;
+                    }
+                }
+            }
+        }
+
+        let mut qualifiers: Vec<&str> = settings
+            .qualifiers
+            .iter()
+            .map(|(p, _)| p.as_str())
+            .collect();
+        let qualifier_re =
+            Regex::new(&qualifier_pattern(&mut qualifiers)).expect("pattern compiles");
+        for phrase in &qualifiers {
+            for form in written_forms(phrase) {
+                for pre in [
+                    "",
+                    "There were ",
+                    "(",
+                    "x",
+                    "é",
+                    "un",
+                    "—",
+                    "a\u{345}",
+                    "no more than ",
+                    "up to ",
+                ] {
+                    for post in ["", " ", "  ", "\n", " $", "x"] {
+                        let text = format!("{pre}{form}{post}");
+                        assert_eq!(
+                            found(m.qualifier_before(&text)),
+                            group(&qualifier_re, &text),
+                            "qualifier before {text:?}"
+                        );
+                        checked += 1;
+                    }
+                }
+            }
+        }
+
+        let symbols: Vec<&str> = settings
+            .units
+            .iter()
+            .flat_map(|u| u.symbols.iter().map(String::as_str))
+            .collect();
+        let (word, sign) = symbol_patterns(&symbols);
+        let word_re = Regex::new(&word).expect("pattern compiles");
+        let sign_re = Regex::new(&sign).expect("pattern compiles");
+        for symbol in &symbols {
+            let spaced = symbol.replacen('$', " $", 1);
+            let mut forms = written_forms(symbol);
+            forms.push(symbol.to_lowercase());
+            forms.push(spaced);
+            for form in forms {
+                for pre in ["", "paid ", "x", "(", "é", "1", "a\u{345}", "$"] {
+                    for post in ["", " ", "  ", "\t", "x"] {
+                        let text = format!("{pre}{form}{post}");
+                        let want = group(&word_re, &text).or_else(|| group(&sign_re, &text));
+                        assert_eq!(
+                            found(m.symbol_before(&text)),
+                            want,
+                            "symbol before {text:?}"
+                        );
+                        checked += 1;
+                    }
+                }
+            }
+        }
+        assert!(checked > 10_000, "{checked}");
     }
 
     #[test]

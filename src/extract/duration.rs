@@ -112,8 +112,7 @@ fn qualifier_before(
     settings: &Settings,
 ) -> Option<(Qualifier, usize)> {
     let matchers = settings.matchers();
-    let c = matchers.qualifier_before.captures(sentence.get(..start)?)?;
-    let m = c.get(1)?;
+    let m = matchers.qualifier_before(sentence.get(..start)?)?;
     let q = match matchers.qualifier(&normalize_phrase(m.as_str()))? {
         QualifierWord::MoreThan => Qualifier::MoreThan,
         QualifierWord::AtLeast => Qualifier::AtLeast,

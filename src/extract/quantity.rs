@@ -267,6 +267,23 @@ static EQUAL_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?:^|[^\p{L}\p{N}])(equal(?:s|ing|led|ed)?(?:\s+to)?)\s*$")
         .expect("static pattern")
 });
+/// Whether `text` holds `word` in any ASCII case. No character outside ASCII folds to
+/// the letters of the words tested (only `ſ` and the Kelvin sign fold to ASCII, to `s` and
+/// `k`), so this is exact as a test before a case-insensitive regex that needs the word.
+fn contains_ascii_word(text: &str, word: &[u8]) -> bool {
+    text.as_bytes()
+        .windows(word.len())
+        .any(|w| w.eq_ignore_ascii_case(word))
+}
+
+/// Whether `text` can end like `MILLION_CODE_BEFORE` ("M" and three capitals, then at
+/// most one whitespace character): the test before the regex.
+fn may_end_with_million_code(text: &str) -> bool {
+    let text = text.strip_suffix(char::is_whitespace).unwrap_or(text);
+    let b = text.as_bytes();
+    b.len() >= 4 && b[b.len() - 4] == b'M' && b[b.len() - 3..].iter().all(u8::is_ascii_uppercase)
+}
+
 /// A number or "than" and a number after a post-qualifier: "5000 or less than 6000" and
 /// "more than 5 or equal to 6" compare two figures; the words are not a bound of the first.
 static FIGURE_FOLLOWS: LazyLock<Regex> =
@@ -504,12 +521,11 @@ fn is_not_an_amount(
     // A unit joined by a hyphen ("a 2.5-mile stretch") is a measure, not a modifier.
     let hyphen_unit = settings
         .matchers()
-        .unit_after
-        .captures(post)
-        .and_then(|c| {
+        .unit_after(post)
+        .and_then(|m| {
             settings
                 .matchers()
-                .unit_for_alias(&crate::config::normalize_phrase(c.get(1)?.as_str()))
+                .unit_for_alias(&crate::config::normalize_phrase(m.as_str()))
         })
         .is_some();
     if let Some(rest) = post.strip_prefix('-')
@@ -1150,12 +1166,7 @@ fn read_sentence(
         // A currency or unit sign before, then a qualifier before that.
         let mut unit: Option<usize> = None;
         let mut pre_end = start;
-        if let Some(m) = matchers
-            .symbol_before_word
-            .captures(&sentence[..start])
-            .or_else(|| matchers.symbol_before.captures(&sentence[..start]))
-        {
-            let sym = m.get(1).expect("group 1 always takes part");
+        if let Some(sym) = matchers.symbol_before(&sentence[..start]) {
             // "10 rmb 20 usd": a sign already read as the previous amount's unit is not
             // this one's.
             unit = matchers
@@ -1168,6 +1179,7 @@ fn read_sentence(
         }
         // "MAUD 60": millions of a currency, code before.
         if unit.is_none()
+            && may_end_with_million_code(&sentence[..start])
             && let Some(c) = MILLION_CODE_BEFORE.captures(&sentence[..start])
             && let Some(code) = c.get(1)
             && let Some(u) = currency_code(code.as_str(), settings)
@@ -1180,8 +1192,7 @@ fn read_sentence(
         }
         let mut qualifier = Qualifier::Exact;
         let mut subset = false;
-        if let Some(c) = matchers.qualifier_before.captures(&sentence[..pre_end]) {
-            let m = c.get(1).expect("group 1 always takes part");
+        if let Some(m) = matchers.qualifier_before(&sentence[..pre_end]) {
             let phrase = crate::config::normalize_phrase(m.as_str());
             match matchers.qualifier(&phrase) {
                 Some(QualifierWord::Subset) => subset = true,
@@ -1205,9 +1216,8 @@ fn read_sentence(
             }
         }
         let is_nearly = matchers
-            .qualifier_before
-            .captures(&sentence[..pre_end])
-            .and_then(|c| matchers.qualifier(&crate::config::normalize_phrase(&c[1])))
+            .qualifier_before(&sentence[..pre_end])
+            .and_then(|m| matchers.qualifier(&crate::config::normalize_phrase(m.as_str())))
             == Some(QualifierWord::Nearly);
         if range.is_some()
             && words
@@ -1218,8 +1228,7 @@ fn read_sentence(
         }
         // A unit after the number (or after the range's end).
         let mut after = end;
-        if let Some(c) = matchers.unit_after.captures(&sentence[end..]) {
-            let m = c.get(1).expect("group 1 always takes part");
+        if let Some(m) = matchers.unit_after(&sentence[end..]) {
             let alias_text = m.as_str();
             // "rmb 10 usd 20": a code followed by a number is that number's sign, not
             // this one's unit.
@@ -1246,6 +1255,10 @@ fn read_sentence(
         }
         if unit.is_none()
             && range.is_none()
+            && sentence[end..]
+                .strip_prefix(char::is_whitespace)
+                .unwrap_or(&sentence[end..])
+                .starts_with('M')
             && let Some(c) = MILLION_CODE_AFTER.captures(&sentence[end..])
             && let Some(code) = c.get(1)
             && let Some(u) = currency_code(code.as_str(), settings)
@@ -1344,6 +1357,7 @@ fn read_sentence(
         // A conversion in brackets ("10 kilometres (6.2 miles)") is the same claim.
         if unit.is_some()
             && keep == Keep::Claims
+            && sentence[after..].trim_start().starts_with('(')
             && let Some(m) = CONVERSION.find(&sentence[after..])
         {
             let inner_end = after + m.end();
@@ -1354,7 +1368,12 @@ fn read_sentence(
         }
         // "40-plus", "43 or more", "about 500 or more" (the bound is what is stated),
         // "more than 20 or equal to it".
-        if let Some(m) = POST_QUALIFIER.find(&sentence[after..])
+        // (The test before the regex is what its branches start with: it spares compiling
+        // the pattern, a start-up cost, until a number has such words after it.)
+        if sentence[after..]
+            .trim_start()
+            .starts_with(['-', '+', 'p', 'P', 'o', 'O', 'a', 'A'])
+            && let Some(m) = POST_QUALIFIER.find(&sentence[after..])
             && range.is_none()
             && !FIGURE_FOLLOWS.is_match(&sentence[after + m.end()..])
         {
@@ -1392,6 +1411,7 @@ fn read_sentence(
         // "equal to 20": the value stated exactly, the words kept in the span.
         if qualifier == Qualifier::Exact
             && start == pre_end
+            && contains_ascii_word(&sentence[..pre_end], b"equal")
             && let Some(c) = EQUAL_BEFORE.captures(&sentence[..pre_end])
             && let Some(m) = c.get(1)
         {
@@ -1671,8 +1691,7 @@ fn read_sentence(
 /// The unit whose alias starts `rest` (after optional space or hyphen), with the byte
 /// offset just past the alias.
 fn unit_at(rest: &str, settings: &Settings) -> Option<(usize, usize)> {
-    let c = settings.matchers().unit_after.captures(rest)?;
-    let m = c.get(1)?;
+    let m = settings.matchers().unit_after(rest)?;
     let u = settings
         .matchers()
         .unit_for_alias(&crate::config::normalize_phrase(m.as_str()))?;
