@@ -166,7 +166,7 @@ fn unit_ok(want: &UnitWant, got: &Mention, settings: &Settings) -> bool {
             let low = name.to_lowercase();
             // A rate: ours is "USD/hour" (numerator unit, then each denominator after a
             // slash), the suite's "dollar per hour"; each part is checked on its own.
-            if ours.contains('/') || low.contains(" per ") {
+            if ours.contains('/') {
                 let our_parts: Vec<&str> = ours.split('/').collect();
                 let their_parts: Vec<&str> = low.split(" per ").collect();
                 return our_parts.len() == their_parts.len()
@@ -286,8 +286,13 @@ struct Got {
     mention: Mention,
 }
 
+/// Whether a mention's dimension is one of `dims`; a rate ("length per hour") by its
+/// numerator's.
 fn dimension_is(m: &Mention, dims: &[&str]) -> bool {
-    m.dimension.as_deref().is_some_and(|d| dims.contains(&d))
+    m.dimension
+        .as_deref()
+        .and_then(|d| d.split(" per ").next())
+        .is_some_and(|d| dims.contains(&d))
 }
 
 const MEASURES: &[&str] = &[
@@ -295,7 +300,7 @@ const MEASURES: &[&str] = &[
 ];
 
 /// Our mentions projected for a suite (and, for Duckling, a dimension).
-fn project(suite: Suite, dimension: &str, found: &[Mention]) -> Vec<Got> {
+fn project(suite: Suite, dimension: &str, text: &str, found: &[Mention]) -> Vec<Got> {
     let mut out = Vec::new();
     for m in found {
         let got = |span: Span, value: Reading| Got {
@@ -344,7 +349,12 @@ fn project(suite: Suite, dimension: &str, found: &[Mention]) -> Vec<Got> {
                 out.push(got(m.core, stated(m)));
             }
             // Quantulum's range spans take in "between" ("between 44 mg and 50 mg").
-            Suite::QuQuantities if m.qualifier == Qualifier::Range => {
+            Suite::QuQuantities
+                if m.qualifier == Qualifier::Range
+                    && text
+                        .get(m.span.start..)
+                        .is_some_and(|t| t.to_lowercase().starts_with("between ")) =>
+            {
                 out.push(got(m.span, stated(m)));
             }
             Suite::RecOrdinal | Suite::QuQuantities => out.push(got(m.core, stated(m))),
@@ -638,10 +648,21 @@ fn deliberate(
         }) {
             return Some("space as a thousands separator");
         }
-        // "That one is good": kept as a mention; the claim reader drops it.
-        if want.is_empty() && extra.iter().all(|g| slice(g.span) == "one") {
-            return Some("the pronoun 'one'");
-        }
+    }
+    // "That one is good": kept as a mention; the claim reader drops it.
+    if matches!(suite, Suite::RecNumber | Suite::QuQuantities)
+        && missed.is_empty()
+        && !extra.is_empty()
+        && extra.iter().all(|g| slice(g.span) == "one")
+        && want.iter().all(|w| {
+            got.iter().any(|g| {
+                g.span == w.span
+                    && value_ok(&w.value, &g.value)
+                    && unit_ok(&w.unit, &g.mention, settings)
+            })
+        })
+    {
+        return Some("the pronoun 'one'");
     }
     // Durations ("in 3 years") are time, not quantities.
     let time_word = |s: Span| {
@@ -674,6 +695,21 @@ fn deliberate(
         })
     {
         return Some("durations are time, not quantities");
+    }
+    // "$2 per share", "500,000 barrels a day": the suite reads the amount, we read the
+    // rate (a rate is not compared with a bare amount).
+    if !missed.is_empty()
+        && missed.iter().all(|m| {
+            got.iter().any(|g| {
+                g.span.start == m.span.start
+                    && g.span.end > m.span.end
+                    && g.mention.unit.as_deref().is_some_and(|u| u.contains('/'))
+                    && value_ok(&m.value, &g.value)
+            })
+        })
+        && extra.iter().all(|g| g.mention.unit.as_deref().is_some_and(|u| u.contains('/')))
+    {
+        return Some("a rate keeps its denominator");
     }
     if suite == Suite::QuQuantities {
         // Everything we found lies inside a missed span (the bare figure of "12 b").
@@ -899,7 +935,7 @@ fn evaluate(suite: Suite, records: &[Value], settings: &Settings) -> BTreeMap<St
             score.passed += 1;
             continue;
         }
-        let got = project(suite, dimension, &found);
+        let got = project(suite, dimension, text, &found);
         if suite == Suite::QuSpellout {
             let want: Vec<f64> = rec["expected"]
                 .as_array()

@@ -183,8 +183,9 @@ static PHONE: LazyLock<Regex> = LazyLock::new(|| {
 fn may_hold_phone(sentence: &str) -> bool {
     sentence.chars().filter(|c| c.is_numeric()).take(10).count() == 10
 }
+/// What joins the two ends of a range; "8- to 16-meter" (a suspended hyphen) included.
 static RANGE_JOIN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*(?:-|–|—|~|to|and|through|thru)\s*$").expect("static pattern")
+    Regex::new(r"^\s*(?:-|–|—|~|(?:[-–]\s*)?(?:to|through|thru)|and)\s*$").expect("static pattern")
 });
 static BOUND_JOIN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\s*(?:,\s*)?(?:and|but|,)?\s*$").expect("static pattern"));
@@ -299,6 +300,9 @@ struct Reading {
     numbers: Vec<(Span, f64)>,
     /// End of the figure with a trailing qualifier ("40 or more"), before the counted phrase.
     qualified_end: usize,
+    /// A rate's denominators, canonical ("hour" in "$15/hour"; "m2", "year" in
+    /// "J/m^2 per year"); empty for a plain amount.
+    per: Vec<String>,
 }
 
 /// What `read_sentence` keeps.
@@ -493,6 +497,9 @@ fn is_not_an_amount(
             return true;
         }
     }
+    if is_clock_time(literal, post, token) {
+        return true;
+    }
     // A clock time or a score-like pair ("4:59").
     if post.starts_with(':') && post[1..].starts_with(|c: char| c.is_ascii_digit()) {
         return true;
@@ -566,6 +573,8 @@ fn is_not_an_amount(
                 && !CAPITALISED_FUNCTION_WORDS.contains(&w.2)
                 && !MONTHS.contains(&folded.as_str())
                 && settings.matchers().unit_for_symbol(w.2).is_none()
+                // "2.80 GHz 8 MB": a unit ends the figure before; it names nothing.
+                && settings.matchers().unit_for_alias(&folded).is_none()
                 && w.2
                     .strip_prefix('M')
                     .is_none_or(|code| currency_code(code, settings).is_none())
@@ -924,8 +933,8 @@ pub fn extract(index: usize, article: &Article, settings: &Settings) -> Vec<Clai
                     low_inclusive: r.low_inclusive,
                     high_inclusive: r.high_inclusive,
                     qualifier: r.qualifier,
-                    unit: unit.map(|u| u.name.clone()),
-                    dimension: unit.map(|u| u.dimension.clone()),
+                    unit: unit.map(|u| rate_name(&u.name, &r.per)),
+                    dimension: unit.map(|u| rate_dimension(&u.dimension, &r.per)),
                     base_factor: unit.map_or(1.0, |u| u.factor),
                     base_offset: unit.map_or(0.0, |u| u.offset),
                     counted: r.counted.clone(),
@@ -941,9 +950,13 @@ pub fn extract(index: usize, article: &Article, settings: &Settings) -> Vec<Clai
                     unit_suffix: match unit {
                         Some(u) if u.name == "percent" => "%".to_owned(),
                         Some(u) if u.dimension == "currency" && !u.symbols.is_empty() => {
-                            String::new()
+                            rate_suffix(&r.per)
                         }
-                        Some(u) => format!(" {}", u.aliases.first().unwrap_or(&u.name)),
+                        Some(u) => format!(
+                            " {}{}",
+                            u.aliases.first().unwrap_or(&u.name),
+                            rate_suffix(&r.per)
+                        ),
                         None => String::new(),
                     },
                 }),
@@ -1015,8 +1028,8 @@ pub fn mentions(text: &str, settings: &Settings) -> Vec<Mention> {
                 low_inclusive: r.low_inclusive,
                 high_inclusive: r.high_inclusive,
                 qualifier: r.qualifier,
-                unit: unit.map(|u| u.name.clone()),
-                dimension: unit.map(|u| u.dimension.clone()),
+                unit: unit.map(|u| rate_name(&u.name, &r.per)),
+                dimension: unit.map(|u| rate_dimension(&u.dimension, &r.per)),
                 counted_text: r.counted_text,
             });
         }
@@ -1034,7 +1047,8 @@ fn read_sentence(
     let matchers = settings.matchers();
     let tokens = number::scan_with_codes(
         sentence,
-        &|glued| matchers.unit_for_alias(glued).is_some(),
+        // A glued "c" or "f" may be a temperature ("30C"; see `glued_temperature`).
+        &|glued| matchers.unit_for_alias(glued).is_some() || matches!(glued, "c" | "f"),
         // Only a currency sign or code may be glued before digits ("USD115", "Rs20").
         &|code| {
             matchers
@@ -1076,6 +1090,14 @@ fn read_sentence(
             is_paragraph_start,
             settings,
         ) {
+            continue;
+        }
+        // "43c", "12f": a lower-case letter glued to a figure is no temperature; the
+        // figure stays unread as before ("$20 and 43c" is read with its amount).
+        if sentence[token.end..].starts_with(['c', 'f'])
+            && glued_temperature_letter(&sentence[token.end..].to_uppercase(), settings)
+                .is_some()
+        {
             continue;
         }
         let mut start = token.start;
@@ -1131,6 +1153,21 @@ fn read_sentence(
                 value = next.value;
                 k += 1;
             }
+        }
+        // "2,000.45±0.01 pounds", "9.83e-3 +/- 1e-5 km/s2": a value and its tolerance
+        // are one claim, the interval around the value.
+        if range.is_none()
+            && let Some(next) = tokens.get(k)
+            && let Some(gap) = sentence.get(end..next.start)
+            && is_tolerance_sign(gap, next)
+            && next.value != 0.0
+            && next.value.abs() < value.abs()
+        {
+            let tolerance = next.value.abs();
+            range = Some((value - tolerance, value + tolerance));
+            numbers.push((Span::new(next.start, next.end), tolerance));
+            end = next.end;
+            k += 1;
         }
         // "forty-five (45)", "3 (three)": a number restated in brackets is one number.
         if range.is_none()
@@ -1245,6 +1282,13 @@ fn read_sentence(
             }
         }
         if unit.is_none()
+            && after == end
+            && let Some((u, len)) = glued_temperature(sentence, end, token.value, settings)
+        {
+            unit = Some(u);
+            after = end + len;
+        }
+        if unit.is_none()
             && range.is_none()
             && let Some(c) = MILLION_CODE_AFTER.captures(&sentence[end..])
             && let Some(code) = c.get(1)
@@ -1339,6 +1383,16 @@ fn read_sentence(
                 after = e;
                 k += 1;
             }
+        }
+        // "$15.4/hour", "10 l/km", "20 J/m^2 per year": a rate, its unit per each
+        // denominator.
+        let mut per = Vec::new();
+        if let Some(u) = unit
+            && settings.units[u].dimension != "ratio"
+            && let Some((denominators, len)) = rate_after(&sentence[after..], settings)
+        {
+            per = denominators;
+            after += len;
         }
         let core = Span::new(pre_end, after);
         // A conversion in brackets ("10 kilometres (6.2 miles)") is the same claim.
@@ -1601,6 +1655,7 @@ fn read_sentence(
             core,
             numbers,
             qualified_end,
+            per,
         });
     }
     // Vague amounts ("dozens of undocumented Colombians").
@@ -1662,6 +1717,7 @@ fn read_sentence(
             core: Span::new(vs, ve),
             numbers: Vec::new(),
             qualified_end: ve,
+            per: Vec::new(),
         });
     }
     readings.sort_by_key(|r| (r.span.start, r.span.end));
@@ -1699,6 +1755,243 @@ fn currency_code(code: &str, settings: &Settings) -> Option<usize> {
         .filter(|&u| settings.units[u].dimension == "currency")
 }
 
+/// Whether a figure is an hour of the clock: up to 12, with minutes as two decimals at
+/// most ("2.30pm"), before "am", "pm", "a.m." or "p.m." ("at 2 pm", "2.30 p.m.").
+fn is_clock_time(literal: &str, post: &str, token: &NumberToken) -> bool {
+    if token.form != NumberForm::Digits || !(0.0..13.0).contains(&token.value) {
+        return false;
+    }
+    if let Some((_, minutes)) = literal.split_once('.')
+        && (minutes.len() != 2 || minutes.parse::<u32>().is_ok_and(|m| m >= 60))
+    {
+        return false;
+    }
+    let rest = post.strip_prefix(' ').unwrap_or(post).to_ascii_lowercase();
+    ["am", "pm", "a.m.", "p.m."].iter().any(|marker| {
+        rest.strip_prefix(marker).is_some_and(|after| {
+            after
+                .chars()
+                .next()
+                .is_none_or(|c| !c.is_alphanumeric() || marker.ends_with('.'))
+        })
+    })
+}
+
+/// Words that make a glued "C" or "F" a temperature ("highs of 30C"), where otherwise
+/// it may name a form or a cent ("a 13F filing", "14.7C per security").
+const TEMPERATURE_WORDS: &[&str] = &[
+    "temperature",
+    "temperatures",
+    "degrees",
+    "heat",
+    "heatwave",
+    "hot",
+    "hottest",
+    "cold",
+    "coldest",
+    "warm",
+    "warmest",
+    "cool",
+    "freezing",
+    "weather",
+    "highs",
+    "lows",
+    "thermometer",
+];
+
+/// The temperature unit glued in upper case after a figure ("30C", "-10C", "98F"), as a
+/// unit index and the length read, when the figure is negative or a word of the sentence
+/// speaks of temperature. Lower case is left alone: "43c" is cents.
+fn glued_temperature(
+    sentence: &str,
+    end: usize,
+    value: f64,
+    settings: &Settings,
+) -> Option<(usize, usize)> {
+    let unit = glued_temperature_letter(sentence.get(end..)?, settings)?;
+    let about_temperature = value < 0.0
+        || text::words(sentence).any(|(_, _, w)| TEMPERATURE_WORDS.contains(&text::fold(w).as_str()));
+    about_temperature.then_some(unit)
+}
+
+/// The temperature unit named by an upper-case "C" or "F" alone at the start of `post`.
+fn glued_temperature_letter(post: &str, settings: &Settings) -> Option<(usize, usize)> {
+    let mut chars = post.chars();
+    let name = match chars.next()? {
+        'C' => "celsius",
+        'F' => "fahrenheit",
+        _ => return None,
+    };
+    if chars.next().is_some_and(char::is_alphanumeric) {
+        return None;
+    }
+    let u = settings.units.iter().position(|u| u.name == name)?;
+    Some((u, 1))
+}
+
+/// Whether `gap` (the text between two figures) is a plus-minus sign: "±", "+/-", "+-"
+/// (a minus read into the second figure, "+/-0.1", leaves "+/").
+fn is_tolerance_sign(gap: &str, next: &NumberToken) -> bool {
+    match gap.trim() {
+        "±" | "+/-" | "+-" | "+/−" | "+−" => true,
+        "+/" | "+" => next.value < 0.0,
+        _ => false,
+    }
+}
+
+/// A unit's name with a rate's denominators: "USD/hour". A rate is compared only with
+/// rates of the same denominators, never with a bare amount ("$15 an hour" is not "$15").
+fn rate_name(unit: &str, per: &[String]) -> String {
+    per.iter().fold(unit.to_owned(), |name, d| format!("{name}/{d}"))
+}
+
+/// A unit's dimension with a rate's denominators: "currency per hour".
+fn rate_dimension(dimension: &str, per: &[String]) -> String {
+    per.iter()
+        .fold(dimension.to_owned(), |name, d| format!("{name} per {d}"))
+}
+
+/// What a rate's figure is written with after its unit: "/hour".
+fn rate_suffix(per: &[String]) -> String {
+    per.iter().map(|d| format!("/{d}")).collect()
+}
+
+/// Time units a rate may be reckoned in, by how they are written after "/", "per", "a"
+/// or "an", with their canonical name.
+const TIME_DENOMINATORS: &[(&[&str], &str)] = &[
+    (&["millisecond", "milliseconds", "ms"], "millisecond"),
+    (&["second", "seconds", "sec", "s"], "second"),
+    (&["minute", "minutes", "min"], "minute"),
+    (&["hour", "hours", "hr", "h"], "hour"),
+    (&["day", "days", "d"], "day"),
+    (&["week", "weeks", "wk"], "week"),
+    (&["month", "months"], "month"),
+    (&["year", "years", "yr", "annum"], "year"),
+];
+
+/// Words after a time unit that make "a year" a time ("a year ago"), not a rate.
+const TIME_ANCHORS: &[&str] = &["ago", "earlier", "later", "before", "after", "since", "from"];
+
+/// The denominators of a rate written at the start of `rest` (right after an amount and
+/// its unit), canonical, and the byte length read: "/hour", " per hour", " an hour"
+/// (time units only), "/km", "/s2", "/cm³", "/m^2 per year", " per share". Up to two
+/// denominators. A letter unit after a slash must be a unit of the table or a time unit;
+/// after "per", any word but a function word names what the rate is reckoned in.
+fn rate_after(rest: &str, settings: &Settings) -> Option<(Vec<String>, usize)> {
+    let mut per = Vec::new();
+    let mut at = 0;
+    while per.len() < 2 {
+        let tail = &rest[at..];
+        let (joiner, kind) = if tail.starts_with('/') {
+            (1, Joiner::Slash)
+        } else if let Some(len) = word_prefix(tail, "per") {
+            (len, Joiner::Per)
+        } else if let Some(len) = word_prefix(tail, "an").or_else(|| word_prefix(tail, "a")) {
+            (len, Joiner::Article)
+        } else {
+            break;
+        };
+        let after_joiner = &tail[joiner..];
+        let Some((name, len)) = denominator(after_joiner, kind, settings) else {
+            break;
+        };
+        // "$20 a year ago": a time, not a rate.
+        if kind == Joiner::Article
+            && text::words(&after_joiner[len..])
+                .next()
+                .is_some_and(|(_, _, w)| TIME_ANCHORS.contains(&text::fold(w).as_str()))
+        {
+            break;
+        }
+        per.push(name);
+        at += joiner + len;
+    }
+    (!per.is_empty()).then_some((per, at))
+}
+
+/// How a denominator is joined to its amount.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Joiner {
+    /// "/hour"
+    Slash,
+    /// " per hour"
+    Per,
+    /// " an hour"
+    Article,
+}
+
+/// The byte length of `word` (any case) at the start of `text` after one space, with a
+/// space after it: " per " in " per hour".
+fn word_prefix(text: &str, word: &str) -> Option<usize> {
+    let body = text.strip_prefix(' ')?;
+    let head = body.get(..word.len())?;
+    (head.eq_ignore_ascii_case(word) && body[word.len()..].starts_with(' '))
+        .then_some(1 + word.len() + 1)
+}
+
+/// The denominator at the start of `text` (right after its joiner), canonical, with the
+/// byte length read. An exponent ("s2", "s²", "m^2") is kept in the name.
+fn denominator(text: &str, joiner: Joiner, settings: &Settings) -> Option<(String, usize)> {
+    let letters = text
+        .char_indices()
+        .find(|&(_, c)| !c.is_alphabetic())
+        .map_or(text.len(), |(i, _)| i);
+    if letters == 0 {
+        return None;
+    }
+    let word = text[..letters].to_lowercase();
+    let time = TIME_DENOMINATORS
+        .iter()
+        .find(|(written, _)| written.contains(&word.as_str()))
+        .map(|(_, name)| *name);
+    if let Some(name) = time {
+        // Only whole words after "a"/"an" ("an hour", not "a h").
+        if joiner == Joiner::Article && word.len() < 3 {
+            return None;
+        }
+        let (power, len) = exponent(&text[letters..]);
+        if text[letters + len..].starts_with(char::is_alphanumeric) {
+            return None;
+        }
+        return Some((format!("{name}{power}"), letters + len));
+    }
+    if joiner == Joiner::Article {
+        return None;
+    }
+    // A unit of the table: the longest alias that starts here ("m^2", "cm³", "km").
+    if let Some((u, len)) = unit_at(text, settings)
+        && !text.starts_with([' ', '-'])
+    {
+        return Some((settings.units[u].name.clone(), len));
+    }
+    // "per share", "per person": what the rate is reckoned in, singular.
+    if joiner == Joiner::Per
+        && !PHRASE_STOPS.contains(&word.as_str())
+        && !text[letters..].starts_with(|c: char| c.is_alphanumeric())
+    {
+        return Some((text::singular(&word), letters));
+    }
+    None
+}
+
+/// An exponent right after a unit: "2", "²", "^2", "3", "³", "^3" (as "²" or "³") and its
+/// byte length; ("", 0) when there is none.
+fn exponent(text: &str) -> (&'static str, usize) {
+    let body = text.strip_prefix('^').unwrap_or(text);
+    let caret = text.len() - body.len();
+    let mut chars = body.chars();
+    let power = match chars.next() {
+        Some('2' | '²') => "²",
+        Some('3' | '³') => "³",
+        _ => return ("", 0),
+    };
+    if chars.next().is_some_and(|c| c.is_ascii_digit()) {
+        return ("", 0);
+    }
+    let len = body.chars().next().map_or(0, char::len_utf8);
+    (power, caret + len)
+}
+
 /// "more than 20 and less than 30": a lower and an upper bound side by side make one
 /// range.
 fn merge_bound_pairs(sentence: &str, readings: Vec<Reading>) -> Vec<Reading> {
@@ -1712,6 +2005,7 @@ fn merge_bound_pairs(sentence: &str, readings: Vec<Reading>) -> Vec<Reading> {
         if let Some(a) = out.last()
             && a.counted_text.is_none()
             && (a.unit == b.unit || a.unit.is_none() || b.unit.is_none())
+            && a.per == b.per
             && ((lower(a) && upper(&b)) || (upper(a) && lower(&b)))
             // "more than 50 and less than 20" are two bounds, not an empty range.
             && {
