@@ -210,7 +210,9 @@ fn unit_ok(want: &UnitWant, got: &Mention, settings: &Settings) -> bool {
 /// "square second"), compared by their letters.
 fn denominator_named(ours: &str, theirs: &str) -> bool {
     let ours = ours.replace(['2', '²'], "");
-    let theirs = theirs.trim_start_matches("square ").trim_start_matches("cubic ");
+    let theirs = theirs
+        .trim_start_matches("square ")
+        .trim_start_matches("cubic ");
     ours == theirs || ours == theirs.trim_end_matches('s')
 }
 
@@ -707,7 +709,9 @@ fn deliberate(
                     && value_ok(&m.value, &g.value)
             })
         })
-        && extra.iter().all(|g| g.mention.unit.as_deref().is_some_and(|u| u.contains('/')))
+        && extra
+            .iter()
+            .all(|g| g.mention.unit.as_deref().is_some_and(|u| u.contains('/')))
     {
         return Some("a rate keeps its denominator");
     }
@@ -746,7 +750,8 @@ fn deliberate(
             && want.iter().all(|w| {
                 got.iter().any(|g| {
                     g.span == w.span
-                        && ((value_ok(&w.value, &g.value) && unit_ok(&w.unit, &g.mention, settings))
+                        && ((value_ok(&w.value, &g.value)
+                            && unit_ok(&w.unit, &g.mention, settings))
                             || scaled(w, g))
                 })
             })
@@ -779,12 +784,17 @@ fn deliberate(
                         .unwrap_or("");
                     w.chars().next().is_some_and(char::is_uppercase)
                         && w.len() < p.len()
-                        && settings.matchers().unit_for_alias(&w.to_lowercase()).is_none()
+                        && settings
+                            .matchers()
+                            .unit_for_alias(&w.to_lowercase())
+                            .is_none()
                 })
             }) && slice(m.span).bytes().all(|b| b.is_ascii_digit())
         };
         if !missed.is_empty()
-            && missed.iter().all(|m| after_name(m) || is_year(&slice(m.span)))
+            && missed
+                .iter()
+                .all(|m| after_name(m) || is_year(&slice(m.span)))
             && missed.iter().any(after_name)
             && extra.is_empty()
         {

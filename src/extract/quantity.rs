@@ -1095,8 +1095,7 @@ fn read_sentence(
         // "43c", "12f": a lower-case letter glued to a figure is no temperature; the
         // figure stays unread as before ("$20 and 43c" is read with its amount).
         if sentence[token.end..].starts_with(['c', 'f'])
-            && glued_temperature_letter(&sentence[token.end..].to_uppercase(), settings)
-                .is_some()
+            && glued_temperature_letter(&sentence[token.end..].to_uppercase(), settings).is_some()
         {
             continue;
         }
@@ -1810,7 +1809,8 @@ fn glued_temperature(
 ) -> Option<(usize, usize)> {
     let unit = glued_temperature_letter(sentence.get(end..)?, settings)?;
     let about_temperature = value < 0.0
-        || text::words(sentence).any(|(_, _, w)| TEMPERATURE_WORDS.contains(&text::fold(w).as_str()));
+        || text::words(sentence)
+            .any(|(_, _, w)| TEMPERATURE_WORDS.contains(&text::fold(w).as_str()));
     about_temperature.then_some(unit)
 }
 
@@ -1842,7 +1842,8 @@ fn is_tolerance_sign(gap: &str, next: &NumberToken) -> bool {
 /// A unit's name with a rate's denominators: "USD/hour". A rate is compared only with
 /// rates of the same denominators, never with a bare amount ("$15 an hour" is not "$15").
 fn rate_name(unit: &str, per: &[String]) -> String {
-    per.iter().fold(unit.to_owned(), |name, d| format!("{name}/{d}"))
+    per.iter()
+        .fold(unit.to_owned(), |name, d| format!("{name}/{d}"))
 }
 
 /// A unit's dimension with a rate's denominators: "currency per hour".
@@ -1854,6 +1855,35 @@ fn rate_dimension(dimension: &str, per: &[String]) -> String {
 /// What a rate's figure is written with after its unit: "/hour".
 fn rate_suffix(per: &[String]) -> String {
     per.iter().map(|d| format!("/{d}")).collect()
+}
+
+/// Whether `span` in `sentence` ("a year") is the denominator of a rate read by this
+/// module ("$4 million a year", "5% a year" excepted: a percentage takes no rate): an
+/// article and a time unit right after an amount with a unit.
+pub fn is_rate_denominator(sentence: &str, span: Span, settings: &Settings) -> bool {
+    let Some(phrase) = sentence.get(span.start..span.end) else {
+        return false;
+    };
+    let lower = phrase.to_lowercase();
+    if !(lower.starts_with("a ") || lower.starts_with("an ")) {
+        return false;
+    }
+    let Some(pre) = sentence.get(..span.start) else {
+        return false;
+    };
+    let Some(tail) = pre.strip_suffix(' ') else {
+        return false;
+    };
+    // The amount before: its last number and unit, read as this module reads them.
+    let from = tail
+        .char_indices()
+        .rev()
+        .filter(|(_, c)| c.is_whitespace())
+        .nth(3)
+        .map_or(0, |(i, _)| i);
+    read_sentence(&sentence[from..], false, Keep::Mentions, settings)
+        .iter()
+        .any(|r| r.core.end + from == span.end && !r.per.is_empty())
 }
 
 /// Time units a rate may be reckoned in, by how they are written after "/", "per", "a"
@@ -1870,7 +1900,9 @@ const TIME_DENOMINATORS: &[(&[&str], &str)] = &[
 ];
 
 /// Words after a time unit that make "a year" a time ("a year ago"), not a rate.
-const TIME_ANCHORS: &[&str] = &["ago", "earlier", "later", "before", "after", "since", "from"];
+const TIME_ANCHORS: &[&str] = &[
+    "ago", "earlier", "later", "before", "after", "since", "from",
+];
 
 /// The denominators of a rate written at the start of `rest` (right after an amount and
 /// its unit), canonical, and the byte length read: "/hour", " per hour", " an hour"
@@ -2331,5 +2363,144 @@ mod tests {
         assert_eq!(bracketed_unit("(a note far longer than any unit)"), None);
         assert_eq!(bracketed_unit("(see below, page 4)"), None);
         assert_eq!(bracketed_unit("(kg"), None);
+    }
+
+    #[test]
+    fn a_rate_is_its_unit_per_each_denominator() {
+        assert_eq!(
+            first("she earns $12.5/hour now"),
+            (
+                "$12.5/hour".to_owned(),
+                Some(12.5),
+                Qualifier::Exact,
+                Some("USD/hour".to_owned())
+            )
+        );
+        assert_eq!(first("a van burning 9 l/km").3.as_deref(), Some("l/km"));
+        assert_eq!(
+            first("it sank at 2.5 km/s2").3.as_deref(),
+            Some("km/second²")
+        );
+        assert_eq!(first("about 3 kg/cm³ of it").3.as_deref(), Some("kg/ml"));
+        assert_eq!(first("dosed 30 kg/m^2 per year").0, "30 kg/m^2 per year");
+        assert_eq!(
+            first("dosed 30 kg/m^2 per year").3.as_deref(),
+            Some("kg/m2/year")
+        );
+        assert_eq!(first("paid $7 an hour").3.as_deref(), Some("USD/hour"));
+        assert_eq!(
+            first("a dividend of $3 per share").3.as_deref(),
+            Some("USD/share")
+        );
+    }
+
+    #[test]
+    fn what_follows_an_amount_is_not_always_a_rate() {
+        // A time anchor, a percentage, a bare number and a function word after "per".
+        assert_eq!(first("it cost $30 a year ago").3.as_deref(), Some("USD"));
+        assert_eq!(first("prices rose 4% a year").3.as_deref(), Some("percent"));
+        assert_eq!(first("we saw 40 a day").3, None);
+        assert_eq!(first("$8 per the contract").3.as_deref(), Some("USD"));
+        // A rate and a bare amount of its unit are not the same measure.
+        let rate = first("$15 an hour");
+        let amount = first("$15");
+        assert_ne!(rate.3, amount.3);
+    }
+
+    #[test]
+    fn a_rate_denominator_is_no_duration() {
+        let settings = Settings::builtin();
+        let text = "a contract worth $3 million a year";
+        let at = text.find("a year").expect("in the text");
+        assert!(is_rate_denominator(
+            text,
+            Span::new(at, text.len()),
+            &settings
+        ));
+        let text = "the work took a year";
+        let at = text.find("a year").expect("in the text");
+        assert!(!is_rate_denominator(
+            text,
+            Span::new(at, text.len()),
+            &settings
+        ));
+    }
+
+    #[test]
+    fn a_value_and_its_tolerance_are_one_range() {
+        let settings = Settings::builtin();
+        for text in [
+            "it weighs 12.5±0.5 kg",
+            "it weighs 12.5 +/- 0.5 kg",
+            "it weighs 12.5 +/-0.5 kg",
+        ] {
+            let m = mentions(text, &settings);
+            assert_eq!(m.len(), 1, "{text}: {m:?}");
+            assert_eq!(m[0].qualifier, Qualifier::Range);
+            assert_eq!((m[0].low, m[0].high), (Some(12.0), Some(13.0)));
+            assert_eq!(m[0].unit.as_deref(), Some("kg"));
+            assert_eq!(&text[m[0].core.start..m[0].core.end], &text[10..]);
+        }
+        // A sum is not a tolerance.
+        assert_eq!(seen("scored 4 + 3 goals").len(), 2);
+    }
+
+    #[test]
+    fn a_suspended_hyphen_joins_a_range() {
+        let r = first("a 6- to 9-metre swell");
+        assert_eq!(r.0, "6- to 9-metre");
+        assert_eq!(r.2, Qualifier::Range);
+        assert_eq!(r.3.as_deref(), Some("m"));
+        // "6- and 9-metre" names two sizes.
+        assert_eq!(seen("6- and 9-metre boats").len(), 2);
+    }
+
+    #[test]
+    fn upper_case_c_or_f_glued_to_a_temperature_figure() {
+        assert_eq!(first("it was -4C at dawn").3.as_deref(), Some("celsius"));
+        assert_eq!(first("temperatures hit 41C").3.as_deref(), Some("celsius"));
+        assert_eq!(
+            first("a hot 97F afternoon").3.as_deref(),
+            Some("fahrenheit")
+        );
+        // Without a word of temperature it names a form or a cent; lower case is cents.
+        assert!(
+            seen("the 13F report was late")
+                .iter()
+                .all(|m| m.3.is_none())
+        );
+        assert!(seen("a cup at 43c").is_empty());
+    }
+
+    #[test]
+    fn hours_before_am_or_pm_are_clock_times() {
+        assert!(seen("we met at 3 pm sharp").is_empty());
+        assert!(seen("we met at 10.45 p.m. sharp").is_empty());
+        assert!(seen("by 9am").is_empty());
+        // Not an hour: three decimals, or more than twelve.
+        assert_eq!(seen("a 4.125 pm lattice").len(), 1);
+        assert_eq!(seen("all 15 pm staff").len(), 1);
+    }
+
+    #[test]
+    fn a_unit_before_digits_is_no_name() {
+        let m = seen("runs at 3.2 GHz 16 GB of memory");
+        assert_eq!(m.len(), 2, "{m:?}");
+        assert_eq!(m[1].3.as_deref(), Some("GB"));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn rates_tolerances_and_glued_letters_never_panic(
+            s in "[0-9 $./a-zA-Z±+\\-−^²³×⁻CF]{0,40}"
+        ) {
+            static SETTINGS: LazyLock<Settings> = LazyLock::new(Settings::builtin);
+            for m in mentions(&s, &SETTINGS) {
+                proptest::prop_assert!(s.get(m.span.start..m.span.end).is_some());
+                proptest::prop_assert!(s.get(m.core.start..m.core.end).is_some());
+            }
+            let _ = rate_after(&s, &SETTINGS);
+            let _ = exponent(&s);
+        }
     }
 }
