@@ -1061,7 +1061,8 @@ fn read_sentence(
         .find_iter(sentence)
         .map(|m| (m.start(), m.end()))
         .collect();
-    if tokens.is_empty() && vague.is_empty() {
+    let one_unit = units_after_an_article(sentence, settings);
+    if tokens.is_empty() && vague.is_empty() && one_unit.is_empty() {
         return Vec::new();
     }
     let words = Words::new(sentence);
@@ -1719,6 +1720,42 @@ fn read_sentence(
             per: Vec::new(),
         });
     }
+    // "a gallon of milk", "a penny": one of the unit, unless read already ("$3 a gallon").
+    for (start, end, u) in one_unit {
+        if readings
+            .iter()
+            .any(|r| r.span.start < end && start < r.span.end)
+            || tokens.iter().any(|t| t.start < end && start < t.end)
+        {
+            continue;
+        }
+        let counted = (settings.units[u].dimension != "currency").then(|| {
+            measure_role(sentence, start, end, &words, settings)
+                .unwrap_or_else(|| "unspecified".to_owned())
+        });
+        readings.push(Reading {
+            span: Span::new(start, end),
+            number: Some(1.0),
+            low: Some(1.0),
+            high: Some(1.0),
+            low_inclusive: true,
+            high_inclusive: true,
+            qualifier: Qualifier::Exact,
+            unit: Some(u),
+            counted,
+            counted_text: None,
+            parts: Vec::new(),
+            subset: false,
+            vague_phrase: None,
+            local: local_terms(sentence, &words, start, end, settings),
+            scope: scope_terms(sentence, &words, end, settings),
+            core: Span::new(start, end),
+            // No figure is written: nothing for a reader of numbers.
+            numbers: Vec::new(),
+            qualified_end: end,
+            per: Vec::new(),
+        });
+    }
     readings.sort_by_key(|r| (r.span.start, r.span.end));
     merge_bound_pairs(sentence, readings)
 }
@@ -1857,6 +1894,48 @@ fn rate_suffix(per: &[String]) -> String {
     per.iter().map(|d| format!("/{d}")).collect()
 }
 
+/// "a gallon of milk", "a penny!": an indefinite article and a unit written as a whole
+/// word of three letters or more, singular, then "of" or the end of a clause:
+/// (start, end, unit) in `sentence`. Elsewhere the words are mostly idioms or names
+/// ("a mile-long queue", "a yard away", "a magnitude 6 quake"), and "a bit" never
+/// measures data.
+fn units_after_an_article(sentence: &str, settings: &Settings) -> Vec<(usize, usize, usize)> {
+    let mut out = Vec::new();
+    for (start, end, word) in text::words(sentence) {
+        if !(word.eq_ignore_ascii_case("a") || word.eq_ignore_ascii_case("an")) {
+            continue;
+        }
+        let Some(rest) = sentence[end..].strip_prefix(' ') else {
+            continue;
+        };
+        let Some((u, len)) = unit_at(rest, settings) else {
+            continue;
+        };
+        let alias = &rest[..len];
+        let whole_word = len >= 3
+            && alias.chars().all(char::is_alphabetic)
+            && !alias.ends_with('s')
+            && !matches!(
+                settings.units[u].dimension.as_str(),
+                "data" | "magnitude" | "speed" | "ratio"
+            )
+            // "a ton of" is "a lot of" far more often than a tonne.
+            && !alias.eq_ignore_ascii_case("ton");
+        // "two-tenths of a mile", "a fraction of a penny": a part of the unit.
+        let part_of = sentence[..start].trim_end().to_lowercase().ends_with(" of");
+        let after = &rest[len..];
+        let measures_something = after.starts_with(" of ")
+            || after
+                .chars()
+                .next()
+                .is_none_or(|c| matches!(c, '.' | ',' | ';' | '!' | '?' | ')'));
+        if whole_word && measures_something && !part_of {
+            out.push((start, end + 1 + len, u));
+        }
+    }
+    out
+}
+
 /// Whether `span` in `sentence` ("a year") is the denominator of a rate read by this
 /// module ("$4 million a year", "5% a year" excepted: a percentage takes no rate): an
 /// article and a time unit right after an amount with a unit.
@@ -1987,14 +2066,19 @@ fn denominator(text: &str, joiner: Joiner, settings: &Settings) -> Option<(Strin
         }
         return Some((format!("{name}{power}"), letters + len));
     }
-    if joiner == Joiner::Article {
-        return None;
-    }
-    // A unit of the table: the longest alias that starts here ("m^2", "cm³", "km").
+    // A unit of the table: the longest alias that starts here ("m^2", "cm³", "km");
+    // after "a" or "an", a whole word ("$80 a barrel", not "a m").
     if let Some((u, len)) = unit_at(text, settings)
         && !text.starts_with([' ', '-'])
+        && (joiner != Joiner::Article
+            || (len >= 3
+                && text[..len].chars().all(char::is_alphabetic)
+                && settings.units[u].dimension != "currency"))
     {
         return Some((settings.units[u].name.clone(), len));
+    }
+    if joiner == Joiner::Article {
+        return None;
     }
     // "per share", "per person": what the rate is reckoned in, singular.
     if joiner == Joiner::Per
