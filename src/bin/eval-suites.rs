@@ -698,6 +698,14 @@ fn deliberate(
     {
         return Some("durations are time, not quantities");
     }
+    // "percents of twenty": in news "percent of N" is a share of N ("10 percent of 200"),
+    // never N percent; a percentage's figure comes before its sign or word.
+    if suite == Suite::RecPercent
+        && !missed.is_empty()
+        && missed.iter().all(|m| slice(m.span).starts_with("percent"))
+    {
+        return Some("'percent of N' is a share of N, not N percent");
+    }
     // "$2 per share", "500,000 barrels a day": the suite reads the amount, we read the
     // rate (a rate is not compared with a bare amount).
     if !missed.is_empty()

@@ -532,6 +532,17 @@ fn is_not_an_amount(
     {
         return true;
     }
+    // "J1149.5+6663": digits glued by a plus to a code of letters and digits go on the code.
+    if let Some(head) = pre.strip_suffix('+') {
+        let code: String = head
+            .chars()
+            .rev()
+            .take_while(|c| c.is_alphanumeric() || *c == '.')
+            .collect();
+        if code.chars().any(char::is_alphabetic) && code.chars().any(|c| c.is_ascii_digit()) {
+            return true;
+        }
+    }
     // "XR7-200", "scp2-173m": after a code of letters and digits, the digits go on the code.
     if let Some(head) = pre.strip_suffix('-') {
         let code: String = head
@@ -1281,6 +1292,12 @@ fn read_sentence(
                 after = end + m.end();
             }
         }
+        // "spent 20 million pounds": pounds in a sentence about money are sterling.
+        if let Some(u) = unit
+            && let Some(gbp) = sterling_pounds(sentence, end, after, u, settings)
+        {
+            unit = Some(gbp);
+        }
         if unit.is_none()
             && after == end
             && let Some((u, len)) = glued_temperature(sentence, end, token.value, settings)
@@ -1811,6 +1828,69 @@ fn is_clock_time(literal: &str, post: &str, token: &NumberToken) -> bool {
                 .is_none_or(|c| !c.is_alphanumeric() || marker.ends_with('.'))
         })
     })
+}
+
+/// Words that make "pounds" money ("paid 300 pounds") rather than weight.
+const MONEY_WORDS: &[&str] = &[
+    "spent",
+    "spend",
+    "spends",
+    "spending",
+    "paid",
+    "pay",
+    "pays",
+    "paying",
+    "cost",
+    "costs",
+    "costing",
+    "fined",
+    "fine",
+    "worth",
+    "earn",
+    "earns",
+    "earned",
+    "salary",
+    "wages",
+    "price",
+    "priced",
+    "budget",
+    "invested",
+    "donated",
+    "raised",
+    "owed",
+    "debt",
+    "loan",
+    "compensation",
+    "bought",
+    "sold",
+];
+/// Words that keep "pounds" a weight even in a sentence about money.
+const WEIGHT_WORDS: &[&str] = &["weigh", "weighs", "weighed", "weighing", "weight", "heavy"];
+
+/// Sterling, when "pounds" (written out, without "£") is read as a mass in a sentence that
+/// speaks of money and not of weight.
+fn sterling_pounds(
+    sentence: &str,
+    end: usize,
+    after: usize,
+    unit: usize,
+    settings: &Settings,
+) -> Option<usize> {
+    if settings.units[unit].name != "lb" {
+        return None;
+    }
+    let written = sentence.get(end..after)?.trim().to_lowercase();
+    if !matches!(written.as_str(), "pounds" | "pound") {
+        return None;
+    }
+    let words: Vec<String> = text::words(sentence)
+        .map(|(_, _, w)| text::fold(w))
+        .collect();
+    let money = words.iter().any(|w| MONEY_WORDS.contains(&w.as_str()));
+    let weight = words.iter().any(|w| WEIGHT_WORDS.contains(&w.as_str()));
+    (money && !weight)
+        .then(|| settings.units.iter().position(|u| u.name == "GBP"))
+        .flatten()
 }
 
 /// Words that make a glued "C" or "F" a temperature ("highs of 30C"), where otherwise
@@ -2571,6 +2651,26 @@ mod tests {
         let m = seen("runs at 3.2 GHz 16 GB of memory");
         assert_eq!(m.len(), 2, "{m:?}");
         assert_eq!(m[1].3.as_deref(), Some("GB"));
+    }
+
+    #[test]
+    fn pounds_in_a_sentence_about_money_are_sterling() {
+        assert_eq!(
+            first("they paid 300 pounds for it").3.as_deref(),
+            Some("GBP")
+        );
+        assert_eq!(first("a parcel of 30 pounds").3.as_deref(), Some("lb"));
+        assert_eq!(
+            first("it cost him 30 pounds, it weighed").3.as_deref(),
+            Some("lb")
+        );
+        assert_eq!(first("sold 50 lbs of flour").3.as_deref(), Some("lb"));
+    }
+
+    #[test]
+    fn digits_after_a_code_and_a_plus_are_part_of_the_code() {
+        assert!(seen("the source QX2210.4+1187 faded").is_empty());
+        assert_eq!(seen("2+2 is four").len(), 3);
     }
 
     proptest::proptest! {
