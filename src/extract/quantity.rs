@@ -1738,23 +1738,25 @@ fn read_sentence(
         });
     }
     // "a gallon of milk", "a penny": one of the unit, unless read already ("$3 a gallon").
-    for (start, end, u) in one_unit {
+    for (start, article, end, u, amount) in one_unit {
         if readings
             .iter()
-            .any(|r| r.span.start < end && start < r.span.end)
-            || tokens.iter().any(|t| t.start < end && start < t.end)
+            .any(|r| r.span.start < end && article < r.span.end)
+            || tokens.iter().any(|t| t.start < end && article < t.end)
         {
             continue;
         }
+        // "half a litre": the share, read alone as a number, is this amount's.
+        readings.retain(|r| !(start <= r.span.start && r.span.end <= article));
         let counted = (settings.units[u].dimension != "currency").then(|| {
             measure_role(sentence, start, end, &words, settings)
                 .unwrap_or_else(|| "unspecified".to_owned())
         });
         readings.push(Reading {
             span: Span::new(start, end),
-            number: Some(1.0),
-            low: Some(1.0),
-            high: Some(1.0),
+            number: Some(amount),
+            low: Some(amount),
+            high: Some(amount),
             low_inclusive: true,
             high_inclusive: true,
             qualifier: Qualifier::Exact,
@@ -1975,11 +1977,14 @@ fn rate_suffix(per: &[String]) -> String {
 }
 
 /// "a gallon of milk", "a penny!": an indefinite article and a unit written as a whole
-/// word of three letters or more, singular, then "of" or the end of a clause:
-/// (start, end, unit) in `sentence`. Elsewhere the words are mostly idioms or names
+/// word of three letters or more, singular, then "of" or the end of a clause, with a share
+/// before ("half a litre"): (start, start of the article, end, unit, amount) in `sentence`. Elsewhere the words are mostly idioms or names
 /// ("a mile-long queue", "a yard away", "a magnitude 6 quake"), and "a bit" never
 /// measures data.
-fn units_after_an_article(sentence: &str, settings: &Settings) -> Vec<(usize, usize, usize)> {
+fn units_after_an_article(
+    sentence: &str,
+    settings: &Settings,
+) -> Vec<(usize, usize, usize, usize, f64)> {
     let mut out = Vec::new();
     for (start, end, word) in text::words(sentence) {
         if !(word.eq_ignore_ascii_case("a") || word.eq_ignore_ascii_case("an")) {
@@ -2010,7 +2015,18 @@ fn units_after_an_article(sentence: &str, settings: &Settings) -> Vec<(usize, us
                 .next()
                 .is_none_or(|c| matches!(c, '.' | ',' | ';' | '!' | '?' | ')'));
         if whole_word && measures_something && !part_of {
-            out.push((start, end + 1 + len, u));
+            // "half a gallon", "a quarter a mile": the share written before the article.
+            let share = sentence[..start].strip_suffix(' ').and_then(|pre| {
+                let word_start = pre.rfind(|c: char| !c.is_alphabetic()).map_or(0, |i| i + 1);
+                let amount = match pre[word_start..].to_lowercase().as_str() {
+                    "half" => 0.5,
+                    "quarter" => 0.25,
+                    _ => return None,
+                };
+                Some((word_start, amount))
+            });
+            let (from, amount) = share.unwrap_or((start, 1.0));
+            out.push((from, start, end + 1 + len, u, amount));
         }
     }
     out
@@ -2651,6 +2667,20 @@ mod tests {
         let m = seen("runs at 3.2 GHz 16 GB of memory");
         assert_eq!(m.len(), 2, "{m:?}");
         assert_eq!(m[1].3.as_deref(), Some("GB"));
+    }
+
+    #[test]
+    fn an_article_and_a_unit_are_one_of_it() {
+        assert_eq!(first("pour a litre of water").0, "a litre");
+        assert_eq!(first("pour a litre of water").1, Some(1.0));
+        assert_eq!(first("he found a penny!").3.as_deref(), Some("pence"));
+        assert_eq!(first("drink half a litre of water").0, "half a litre");
+        assert_eq!(first("drink half a litre of water").1, Some(0.5));
+        // Idioms, parts and names: "a bit", "a ton of", "of a mile", "a mile away".
+        assert!(seen("it rained a bit of the day").is_empty());
+        assert!(seen("I have a ton of work").is_empty());
+        assert!(seen("two-tenths of a mile.").iter().all(|m| m.3.is_none()));
+        assert!(seen("it lay a mile away").is_empty());
     }
 
     #[test]
