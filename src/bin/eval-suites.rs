@@ -8,7 +8,8 @@
 //! failure. It only reads the suite files; it never writes anything but standard output.
 //!
 //! Usage: `eval-suites --corpus DIR [--show N] [--only NAME] [--json]`, or
-//! `eval-suites --text TEXT` to print the mentions read in one text (for debugging).
+//! `eval-suites --text TEXT` to print the mentions read in one text (for debugging). With
+//! `EVAL_SHOW_APART` set, each case counted apart is printed on standard error.
 
 use std::{
     collections::BTreeMap,

@@ -6,6 +6,9 @@
 //! before, a unit and the counted noun phrase after. Years, dates, clock times, list
 //! numbers, phone numbers, identifiers ("Flight 1549") and modifiers ("90-day") are not
 //! amounts and are left out. "32 men and 11 women" becomes one claim of 43 with parts.
+//! A rate ("$15/hour", "10 l/km", "$80 a barrel") keeps its denominators in its unit
+//! (`USD/hour`) and dimension (`currency per hour`), so it is never compared with a bare
+//! amount; a tolerance ("12.5±0.5 kg") is a range around the value.
 
 use std::sync::LazyLock;
 
