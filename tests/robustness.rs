@@ -128,7 +128,7 @@ proptest! {
                 claims
                     .iter()
                     .filter(|c| c.article == i)
-                    .flat_map(|c| c.context.terms.iter().map(String::as_str))
+                    .flat_map(|c| c.context.terms.iter().map(corroborate::extract::Term::as_str))
                     .collect()
             }),
         );

@@ -102,10 +102,17 @@ pub(crate) fn run(args: CheckArgs) -> ExitStatus {
         return ExitStatus::Error;
     }
     let findings = &run.reconciled.findings;
-    let fingerprints: Vec<String> = findings
-        .iter()
-        .map(|f| baseline::fingerprint(f, &run.claims, &run.articles))
-        .collect();
+    // Fingerprints are needed only against a baseline (one string per finding: a huge run
+    // has hundreds of thousands of findings).
+    let with_baseline = args.baseline.is_some() || args.write_baseline.is_some();
+    let fingerprints: Vec<String> = if with_baseline {
+        findings
+            .iter()
+            .map(|f| baseline::fingerprint(f, &run.claims, &run.articles))
+            .collect()
+    } else {
+        Vec::new()
+    };
     let (baseline, baseline_path) = match (&args.baseline, &args.write_baseline) {
         (Some(path), _) => match Baseline::read(path) {
             Ok(b) => (Some(b), Some(path)),
@@ -136,11 +143,12 @@ pub(crate) fn run(args: CheckArgs) -> ExitStatus {
     };
     let excused: Vec<Excused> = findings
         .iter()
-        .zip(&fingerprints)
-        .map(|(f, print)| Excused {
+        .enumerate()
+        .map(|(i, f)| Excused {
             baselined: baseline
                 .as_ref()
-                .and_then(|b| b.entry(print))
+                .zip(fingerprints.get(i))
+                .and_then(|(b, print)| b.entry(print))
                 .map(|e| e.reason.clone()),
             suppressed: f.claims.iter().find_map(|i| run.suppressed.get(i)).cloned(),
         })
@@ -148,12 +156,17 @@ pub(crate) fn run(args: CheckArgs) -> ExitStatus {
     let is_excused = |i: usize| excused[i].baselined.is_some() || excused[i].suppressed.is_some();
     // The human report and the machine formats other than JSON, SARIF and HTML carry only
     // the findings that count; the excused ones are listed apart or marked.
-    let active: Vec<Finding> = findings
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| !is_excused(*i))
-        .map(|(_, f)| f.clone())
-        .collect();
+    // Usually none is excused: then the findings are used as they are, not copied.
+    let active: std::borrow::Cow<[Finding]> = if (0..findings.len()).any(is_excused) {
+        findings
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| !is_excused(*i))
+            .map(|(_, f)| f.clone())
+            .collect()
+    } else {
+        std::borrow::Cow::Borrowed(findings)
+    };
     let active_analysis = Analysis {
         articles: &run.articles,
         claims: &run.claims,
@@ -214,9 +227,9 @@ pub(crate) fn run(args: CheckArgs) -> ExitStatus {
         Format::Json => {
             let mut report = json::report(&full_analysis, true);
             if let Some(list) = report.findings.as_mut() {
-                for ((entry, e), print) in list.iter_mut().zip(&excused).zip(&fingerprints) {
+                for (i, (entry, e)) in list.iter_mut().zip(&excused).enumerate() {
                     entry.suppressed.clone_from(&e.suppressed);
-                    if baseline.is_some() {
+                    if let (Some(_), Some(print)) = (&baseline, fingerprints.get(i)) {
                         entry.fingerprint = Some(print.clone());
                         entry.baseline_state = Some(if e.baselined.is_some() {
                             baseline::State::Baselined

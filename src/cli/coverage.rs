@@ -103,13 +103,14 @@ pub(crate) fn run(args: CoverageArgs) -> ExitStatus {
         comparisons: source_groups.comparisons,
     };
     let graph = graph::build(&inputs.claims, &groups, &settings);
-    let findings = verdict::judge(&inputs.articles, &inputs.claims, &graph, &groups, &settings);
+    let comparisons = graph.comparisons;
+    let findings = verdict::judge(&inputs.articles, &inputs.claims, graph, &groups, &settings);
     let analysis = Analysis {
         articles: &inputs.articles,
         claims: &inputs.claims,
         groups: &groups,
         findings: &findings,
-        comparisons: graph.comparisons,
+        comparisons,
     };
     let result = coverage::assess(draft, &analysis, &inputs.suppressed);
     let output = match args.format {

@@ -6,15 +6,18 @@
 
 use serde::Serialize;
 
+use std::{cell::RefCell, collections::HashMap};
+
+use super::terms::TermList;
 use crate::{config::Settings, ingest::Article, normalize::text};
 
 /// Key terms and time anchors of a claim.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Context {
-    /// Stems of content words, sorted and unique.
-    pub terms: Vec<String>,
+    /// Stems of content words, sorted and unique (shared by the claims of one sentence).
+    pub terms: TermList,
     /// Time anchors (`day:monday`, `month:july`, `year:2024`, `since`), sorted and unique.
-    pub anchors: Vec<String>,
+    pub anchors: TermList,
     /// Stems of the content words within a few words of the claim, sorted and unique.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub local: Vec<String>,
@@ -123,8 +126,82 @@ pub fn terms_of(sentence: &str, settings: &Settings) -> Vec<String> {
         .collect()
 }
 
+thread_local! {
+    /// The terms and anchors `around` worked out for the sentences of the article being
+    /// extracted on this thread (keyed by the address of its text, then by sentence), while
+    /// a [`SharedContexts`] guard lives.
+    static SHARED: RefCell<Option<Shared>> = const { RefCell::new(None) };
+}
+
+/// Sentence contexts of one article: its text's address, then (terms, anchors) by sentence.
+type Shared = (usize, HashMap<usize, (TermList, TermList)>);
+
+/// While this guard lives, [`around`] works out each sentence of its article once on this
+/// thread and every claim of the sentence (from any extractor) shares the same lists:
+/// each extractor used to build its own copy. Dropping it forgets them.
+#[must_use = "contexts are shared only while the guard lives"]
+pub struct SharedContexts<'a> {
+    /// Whatever an enclosing guard shared, put back on drop.
+    outer: Option<Shared>,
+    /// The article stays borrowed (so its text cannot move) while its key is in use.
+    _article: std::marker::PhantomData<&'a Article>,
+}
+
+/// Share sentence contexts within `article` until the guard is dropped.
+pub fn share_per_sentence(article: &Article) -> SharedContexts<'_> {
+    let key = text_key(article);
+    let outer = SHARED.with(|s| s.borrow_mut().replace((key, HashMap::new())));
+    SharedContexts {
+        outer,
+        _article: std::marker::PhantomData,
+    }
+}
+
+impl Drop for SharedContexts<'_> {
+    fn drop(&mut self) {
+        let outer = self.outer.take();
+        SHARED.with(|s| *s.borrow_mut() = outer);
+    }
+}
+
+fn text_key(article: &Article) -> usize {
+    article.text.as_ptr() as usize
+}
+
 /// The context of a claim in sentence `index` of `article`.
 pub fn around(article: &Article, index: usize, settings: &Settings) -> Context {
+    let paragraph = Some(article.sentences[index].paragraph);
+    let key = text_key(article);
+    let shared = SHARED.with(|s| {
+        s.borrow()
+            .as_ref()
+            .filter(|(k, _)| *k == key)
+            .and_then(|(_, m)| m.get(&index).cloned())
+    });
+    let (terms, anchors) = match shared {
+        Some(lists) => lists,
+        None => {
+            let lists = terms_and_anchors(article, index, settings);
+            SHARED.with(|s| {
+                if let Some((k, m)) = s.borrow_mut().as_mut()
+                    && *k == key
+                {
+                    m.insert(index, lists.clone());
+                }
+            });
+            lists
+        }
+    };
+    Context {
+        terms,
+        anchors,
+        paragraph,
+        ..Context::default()
+    }
+}
+
+/// The key terms and time anchors of sentence `index` of `article`.
+fn terms_and_anchors(article: &Article, index: usize, settings: &Settings) -> (TermList, TermList) {
     let sentence = article.sentences[index];
     let own = article.slice(sentence.span);
     let previous = index
@@ -157,12 +234,7 @@ pub fn around(article: &Article, index: usize, settings: &Settings) -> Context {
     }
     anchors.sort();
     anchors.dedup();
-    Context {
-        terms,
-        anchors,
-        paragraph: Some(sentence.paragraph),
-        ..Context::default()
-    }
+    (terms.into(), anchors.into())
 }
 
 impl Context {
@@ -177,14 +249,16 @@ impl Context {
             return false;
         }
         for prefix in ["day:", "year:"] {
-            let mine: Vec<&String> = self
+            let mine: Vec<&str> = self
                 .anchors
                 .iter()
+                .map(|a| a.as_str())
                 .filter(|a| a.starts_with(prefix))
                 .collect();
-            let theirs: Vec<&String> = other
+            let theirs: Vec<&str> = other
                 .anchors
                 .iter()
+                .map(|a| a.as_str())
                 .filter(|a| a.starts_with(prefix))
                 .collect();
             if !mine.is_empty() && !theirs.is_empty() && !mine.iter().any(|a| theirs.contains(a)) {
@@ -211,11 +285,11 @@ mod tests {
     #[test]
     fn a_running_total_is_not_a_days_figure() {
         let day = Context {
-            anchors: vec!["day:monday".into()],
+            anchors: ["day:monday"].into(),
             ..Context::default()
         };
         let total = Context {
-            anchors: vec!["since".into()],
+            anchors: ["since"].into(),
             ..Context::default()
         };
         assert!(!day.is_time_compatible(&total));

@@ -10,7 +10,7 @@ use serde::Serialize;
 
 use crate::{
     config::Settings,
-    extract::{Claim, ClaimKind, Value, context},
+    extract::{Claim, ClaimKind, Term, TermList, Value, context},
     ingest::Article,
     normalize::{
         date::{self, Civil, DateMention, Expr, Granularity, Lean, Period},
@@ -24,22 +24,22 @@ use crate::{
 pub struct DateValue {
     /// The period named, as "2025-02-03", "2025-W06", "2024-07" or "2013"; None when the
     /// phrase cannot be placed (no reference date, or relative to another event).
-    pub resolved: Option<String>,
+    pub resolved: Option<Term>,
     pub granularity: Granularity,
     /// The phrase as written.
-    pub phrase: String,
+    pub phrase: Term,
     /// Whether placing the phrase needed the reference date.
     pub relative: bool,
     /// What the phrase fixes by itself, TIMEX-style ("XXXX-07", "XXXX-WXX-1").
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timex: Option<String>,
+    pub timex: Option<Term>,
     /// The reference date the phrase was resolved against.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub reference: Option<String>,
+    pub reference: Option<Term>,
     /// Possible readings when the phrase is unresolved (around the latest full date the
     /// article states) or when the sentence's tense does not decide between them.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub candidates: Vec<String>,
+    #[serde(skip_serializing_if = "<[Term]>::is_empty")]
+    pub candidates: TermList,
     /// The weekday the phrase names or states ("monday"), if any.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub weekday: Option<&'static str>,
@@ -47,7 +47,7 @@ pub struct DateValue {
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub weekday_mismatch: bool,
     /// Key terms of the event the date belongs to (its sentence, date words left out).
-    pub event: Vec<String>,
+    pub event: TermList,
     /// The resolved period.
     #[serde(skip)]
     pub period: Option<Period>,
@@ -296,17 +296,20 @@ pub fn value_of(
     sentence: &str,
     reference: Option<Civil>,
     anchor: Option<Civil>,
-    event: Vec<String>,
+    event: TermList,
 ) -> DateValue {
     let lean = date::lean_of(sentence);
     let period = mention.resolve(reference, lean);
-    let mut candidates: Vec<String> = Vec::new();
+    // Labels, phrases and reference dates repeat from claim to claim: each is stored once
+    // (`Term`), not once per claim (issue 7).
+    let label = |p: Period| Term::from(p.label());
+    let mut candidates = TermList::default();
     match (period, reference) {
         (None, None) => {
             if let Some(anchor) = anchor
                 && let Some(c) = mention.candidates(anchor)
             {
-                candidates = c.into_iter().map(Period::label).collect();
+                candidates = c.into_iter().map(label).collect();
             }
         }
         (Some(_), Some(r)) if lean == Lean::Nearest => {
@@ -317,7 +320,7 @@ pub fn value_of(
                 candidates = c
                     .into_iter()
                     .filter(|p| (p.start.days() - r.days()).abs() <= 183)
-                    .map(Period::label)
+                    .map(label)
                     .collect();
             }
         }
@@ -333,17 +336,14 @@ pub fn value_of(
         _ => false,
     };
     DateValue {
-        resolved: period.map(Period::label),
+        resolved: period.map(label),
         granularity: mention.granularity(),
-        phrase: sentence
-            .get(mention.span.start..mention.span.end)
-            .unwrap_or("")
-            .to_owned(),
+        phrase: Term::from(sentence.get(mention.span.start..mention.span.end).unwrap_or("")),
         relative: mention.is_relative(),
-        timex: mention.timex(reference, lean),
+        timex: mention.timex(reference, lean).map(Term::from),
         reference: reference
             .filter(|_| mention.is_relative())
-            .map(|r| r.to_string()),
+            .map(|r| Term::from(r.to_string())),
         candidates,
         weekday: weekday.and_then(|w| WEEKDAY_NAMES.get(w as usize).copied()),
         weekday_mismatch,
@@ -390,7 +390,7 @@ pub fn extract(index: usize, article: &Article, settings: &Settings) -> Vec<Clai
         let context = context::around(article, si, settings);
         for m in &ms {
             let event = event_terms(text, m.span, &spans, settings);
-            let mut value = value_of(m, text, reference, anchor, event.clone());
+            let mut value = value_of(m, text, reference, anchor, TermList::from(event.clone()));
             value.attributive = is_attributive(text, m);
             claims.push(Claim {
                 id: String::new(),

@@ -11,6 +11,7 @@ pub mod people;
 pub mod quantity;
 pub mod quote;
 pub mod role;
+pub mod terms;
 
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -22,6 +23,7 @@ use crate::{
 };
 
 pub use context::Context;
+pub use terms::{Term, TermList};
 
 /// The kinds of claim corroborate extracts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -296,23 +298,42 @@ fn concat(lists: Vec<Vec<Claim>>) -> Vec<Claim> {
     all
 }
 
+/// One article's claims of each kind (one list per kind) in one list. The longest list is
+/// grown to the total, in place when the allocator can, and the others appended: the
+/// order of the kinds does not matter (`assign_ids` sorts by kind among the claims that
+/// start at one place; claims of one kind keep their order), and a huge article's claims
+/// are never all copied (issue 7).
+fn merge_kinds(mut lists: Vec<Vec<Claim>>) -> Vec<Claim> {
+    let total: usize = lists.iter().map(Vec::len).sum();
+    let Some(longest) = (0..lists.len()).max_by_key(|&i| lists[i].len()) else {
+        return Vec::new();
+    };
+    let mut all = lists.swap_remove(longest);
+    all.reserve_exact(total - all.len());
+    for list in lists {
+        all.extend(list);
+    }
+    all
+}
+
 /// The claims of one article, without ids.
 pub fn of_article(index: usize, article: &Article, settings: &Settings) -> Vec<Claim> {
+    let _contexts = context::share_per_sentence(article);
     let mut people = people::Directory::of(article, settings);
     let roles = role::find(article, &people, settings);
     people.attach_roles(&roles);
     let dates = date::extract(index, article, settings);
     let durations = duration::extract(index, article, &dates, settings);
-    let mut claims = quantity::extract(index, article, settings);
+    let mut quantities = quantity::extract(index, article, settings);
     // A number that is part of a date or a duration is not also an amount.
     let times = SpanSet::new(dates.iter().chain(&durations).map(|t| t.span).collect());
-    claims.retain(|q| !times.overlaps(q.span));
-    claims.extend(quote::extract(index, article, &people, settings));
-    claims.extend(role::claims(index, article, &roles, settings));
+    quantities.retain(|q| !times.overlaps(q.span));
+    let quotes = quote::extract(index, article, &people, settings);
+    let roles = role::claims(index, article, &roles, settings);
     // "Release Date May Be in Jeopardy": the modal verb, not the month.
-    let dates = dates.into_iter().filter(|d| !is_modal_may(article, d.span));
-    claims.extend(dates);
-    claims.extend(durations);
+    let mut dates = dates;
+    dates.retain(|d| !is_modal_may(article, d.span));
+    let mut claims = merge_kinds(vec![quantities, quotes, roles, dates, durations]);
     // Web addresses ("example.org/2025/02/03/page?id=881") carry numbers and dates that
     // nobody claims.
     let urls = SpanSet::new(
@@ -363,20 +384,44 @@ fn is_modal_may(article: &Article, span: Span) -> bool {
     )
 }
 
+/// Sort claims by (article, start, kind, end), equal keys in their present order, as a
+/// stable sort would: the keys and positions are sorted, then the claims are moved along
+/// the permutation's cycles. A stable sort of the claims themselves needs scratch space
+/// for half of them (claims are large: tens of MB for a huge article, issue 7).
+fn sort_in_place(claims: &mut [Claim]) {
+    let mut order: Vec<(usize, usize, ClaimKind, usize, usize)> = claims
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (c.article, c.span.start, c.kind, c.span.end, i))
+        .collect();
+    // The position makes every key distinct, so an unstable sort keeps equal keys in order.
+    order.sort_unstable();
+    permute(claims, order.into_iter().map(|key| key.4).collect());
+}
+
+/// Rearrange `items` so that slot i receives the item now at `source[i]` (`source` is a
+/// permutation of the positions), with one swap per moved item and no copy of the list.
+fn permute<T>(items: &mut [T], mut source: Vec<usize>) {
+    for start in 0..source.len() {
+        // Follow the cycle through `start`; each slot is marked done (source[i] == i).
+        let mut slot = start;
+        while source[slot] != start {
+            let from = source[slot];
+            items.swap(slot, from);
+            source[slot] = slot;
+            slot = from;
+        }
+        source[slot] = slot;
+    }
+}
+
 static URL: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     regex::Regex::new(r"(?i)\b(?:https?://|www\.)[^\s<>()\[\]]+").expect("static pattern")
 });
 
 /// Sort claims into their canonical order and number them per article.
 pub fn assign_ids(articles: &[Article], claims: &mut [Claim]) {
-    claims.sort_by(|a, b| {
-        (a.article, a.span.start, a.kind, a.span.end).cmp(&(
-            b.article,
-            b.span.start,
-            b.kind,
-            b.span.end,
-        ))
-    });
+    sort_in_place(claims);
     let mut n = 0;
     let mut current = usize::MAX;
     for claim in claims.iter_mut() {
@@ -386,5 +431,40 @@ pub fn assign_ids(articles: &[Article], claims: &mut [Claim]) {
         }
         n += 1;
         claim.id = format!("{}:{n}", articles[claim.article].id);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn permuting_moves_each_item_to_its_slot() {
+        // Every permutation of five items, against indexing into a copy.
+        let n = 5;
+        let mut perms: Vec<Vec<usize>> = vec![Vec::new()];
+        for _ in 0..n {
+            perms = perms
+                .into_iter()
+                .flat_map(|p| {
+                    (0..n)
+                        .filter(|x| !p.contains(x))
+                        .map(|x| {
+                            let mut q = p.clone();
+                            q.push(x);
+                            q
+                        })
+                        .collect::<Vec<_>>()
+                })
+                .collect();
+        }
+        assert_eq!(perms.len(), 120);
+        for source in perms {
+            let items: Vec<char> = "abcde".chars().collect();
+            let expected: Vec<char> = source.iter().map(|&i| items[i]).collect();
+            let mut moved = items.clone();
+            permute(&mut moved, source);
+            assert_eq!(moved, expected);
+        }
     }
 }

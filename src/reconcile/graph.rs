@@ -18,7 +18,7 @@ use super::{
 };
 use crate::{
     config::Settings,
-    extract::{Claim, Context, Value},
+    extract::{Claim, Context, Term, TermList, Value},
 };
 
 /// The claim graph and how much work building it took.
@@ -82,7 +82,7 @@ fn weights(claims: &[Claim], groups: &Groups) -> TermWeights {
         per_group
             .entry(groups.of_article[c.article])
             .or_default()
-            .extend(c.context.terms.iter().map(String::as_str));
+            .extend(c.context.terms.iter().map(Term::as_str));
     }
     TermWeights::new(per_group.into_values().map(|v| v.into_iter().collect()))
 }
@@ -122,7 +122,7 @@ fn quantity_edges(
             // Large bucket: claims meet through their rarest terms only.
             let mut postings: HashMap<&str, Vec<usize>> = HashMap::new();
             for &i in members {
-                let mut terms: Vec<&String> = claims[i].context.terms.iter().collect();
+                let mut terms: Vec<&Term> = claims[i].context.terms.iter().collect();
                 terms.sort_by(|x, y| {
                     weights
                         .weight(y)
@@ -247,16 +247,17 @@ fn quote_edges(
 /// Claim pairs that share one of their rarest terms (at most `max` claims per term).
 fn pairs_by_rare_terms(
     members: &[usize],
-    terms_of: impl Fn(usize) -> Vec<String>,
+    terms_of: impl Fn(usize) -> TermList,
     weights: &TermWeights,
     max: usize,
     per_claim: usize,
 ) -> Vec<(usize, usize)> {
-    let mut postings: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    let mut postings: BTreeMap<Term, Vec<usize>> = BTreeMap::new();
     for &i in members {
-        let mut terms: Vec<String> = terms_of(i)
-            .into_iter()
+        let mut terms: Vec<Term> = terms_of(i)
+            .iter()
             .filter(|t| weights.weight(t) > 0.0)
+            .cloned()
             .collect();
         terms.sort_by(|x, y| {
             weights

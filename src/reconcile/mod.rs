@@ -25,10 +25,11 @@ pub struct Reconciled {
 pub fn judge(articles: &[Article], claims: &[Claim], settings: &Settings) -> Reconciled {
     let groups = independence::group(articles, settings);
     let graph = graph::build(claims, &groups, settings);
-    let findings = verdict::judge(articles, claims, &graph, &groups, settings);
+    let comparisons = graph.comparisons;
+    let findings = verdict::judge(articles, claims, graph, &groups, settings);
     Reconciled {
         groups,
         findings,
-        comparisons: graph.comparisons,
+        comparisons,
     }
 }

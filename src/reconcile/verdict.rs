@@ -2,7 +2,7 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-use petgraph::{unionfind::UnionFind, visit::EdgeRef};
+use petgraph::unionfind::UnionFind;
 use serde::Serialize;
 
 use super::{
@@ -130,16 +130,17 @@ fn claim_phrase(claim: &Claim, articles: &[Article]) -> String {
 /// merged cluster stays consistent within each article (an article's different figures
 /// never end up in one cluster), which keeps chains of loose agreements ("at least one",
 /// "dozens", "more than 200") from gluing unrelated facts together.
-fn cluster(claims: &[Claim], graph: &ClaimGraph) -> (UnionFind<usize>, Vec<FindingLink>) {
-    let mut edges: Vec<FindingLink> = graph
-        .graph
-        .edge_references()
+fn cluster(claims: &[Claim], graph: ClaimGraph) -> (UnionFind<usize>, Vec<FindingLink>) {
+    // The graph is used up: its links move into the findings (not copied, issue 7).
+    let (_, edges) = graph.graph.into_nodes_edges();
+    let mut edges: Vec<FindingLink> = edges
+        .into_iter()
         .map(|e| {
             let (a, b) = (e.source().index(), e.target().index());
             FindingLink {
                 a: a.min(b),
                 b: a.max(b),
-                link: e.weight().clone(),
+                link: e.weight,
             }
         })
         .collect();
@@ -150,16 +151,20 @@ fn cluster(claims: &[Claim], graph: &ClaimGraph) -> (UnionFind<usize>, Vec<Findi
             .then((x.a, x.b).cmp(&(y.a, y.b)))
     });
     let mut union = UnionFind::<usize>::new(claims.len());
-    // Members of each cluster by article, keyed by the cluster's root.
-    let mut members: HashMap<usize, BTreeMap<usize, Vec<usize>>> = (0..claims.len())
-        .map(|i| (i, BTreeMap::from([(claims[i].article, vec![i])])))
-        .collect();
+    // Members of each cluster of two claims or more by article, keyed by the cluster's
+    // root; a claim not in the map is alone in its cluster (most claims are: a map for
+    // each was a large share of a huge run's memory, issue 7).
+    let mut members: HashMap<usize, BTreeMap<usize, Vec<usize>>> = HashMap::new();
+    let alone = |i: usize| BTreeMap::from([(claims[i].article, vec![i])]);
     let mut accepted = Vec::new();
     for edge in edges {
         let (ra, rb) = (union.find(edge.a), union.find(edge.b));
         if ra == rb {
             accepted.push(edge);
             continue;
+        }
+        for root in [ra, rb] {
+            members.entry(root).or_insert_with(|| alone(root));
         }
         let (ma, mb) = (&members[&ra], &members[&rb]);
         let pair_ok = |xs: &[usize], ys: &[usize]| {
@@ -201,7 +206,7 @@ fn cluster(claims: &[Claim], graph: &ClaimGraph) -> (UnionFind<usize>, Vec<Findi
 pub fn judge(
     articles: &[Article],
     claims: &[Claim],
-    graph: &ClaimGraph,
+    graph: ClaimGraph,
     groups: &Groups,
     settings: &Settings,
 ) -> Vec<Finding> {

@@ -8,7 +8,12 @@
 use serde::Serialize;
 
 use super::{Analysis, Summary};
-use crate::{extract::Value, reconcile::relate::Relation, rules::Severity};
+use crate::{
+    extract::{self, Term, Value},
+    ingest::Article,
+    reconcile::{FindingLink, relate::Relation},
+    rules::Severity,
+};
 
 /// One source in JSON.
 #[derive(Debug, Serialize)]
@@ -40,10 +45,10 @@ pub struct Claim<'a> {
     pub subject: &'a str,
     pub value: &'a Value,
     /// Stems of the context's key terms.
-    pub terms: &'a [String],
+    pub terms: &'a [Term],
     /// Time anchors of the context.
-    #[serde(skip_serializing_if = "<[String]>::is_empty")]
-    pub anchors: &'a [String],
+    #[serde(skip_serializing_if = "<[Term]>::is_empty")]
+    pub anchors: &'a [Term],
     /// Proper names that own the figure ("Ford" in "Ford had 25 points").
     #[serde(skip_serializing_if = "<[String]>::is_empty")]
     pub owners: &'a [String],
@@ -66,12 +71,14 @@ pub struct Finding<'a> {
     pub verdict: &'static str,
     pub kind: &'static str,
     pub severity: Severity,
-    pub claims: Vec<&'a str>,
-    pub sources: Vec<&'a str>,
+    /// Ids of the finding's claims.
+    pub claims: ClaimIds<'a>,
+    /// Ids of its sources.
+    pub sources: SourceIds<'a>,
     pub independent_sources: usize,
     pub independence_groups: &'a [usize],
     pub explanation: &'a str,
-    pub links: Vec<Link<'a>>,
+    pub links: Links<'a>,
     /// Stable fingerprint of the finding's claims (with `--baseline`/`--write-baseline`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub fingerprint: Option<String>,
@@ -118,12 +125,121 @@ pub struct Stats {
     pub claims_squared: usize,
 }
 
+/// Every claim of a run, made into [`Claim`]s one at a time as they are written: a run
+/// over a huge article has hundreds of thousands (issue 7), and a list of them all was a
+/// large share of its memory.
+#[derive(Debug, Clone, Copy)]
+pub struct Claims<'a> {
+    articles: &'a [Article],
+    claims: &'a [extract::Claim],
+}
+
+impl<'a> Claims<'a> {
+    /// The claims of `analysis`.
+    pub fn of(analysis: &Analysis<'a>) -> Self {
+        Claims {
+            articles: analysis.articles,
+            claims: analysis.claims,
+        }
+    }
+
+    /// How many claims there are.
+    pub fn len(&self) -> usize {
+        self.claims.len()
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.claims.is_empty()
+    }
+
+    /// The claims in JSON form, in order.
+    pub fn iter(&self) -> impl Iterator<Item = Claim<'a>> + 'a {
+        let articles = self.articles;
+        self.claims.iter().map(move |c| Claim::of(c, articles))
+    }
+}
+
+impl Serialize for Claims<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.iter())
+    }
+}
+
+impl<'a> Claim<'a> {
+    /// `c` in JSON form; `articles` are the run's articles.
+    pub fn of(c: &'a extract::Claim, articles: &'a [Article]) -> Self {
+        let article = &articles[c.article];
+        let (line, column) = article.lines.line_col(&article.text, c.span.start);
+        Claim {
+            id: &c.id,
+            source: &article.id,
+            kind: c.kind.name(),
+            text: article.slice(c.span),
+            start: c.span.start,
+            end: c.span.end,
+            line,
+            column,
+            subject: &c.subject,
+            value: &c.value,
+            terms: &c.context.terms,
+            anchors: &c.context.anchors,
+            owners: &c.context.owners,
+        }
+    }
+}
+
+/// The ids of some of a run's claims, written as a list of strings.
+#[derive(Debug, Clone, Copy)]
+pub struct ClaimIds<'a> {
+    indices: &'a [usize],
+    claims: &'a [extract::Claim],
+}
+
+impl Serialize for ClaimIds<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.indices.iter().map(|&i| self.claims[i].id.as_str()))
+    }
+}
+
+/// The ids of some of a run's sources, written as a list of strings.
+#[derive(Debug, Clone, Copy)]
+pub struct SourceIds<'a> {
+    indices: &'a [usize],
+    articles: &'a [Article],
+}
+
+impl Serialize for SourceIds<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.indices.iter().map(|&a| self.articles[a].id.as_str()))
+    }
+}
+
+/// A finding's links, written as a list of [`Link`]s.
+#[derive(Debug, Clone, Copy)]
+pub struct Links<'a> {
+    links: &'a [FindingLink],
+    claims: &'a [extract::Claim],
+}
+
+impl Serialize for Links<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.links.iter().map(|l| Link {
+            a: &self.claims[l.a].id,
+            b: &self.claims[l.b].id,
+            relation: l.link.relation,
+            reason: &l.link.reason,
+            similarity: (l.link.similarity * 1000.0).round() / 1000.0,
+        }))
+    }
+}
+
 /// A whole report.
 #[derive(Debug, Serialize)]
 pub struct Report<'a> {
     pub version: u32,
     pub sources: Vec<Source<'a>>,
-    pub claims: Vec<Claim<'a>>,
+    pub claims: Claims<'a>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub findings: Option<Vec<Finding<'a>>>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -154,29 +270,7 @@ pub fn report<'a>(analysis: &Analysis<'a>, with_findings: bool) -> Report<'a> {
             title: a.meta.title.as_deref(),
         })
         .collect();
-    let claims = analysis
-        .claims
-        .iter()
-        .map(|c| {
-            let article = &articles[c.article];
-            let (line, column) = article.lines.line_col(&article.text, c.span.start);
-            Claim {
-                id: &c.id,
-                source: &article.id,
-                kind: c.kind.name(),
-                text: article.slice(c.span),
-                start: c.span.start,
-                end: c.span.end,
-                line,
-                column,
-                subject: &c.subject,
-                value: &c.value,
-                terms: &c.context.terms,
-                anchors: &c.context.anchors,
-                owners: &c.context.owners,
-            }
-        })
-        .collect();
+    let claims = Claims::of(analysis);
     let findings = with_findings.then(|| {
         analysis
             .findings
@@ -186,26 +280,21 @@ pub fn report<'a>(analysis: &Analysis<'a>, with_findings: bool) -> Report<'a> {
                 verdict: f.verdict.name(),
                 kind: f.kind.name(),
                 severity: f.severity,
-                claims: f
-                    .claims
-                    .iter()
-                    .map(|&i| analysis.claims[i].id.as_str())
-                    .collect(),
-                sources: f.sources.iter().map(|&a| articles[a].id.as_str()).collect(),
+                claims: ClaimIds {
+                    indices: &f.claims,
+                    claims: analysis.claims,
+                },
+                sources: SourceIds {
+                    indices: &f.sources,
+                    articles,
+                },
                 independent_sources: f.independent_sources(),
                 independence_groups: &f.groups,
                 explanation: &f.explanation,
-                links: f
-                    .links
-                    .iter()
-                    .map(|l| Link {
-                        a: &analysis.claims[l.a].id,
-                        b: &analysis.claims[l.b].id,
-                        relation: l.link.relation,
-                        reason: &l.link.reason,
-                        similarity: (l.link.similarity * 1000.0).round() / 1000.0,
-                    })
-                    .collect(),
+                links: Links {
+                    links: &f.links,
+                    claims: analysis.claims,
+                },
                 fingerprint: None,
                 baseline_state: None,
                 baseline_reason: None,
