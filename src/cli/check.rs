@@ -313,6 +313,8 @@ pub(crate) fn run(args: CheckArgs) -> ExitStatus {
 struct NoInput;
 
 /// A report ready to be written: text, or JSON still to be serialized.
+// One value per run, moved once: the size of the larger variant costs nothing.
+#[allow(clippy::large_enum_variant)]
 enum Rendered<'a> {
     Text(String),
     Json(json::Report<'a>),

@@ -338,7 +338,11 @@ pub fn value_of(
     DateValue {
         resolved: period.map(label),
         granularity: mention.granularity(),
-        phrase: Term::from(sentence.get(mention.span.start..mention.span.end).unwrap_or("")),
+        phrase: Term::from(
+            sentence
+                .get(mention.span.start..mention.span.end)
+                .unwrap_or(""),
+        ),
         relative: mention.is_relative(),
         timex: mention.timex(reference, lean).map(Term::from),
         reference: reference

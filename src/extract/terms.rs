@@ -204,7 +204,7 @@ mod tests {
 
     #[test]
     fn terms_order_as_their_strings() {
-        let mut terms = vec![Term::from("b"), Term::from("ab"), Term::from("a")];
+        let mut terms = [Term::from("b"), Term::from("ab"), Term::from("a")];
         terms.sort();
         let words: Vec<&str> = terms.iter().map(Term::as_str).collect();
         assert_eq!(words, ["a", "ab", "b"]);
