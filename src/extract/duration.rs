@@ -134,6 +134,11 @@ pub fn read(sentence: &str, taken: &[Span], settings: &Settings) -> Vec<(Span, D
         {
             continue;
         }
+        // "$4 million a year", "60 km an hour": the rate's denominator (read with the
+        // amount as a quantity), not a length of time.
+        if crate::extract::quantity::is_rate_denominator(sentence, d.span, settings) {
+            continue;
+        }
         let (qualifier, start) = qualifier_before(sentence, d.span.start, settings)
             .unwrap_or((Qualifier::Exact, d.span.start));
         let days = d.amount * d.unit.days();

@@ -6,6 +6,9 @@
 //! before, a unit and the counted noun phrase after. Years, dates, clock times, list
 //! numbers, phone numbers, identifiers ("Flight 1549") and modifiers ("90-day") are not
 //! amounts and are left out. "32 men and 11 women" becomes one claim of 43 with parts.
+//! A rate ("$15/hour", "10 l/km", "$80 a barrel") keeps its denominators in its unit
+//! (`USD/hour`) and dimension (`currency per hour`), so it is never compared with a bare
+//! amount; a tolerance ("12.5±0.5 kg") is a range around the value.
 
 use std::sync::LazyLock;
 
@@ -183,8 +186,9 @@ static PHONE: LazyLock<Regex> = LazyLock::new(|| {
 fn may_hold_phone(sentence: &str) -> bool {
     sentence.chars().filter(|c| c.is_numeric()).take(10).count() == 10
 }
+/// What joins the two ends of a range; "8- to 16-meter" (a suspended hyphen) included.
 static RANGE_JOIN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*(?:-|–|—|~|to|and|through|thru)\s*$").expect("static pattern")
+    Regex::new(r"^\s*(?:-|–|—|~|(?:[-–]\s*)?(?:to|through|thru)|and)\s*$").expect("static pattern")
 });
 static BOUND_JOIN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\s*(?:,\s*)?(?:and|but|,)?\s*$").expect("static pattern"));
@@ -316,6 +320,9 @@ struct Reading {
     numbers: Vec<(Span, f64)>,
     /// End of the figure with a trailing qualifier ("40 or more"), before the counted phrase.
     qualified_end: usize,
+    /// A rate's denominators, canonical ("hour" in "$15/hour"; "m2", "year" in
+    /// "J/m^2 per year"); empty for a plain amount.
+    per: Vec<String>,
 }
 
 /// What `read_sentence` keeps.
@@ -510,6 +517,9 @@ fn is_not_an_amount(
             return true;
         }
     }
+    if is_clock_time(literal, post, token) {
+        return true;
+    }
     // A clock time or a score-like pair ("4:59").
     if post.starts_with(':') && post[1..].starts_with(|c: char| c.is_ascii_digit()) {
         return true;
@@ -540,6 +550,17 @@ fn is_not_an_amount(
         && !ends_with_suffixed_number(head)
     {
         return true;
+    }
+    // "J1149.5+6663": digits glued by a plus to a code of letters and digits go on the code.
+    if let Some(head) = pre.strip_suffix('+') {
+        let code: String = head
+            .chars()
+            .rev()
+            .take_while(|c| c.is_alphanumeric() || *c == '.')
+            .collect();
+        if code.chars().any(char::is_alphabetic) && code.chars().any(|c| c.is_ascii_digit()) {
+            return true;
+        }
     }
     // "XR7-200", "scp2-173m": after a code of letters and digits, the digits go on the code.
     if let Some(head) = pre.strip_suffix('-') {
@@ -582,6 +603,8 @@ fn is_not_an_amount(
                 && !CAPITALISED_FUNCTION_WORDS.contains(&w.2)
                 && !MONTHS.contains(&folded.as_str())
                 && settings.matchers().unit_for_symbol(w.2).is_none()
+                // "2.80 GHz 8 MB": a unit ends the figure before; it names nothing.
+                && settings.matchers().unit_for_alias(&folded).is_none()
                 && w.2
                     .strip_prefix('M')
                     .is_none_or(|code| currency_code(code, settings).is_none())
@@ -940,8 +963,8 @@ pub fn extract(index: usize, article: &Article, settings: &Settings) -> Vec<Clai
                     low_inclusive: r.low_inclusive,
                     high_inclusive: r.high_inclusive,
                     qualifier: r.qualifier,
-                    unit: unit.map(|u| u.name.clone()),
-                    dimension: unit.map(|u| u.dimension.clone()),
+                    unit: unit.map(|u| rate_name(&u.name, &r.per)),
+                    dimension: unit.map(|u| rate_dimension(&u.dimension, &r.per)),
                     base_factor: unit.map_or(1.0, |u| u.factor),
                     base_offset: unit.map_or(0.0, |u| u.offset),
                     counted: r.counted.clone(),
@@ -957,9 +980,13 @@ pub fn extract(index: usize, article: &Article, settings: &Settings) -> Vec<Clai
                     unit_suffix: match unit {
                         Some(u) if u.name == "percent" => "%".to_owned(),
                         Some(u) if u.dimension == "currency" && !u.symbols.is_empty() => {
-                            String::new()
+                            rate_suffix(&r.per)
                         }
-                        Some(u) => format!(" {}", u.aliases.first().unwrap_or(&u.name)),
+                        Some(u) => format!(
+                            " {}{}",
+                            u.aliases.first().unwrap_or(&u.name),
+                            rate_suffix(&r.per)
+                        ),
                         None => String::new(),
                     },
                 }),
@@ -1031,8 +1058,8 @@ pub fn mentions(text: &str, settings: &Settings) -> Vec<Mention> {
                 low_inclusive: r.low_inclusive,
                 high_inclusive: r.high_inclusive,
                 qualifier: r.qualifier,
-                unit: unit.map(|u| u.name.clone()),
-                dimension: unit.map(|u| u.dimension.clone()),
+                unit: unit.map(|u| rate_name(&u.name, &r.per)),
+                dimension: unit.map(|u| rate_dimension(&u.dimension, &r.per)),
                 counted_text: r.counted_text,
             });
         }
@@ -1050,7 +1077,8 @@ fn read_sentence(
     let matchers = settings.matchers();
     let tokens = number::scan_with_codes(
         sentence,
-        &|glued| matchers.unit_for_alias(glued).is_some(),
+        // A glued "c" or "f" may be a temperature ("30C"; see `glued_temperature`).
+        &|glued| matchers.unit_for_alias(glued).is_some() || matches!(glued, "c" | "f"),
         // Only a currency sign or code may be glued before digits ("USD115", "Rs20").
         &|code| {
             matchers
@@ -1063,7 +1091,8 @@ fn read_sentence(
         .find_iter(sentence)
         .map(|m| (m.start(), m.end()))
         .collect();
-    if tokens.is_empty() && vague.is_empty() {
+    let one_unit = units_after_an_article(sentence, settings);
+    if tokens.is_empty() && vague.is_empty() && one_unit.is_empty() {
         return Vec::new();
     }
     let words = Words::new(sentence);
@@ -1092,6 +1121,13 @@ fn read_sentence(
             is_paragraph_start,
             settings,
         ) {
+            continue;
+        }
+        // "43c", "12f": a lower-case letter glued to a figure is no temperature; the
+        // figure stays unread as before ("$20 and 43c" is read with its amount).
+        if sentence[token.end..].starts_with(['c', 'f'])
+            && glued_temperature_letter(&sentence[token.end..].to_uppercase(), settings).is_some()
+        {
             continue;
         }
         let mut start = token.start;
@@ -1147,6 +1183,21 @@ fn read_sentence(
                 value = next.value;
                 k += 1;
             }
+        }
+        // "2,000.45±0.01 pounds", "9.83e-3 +/- 1e-5 km/s2": a value and its tolerance
+        // are one claim, the interval around the value.
+        if range.is_none()
+            && let Some(next) = tokens.get(k)
+            && let Some(gap) = sentence.get(end..next.start)
+            && is_tolerance_sign(gap, next)
+            && next.value != 0.0
+            && next.value.abs() < value.abs()
+        {
+            let tolerance = next.value.abs();
+            range = Some((value - tolerance, value + tolerance));
+            numbers.push((Span::new(next.start, next.end), tolerance));
+            end = next.end;
+            k += 1;
         }
         // "forty-five (45)", "3 (three)": a number restated in brackets is one number.
         if range.is_none()
@@ -1253,6 +1304,19 @@ fn read_sentence(
                 after = end + m.end();
             }
         }
+        // "spent 20 million pounds": pounds in a sentence about money are sterling.
+        if let Some(u) = unit
+            && let Some(gbp) = sterling_pounds(sentence, end, after, u, settings)
+        {
+            unit = Some(gbp);
+        }
+        if unit.is_none()
+            && after == end
+            && let Some((u, len)) = glued_temperature(sentence, end, token.value, settings)
+        {
+            unit = Some(u);
+            after = end + len;
+        }
         if unit.is_none()
             && range.is_none()
             && sentence[end..]
@@ -1352,6 +1416,16 @@ fn read_sentence(
                 after = e;
                 k += 1;
             }
+        }
+        // "$15.4/hour", "10 l/km", "20 J/m^2 per year": a rate, its unit per each
+        // denominator.
+        let mut per = Vec::new();
+        if let Some(u) = unit
+            && settings.units[u].dimension != "ratio"
+            && let Some((denominators, len)) = rate_after(&sentence[after..], settings)
+        {
+            per = denominators;
+            after += len;
         }
         let core = Span::new(pre_end, after);
         // A conversion in brackets ("10 kilometres (6.2 miles)") is the same claim.
@@ -1621,6 +1695,7 @@ fn read_sentence(
             core,
             numbers,
             qualified_end,
+            per,
         });
     }
     // Vague amounts ("dozens of undocumented Colombians").
@@ -1682,6 +1757,45 @@ fn read_sentence(
             core: Span::new(vs, ve),
             numbers: Vec::new(),
             qualified_end: ve,
+            per: Vec::new(),
+        });
+    }
+    // "a gallon of milk", "a penny": one of the unit, unless read already ("$3 a gallon").
+    for (start, article, end, u, amount) in one_unit {
+        if readings
+            .iter()
+            .any(|r| r.span.start < end && article < r.span.end)
+            || tokens.iter().any(|t| t.start < end && article < t.end)
+        {
+            continue;
+        }
+        // "half a litre": the share, read alone as a number, is this amount's.
+        readings.retain(|r| !(start <= r.span.start && r.span.end <= article));
+        let counted = (settings.units[u].dimension != "currency").then(|| {
+            measure_role(sentence, start, end, &words, settings)
+                .unwrap_or_else(|| "unspecified".to_owned())
+        });
+        readings.push(Reading {
+            span: Span::new(start, end),
+            number: Some(amount),
+            low: Some(amount),
+            high: Some(amount),
+            low_inclusive: true,
+            high_inclusive: true,
+            qualifier: Qualifier::Exact,
+            unit: Some(u),
+            counted,
+            counted_text: None,
+            parts: Vec::new(),
+            subset: false,
+            vague_phrase: None,
+            local: local_terms(sentence, &words, start, end, settings),
+            scope: scope_terms(sentence, &words, end, settings),
+            core: Span::new(start, end),
+            // No figure is written: nothing for a reader of numbers.
+            numbers: Vec::new(),
+            qualified_end: end,
+            per: Vec::new(),
         });
     }
     readings.sort_by_key(|r| (r.span.start, r.span.end));
@@ -1718,6 +1832,400 @@ fn currency_code(code: &str, settings: &Settings) -> Option<usize> {
         .filter(|&u| settings.units[u].dimension == "currency")
 }
 
+/// Whether a figure is an hour of the clock: up to 12, with minutes as two decimals at
+/// most ("2.30pm"), before "am", "pm", "a.m." or "p.m." ("at 2 pm", "2.30 p.m.").
+fn is_clock_time(literal: &str, post: &str, token: &NumberToken) -> bool {
+    if token.form != NumberForm::Digits || !(0.0..13.0).contains(&token.value) {
+        return false;
+    }
+    if let Some((_, minutes)) = literal.split_once('.')
+        && (minutes.len() != 2 || minutes.parse::<u32>().is_ok_and(|m| m >= 60))
+    {
+        return false;
+    }
+    let rest = post.strip_prefix(' ').unwrap_or(post).to_ascii_lowercase();
+    ["am", "pm", "a.m.", "p.m."].iter().any(|marker| {
+        rest.strip_prefix(marker).is_some_and(|after| {
+            after
+                .chars()
+                .next()
+                .is_none_or(|c| !c.is_alphanumeric() || marker.ends_with('.'))
+        })
+    })
+}
+
+/// Words that make "pounds" money ("paid 300 pounds") rather than weight.
+const MONEY_WORDS: &[&str] = &[
+    "spent",
+    "spend",
+    "spends",
+    "spending",
+    "paid",
+    "pay",
+    "pays",
+    "paying",
+    "cost",
+    "costs",
+    "costing",
+    "fined",
+    "fine",
+    "worth",
+    "earn",
+    "earns",
+    "earned",
+    "salary",
+    "wages",
+    "price",
+    "priced",
+    "budget",
+    "invested",
+    "donated",
+    "raised",
+    "owed",
+    "debt",
+    "loan",
+    "compensation",
+    "bought",
+    "sold",
+];
+/// Words that keep "pounds" a weight even in a sentence about money.
+const WEIGHT_WORDS: &[&str] = &["weigh", "weighs", "weighed", "weighing", "weight", "heavy"];
+
+/// Sterling, when "pounds" (written out, without "£") is read as a mass in a sentence that
+/// speaks of money and not of weight.
+fn sterling_pounds(
+    sentence: &str,
+    end: usize,
+    after: usize,
+    unit: usize,
+    settings: &Settings,
+) -> Option<usize> {
+    if settings.units[unit].name != "lb" {
+        return None;
+    }
+    let written = sentence.get(end..after)?.trim().to_lowercase();
+    if !matches!(written.as_str(), "pounds" | "pound") {
+        return None;
+    }
+    let words: Vec<String> = text::words(sentence)
+        .map(|(_, _, w)| text::fold(w))
+        .collect();
+    let money = words.iter().any(|w| MONEY_WORDS.contains(&w.as_str()));
+    let weight = words.iter().any(|w| WEIGHT_WORDS.contains(&w.as_str()));
+    (money && !weight)
+        .then(|| settings.units.iter().position(|u| u.name == "GBP"))
+        .flatten()
+}
+
+/// Words that make a glued "C" or "F" a temperature ("highs of 30C"), where otherwise
+/// it may name a form or a cent ("a 13F filing", "14.7C per security").
+const TEMPERATURE_WORDS: &[&str] = &[
+    "temperature",
+    "temperatures",
+    "degrees",
+    "heat",
+    "heatwave",
+    "hot",
+    "hottest",
+    "cold",
+    "coldest",
+    "warm",
+    "warmest",
+    "cool",
+    "freezing",
+    "weather",
+    "highs",
+    "lows",
+    "thermometer",
+];
+
+/// The temperature unit glued in upper case after a figure ("30C", "-10C", "98F"), as a
+/// unit index and the length read, when the figure is negative or a word of the sentence
+/// speaks of temperature. Lower case is left alone: "43c" is cents.
+fn glued_temperature(
+    sentence: &str,
+    end: usize,
+    value: f64,
+    settings: &Settings,
+) -> Option<(usize, usize)> {
+    let unit = glued_temperature_letter(sentence.get(end..)?, settings)?;
+    let about_temperature = value < 0.0
+        || text::words(sentence)
+            .any(|(_, _, w)| TEMPERATURE_WORDS.contains(&text::fold(w).as_str()));
+    about_temperature.then_some(unit)
+}
+
+/// The temperature unit named by an upper-case "C" or "F" alone at the start of `post`.
+fn glued_temperature_letter(post: &str, settings: &Settings) -> Option<(usize, usize)> {
+    let mut chars = post.chars();
+    let name = match chars.next()? {
+        'C' => "celsius",
+        'F' => "fahrenheit",
+        _ => return None,
+    };
+    if chars.next().is_some_and(char::is_alphanumeric) {
+        return None;
+    }
+    let u = settings.units.iter().position(|u| u.name == name)?;
+    Some((u, 1))
+}
+
+/// Whether `gap` (the text between two figures) is a plus-minus sign: "±", "+/-", "+-"
+/// (a minus read into the second figure, "+/-0.1", leaves "+/").
+fn is_tolerance_sign(gap: &str, next: &NumberToken) -> bool {
+    match gap.trim() {
+        "±" | "+/-" | "+-" | "+/−" | "+−" => true,
+        "+/" | "+" => next.value < 0.0,
+        _ => false,
+    }
+}
+
+/// A unit's name with a rate's denominators: "USD/hour". A rate is compared only with
+/// rates of the same denominators, never with a bare amount ("$15 an hour" is not "$15").
+fn rate_name(unit: &str, per: &[String]) -> String {
+    per.iter()
+        .fold(unit.to_owned(), |name, d| format!("{name}/{d}"))
+}
+
+/// A unit's dimension with a rate's denominators: "currency per hour".
+fn rate_dimension(dimension: &str, per: &[String]) -> String {
+    per.iter()
+        .fold(dimension.to_owned(), |name, d| format!("{name} per {d}"))
+}
+
+/// What a rate's figure is written with after its unit: "/hour".
+fn rate_suffix(per: &[String]) -> String {
+    per.iter().map(|d| format!("/{d}")).collect()
+}
+
+/// "a gallon of milk", "a penny!": an indefinite article and a unit written as a whole
+/// word of three letters or more, singular, then "of" or the end of a clause, with a share
+/// before ("half a litre"): (start, start of the article, end, unit, amount) in `sentence`. Elsewhere the words are mostly idioms or names
+/// ("a mile-long queue", "a yard away", "a magnitude 6 quake"), and "a bit" never
+/// measures data.
+fn units_after_an_article(
+    sentence: &str,
+    settings: &Settings,
+) -> Vec<(usize, usize, usize, usize, f64)> {
+    let mut out = Vec::new();
+    for (start, end, word) in text::words(sentence) {
+        if !(word.eq_ignore_ascii_case("a") || word.eq_ignore_ascii_case("an")) {
+            continue;
+        }
+        let Some(rest) = sentence[end..].strip_prefix(' ') else {
+            continue;
+        };
+        let Some((u, len)) = unit_at(rest, settings) else {
+            continue;
+        };
+        let alias = &rest[..len];
+        let whole_word = len >= 3
+            && alias.chars().all(char::is_alphabetic)
+            && !alias.ends_with('s')
+            && !matches!(
+                settings.units[u].dimension.as_str(),
+                "data" | "magnitude" | "speed" | "ratio"
+            )
+            // "a ton of" is "a lot of" far more often than a tonne.
+            && !alias.eq_ignore_ascii_case("ton");
+        // "two-tenths of a mile", "a fraction of a penny": a part of the unit.
+        let part_of = sentence[..start].trim_end().to_lowercase().ends_with(" of");
+        let after = &rest[len..];
+        let measures_something = after.starts_with(" of ")
+            || after
+                .chars()
+                .next()
+                .is_none_or(|c| matches!(c, '.' | ',' | ';' | '!' | '?' | ')'));
+        if whole_word && measures_something && !part_of {
+            // "half a gallon", "a quarter a mile": the share written before the article.
+            let share = sentence[..start].strip_suffix(' ').and_then(|pre| {
+                let word_start = pre.rfind(|c: char| !c.is_alphabetic()).map_or(0, |i| i + 1);
+                let amount = match pre[word_start..].to_lowercase().as_str() {
+                    "half" => 0.5,
+                    "quarter" => 0.25,
+                    _ => return None,
+                };
+                Some((word_start, amount))
+            });
+            let (from, amount) = share.unwrap_or((start, 1.0));
+            out.push((from, start, end + 1 + len, u, amount));
+        }
+    }
+    out
+}
+
+/// Whether `span` in `sentence` ("a year") is the denominator of a rate read by this
+/// module ("$4 million a year", "5% a year" excepted: a percentage takes no rate): an
+/// article and a time unit right after an amount with a unit.
+pub fn is_rate_denominator(sentence: &str, span: Span, settings: &Settings) -> bool {
+    let Some(phrase) = sentence.get(span.start..span.end) else {
+        return false;
+    };
+    let lower = phrase.to_lowercase();
+    if !(lower.starts_with("a ") || lower.starts_with("an ")) {
+        return false;
+    }
+    let Some(pre) = sentence.get(..span.start) else {
+        return false;
+    };
+    let Some(tail) = pre.strip_suffix(' ') else {
+        return false;
+    };
+    // The amount before: its last number and unit, read as this module reads them.
+    let from = tail
+        .char_indices()
+        .rev()
+        .filter(|(_, c)| c.is_whitespace())
+        .nth(3)
+        .map_or(0, |(i, _)| i);
+    read_sentence(&sentence[from..], false, Keep::Mentions, settings)
+        .iter()
+        .any(|r| r.core.end + from == span.end && !r.per.is_empty())
+}
+
+/// Time units a rate may be reckoned in, by how they are written after "/", "per", "a"
+/// or "an", with their canonical name.
+const TIME_DENOMINATORS: &[(&[&str], &str)] = &[
+    (&["millisecond", "milliseconds", "ms"], "millisecond"),
+    (&["second", "seconds", "sec", "s"], "second"),
+    (&["minute", "minutes", "min"], "minute"),
+    (&["hour", "hours", "hr", "h"], "hour"),
+    (&["day", "days", "d"], "day"),
+    (&["week", "weeks", "wk"], "week"),
+    (&["month", "months"], "month"),
+    (&["year", "years", "yr", "annum"], "year"),
+];
+
+/// Words after a time unit that make "a year" a time ("a year ago"), not a rate.
+const TIME_ANCHORS: &[&str] = &[
+    "ago", "earlier", "later", "before", "after", "since", "from",
+];
+
+/// The denominators of a rate written at the start of `rest` (right after an amount and
+/// its unit), canonical, and the byte length read: "/hour", " per hour", " an hour"
+/// (time units only), "/km", "/s2", "/cm³", "/m^2 per year", " per share". Up to two
+/// denominators. A letter unit after a slash must be a unit of the table or a time unit;
+/// after "per", any word but a function word names what the rate is reckoned in.
+fn rate_after(rest: &str, settings: &Settings) -> Option<(Vec<String>, usize)> {
+    let mut per = Vec::new();
+    let mut at = 0;
+    while per.len() < 2 {
+        let tail = &rest[at..];
+        let (joiner, kind) = if tail.starts_with('/') {
+            (1, Joiner::Slash)
+        } else if let Some(len) = word_prefix(tail, "per") {
+            (len, Joiner::Per)
+        } else if let Some(len) = word_prefix(tail, "an").or_else(|| word_prefix(tail, "a")) {
+            (len, Joiner::Article)
+        } else {
+            break;
+        };
+        let after_joiner = &tail[joiner..];
+        let Some((name, len)) = denominator(after_joiner, kind, settings) else {
+            break;
+        };
+        // "$20 a year ago": a time, not a rate.
+        if kind == Joiner::Article
+            && text::words(&after_joiner[len..])
+                .next()
+                .is_some_and(|(_, _, w)| TIME_ANCHORS.contains(&text::fold(w).as_str()))
+        {
+            break;
+        }
+        per.push(name);
+        at += joiner + len;
+    }
+    (!per.is_empty()).then_some((per, at))
+}
+
+/// How a denominator is joined to its amount.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Joiner {
+    /// "/hour"
+    Slash,
+    /// " per hour"
+    Per,
+    /// " an hour"
+    Article,
+}
+
+/// The byte length of `word` (any case) at the start of `text` after one space, with a
+/// space after it: " per " in " per hour".
+fn word_prefix(text: &str, word: &str) -> Option<usize> {
+    let body = text.strip_prefix(' ')?;
+    let head = body.get(..word.len())?;
+    (head.eq_ignore_ascii_case(word) && body[word.len()..].starts_with(' '))
+        .then_some(1 + word.len() + 1)
+}
+
+/// The denominator at the start of `text` (right after its joiner), canonical, with the
+/// byte length read. An exponent ("s2", "s²", "m^2") is kept in the name.
+fn denominator(text: &str, joiner: Joiner, settings: &Settings) -> Option<(String, usize)> {
+    let letters = text
+        .char_indices()
+        .find(|&(_, c)| !c.is_alphabetic())
+        .map_or(text.len(), |(i, _)| i);
+    if letters == 0 {
+        return None;
+    }
+    let word = text[..letters].to_lowercase();
+    let time = TIME_DENOMINATORS
+        .iter()
+        .find(|(written, _)| written.contains(&word.as_str()))
+        .map(|(_, name)| *name);
+    if let Some(name) = time {
+        // Only whole words after "a"/"an" ("an hour", not "a h").
+        if joiner == Joiner::Article && word.len() < 3 {
+            return None;
+        }
+        let (power, len) = exponent(&text[letters..]);
+        if text[letters + len..].starts_with(char::is_alphanumeric) {
+            return None;
+        }
+        return Some((format!("{name}{power}"), letters + len));
+    }
+    // A unit of the table: the longest alias that starts here ("m^2", "cm³", "km");
+    // after "a" or "an", a whole word ("$80 a barrel", not "a m").
+    if let Some((u, len)) = unit_at(text, settings)
+        && !text.starts_with([' ', '-'])
+        && (joiner != Joiner::Article
+            || (len >= 3
+                && text[..len].chars().all(char::is_alphabetic)
+                && settings.units[u].dimension != "currency"))
+    {
+        return Some((settings.units[u].name.clone(), len));
+    }
+    if joiner == Joiner::Article {
+        return None;
+    }
+    // "per share", "per person": what the rate is reckoned in, singular.
+    if joiner == Joiner::Per
+        && !PHRASE_STOPS.contains(&word.as_str())
+        && !text[letters..].starts_with(|c: char| c.is_alphanumeric())
+    {
+        return Some((text::singular(&word), letters));
+    }
+    None
+}
+
+/// An exponent right after a unit: "2", "²", "^2", "3", "³", "^3" (as "²" or "³") and its
+/// byte length; ("", 0) when there is none.
+fn exponent(text: &str) -> (&'static str, usize) {
+    let body = text.strip_prefix('^').unwrap_or(text);
+    let caret = text.len() - body.len();
+    let mut chars = body.chars();
+    let power = match chars.next() {
+        Some('2' | '²') => "²",
+        Some('3' | '³') => "³",
+        _ => return ("", 0),
+    };
+    if chars.next().is_some_and(|c| c.is_ascii_digit()) {
+        return ("", 0);
+    }
+    let len = body.chars().next().map_or(0, char::len_utf8);
+    (power, caret + len)
+}
+
 /// "more than 20 and less than 30": a lower and an upper bound side by side make one
 /// range.
 fn merge_bound_pairs(sentence: &str, readings: Vec<Reading>) -> Vec<Reading> {
@@ -1731,6 +2239,7 @@ fn merge_bound_pairs(sentence: &str, readings: Vec<Reading>) -> Vec<Reading> {
         if let Some(a) = out.last()
             && a.counted_text.is_none()
             && (a.unit == b.unit || a.unit.is_none() || b.unit.is_none())
+            && a.per == b.per
             && ((lower(a) && upper(&b)) || (upper(a) && lower(&b)))
             // "more than 50 and less than 20" are two bounds, not an empty range.
             && {
@@ -2056,5 +2565,178 @@ mod tests {
         assert_eq!(bracketed_unit("(a note far longer than any unit)"), None);
         assert_eq!(bracketed_unit("(see below, page 4)"), None);
         assert_eq!(bracketed_unit("(kg"), None);
+    }
+
+    #[test]
+    fn a_rate_is_its_unit_per_each_denominator() {
+        assert_eq!(
+            first("she earns $12.5/hour now"),
+            (
+                "$12.5/hour".to_owned(),
+                Some(12.5),
+                Qualifier::Exact,
+                Some("USD/hour".to_owned())
+            )
+        );
+        assert_eq!(first("a van burning 9 l/km").3.as_deref(), Some("l/km"));
+        assert_eq!(
+            first("it sank at 2.5 km/s2").3.as_deref(),
+            Some("km/second²")
+        );
+        assert_eq!(first("about 3 kg/cm³ of it").3.as_deref(), Some("kg/ml"));
+        assert_eq!(first("dosed 30 kg/m^2 per year").0, "30 kg/m^2 per year");
+        assert_eq!(
+            first("dosed 30 kg/m^2 per year").3.as_deref(),
+            Some("kg/m2/year")
+        );
+        assert_eq!(first("paid $7 an hour").3.as_deref(), Some("USD/hour"));
+        assert_eq!(
+            first("a dividend of $3 per share").3.as_deref(),
+            Some("USD/share")
+        );
+    }
+
+    #[test]
+    fn what_follows_an_amount_is_not_always_a_rate() {
+        // A time anchor, a percentage, a bare number and a function word after "per".
+        assert_eq!(first("it cost $30 a year ago").3.as_deref(), Some("USD"));
+        assert_eq!(first("prices rose 4% a year").3.as_deref(), Some("percent"));
+        assert_eq!(first("we saw 40 a day").3, None);
+        assert_eq!(first("$8 per the contract").3.as_deref(), Some("USD"));
+        // A rate and a bare amount of its unit are not the same measure.
+        let rate = first("$15 an hour");
+        let amount = first("$15");
+        assert_ne!(rate.3, amount.3);
+    }
+
+    #[test]
+    fn a_rate_denominator_is_no_duration() {
+        let settings = Settings::builtin();
+        let text = "a contract worth $3 million a year";
+        let at = text.find("a year").expect("in the text");
+        assert!(is_rate_denominator(
+            text,
+            Span::new(at, text.len()),
+            &settings
+        ));
+        let text = "the work took a year";
+        let at = text.find("a year").expect("in the text");
+        assert!(!is_rate_denominator(
+            text,
+            Span::new(at, text.len()),
+            &settings
+        ));
+    }
+
+    #[test]
+    fn a_value_and_its_tolerance_are_one_range() {
+        let settings = Settings::builtin();
+        for text in [
+            "it weighs 12.5±0.5 kg",
+            "it weighs 12.5 +/- 0.5 kg",
+            "it weighs 12.5 +/-0.5 kg",
+        ] {
+            let m = mentions(text, &settings);
+            assert_eq!(m.len(), 1, "{text}: {m:?}");
+            assert_eq!(m[0].qualifier, Qualifier::Range);
+            assert_eq!((m[0].low, m[0].high), (Some(12.0), Some(13.0)));
+            assert_eq!(m[0].unit.as_deref(), Some("kg"));
+            assert_eq!(&text[m[0].core.start..m[0].core.end], &text[10..]);
+        }
+        // A sum is not a tolerance.
+        assert_eq!(seen("scored 4 + 3 goals").len(), 2);
+    }
+
+    #[test]
+    fn a_suspended_hyphen_joins_a_range() {
+        let r = first("a 6- to 9-metre swell");
+        assert_eq!(r.0, "6- to 9-metre");
+        assert_eq!(r.2, Qualifier::Range);
+        assert_eq!(r.3.as_deref(), Some("m"));
+        // "6- and 9-metre" names two sizes.
+        assert_eq!(seen("6- and 9-metre boats").len(), 2);
+    }
+
+    #[test]
+    fn upper_case_c_or_f_glued_to_a_temperature_figure() {
+        assert_eq!(first("it was -4C at dawn").3.as_deref(), Some("celsius"));
+        assert_eq!(first("temperatures hit 41C").3.as_deref(), Some("celsius"));
+        assert_eq!(
+            first("a hot 97F afternoon").3.as_deref(),
+            Some("fahrenheit")
+        );
+        // Without a word of temperature it names a form or a cent; lower case is cents.
+        assert!(
+            seen("the 13F report was late")
+                .iter()
+                .all(|m| m.3.is_none())
+        );
+        assert!(seen("a cup at 43c").is_empty());
+    }
+
+    #[test]
+    fn hours_before_am_or_pm_are_clock_times() {
+        assert!(seen("we met at 3 pm sharp").is_empty());
+        assert!(seen("we met at 10.45 p.m. sharp").is_empty());
+        assert!(seen("by 9am").is_empty());
+        // Not an hour: three decimals, or more than twelve.
+        assert_eq!(seen("a 4.125 pm lattice").len(), 1);
+        assert_eq!(seen("all 15 pm staff").len(), 1);
+    }
+
+    #[test]
+    fn a_unit_before_digits_is_no_name() {
+        let m = seen("runs at 3.2 GHz 16 GB of memory");
+        assert_eq!(m.len(), 2, "{m:?}");
+        assert_eq!(m[1].3.as_deref(), Some("GB"));
+    }
+
+    #[test]
+    fn an_article_and_a_unit_are_one_of_it() {
+        assert_eq!(first("pour a litre of water").0, "a litre");
+        assert_eq!(first("pour a litre of water").1, Some(1.0));
+        assert_eq!(first("he found a penny!").3.as_deref(), Some("pence"));
+        assert_eq!(first("drink half a litre of water").0, "half a litre");
+        assert_eq!(first("drink half a litre of water").1, Some(0.5));
+        // Idioms, parts and names: "a bit", "a ton of", "of a mile", "a mile away".
+        assert!(seen("it rained a bit of the day").is_empty());
+        assert!(seen("I have a ton of work").is_empty());
+        assert!(seen("two-tenths of a mile.").iter().all(|m| m.3.is_none()));
+        assert!(seen("it lay a mile away").is_empty());
+    }
+
+    #[test]
+    fn pounds_in_a_sentence_about_money_are_sterling() {
+        assert_eq!(
+            first("they paid 300 pounds for it").3.as_deref(),
+            Some("GBP")
+        );
+        assert_eq!(first("a parcel of 30 pounds").3.as_deref(), Some("lb"));
+        assert_eq!(
+            first("it cost him 30 pounds, it weighed").3.as_deref(),
+            Some("lb")
+        );
+        assert_eq!(first("sold 50 lbs of flour").3.as_deref(), Some("lb"));
+    }
+
+    #[test]
+    fn digits_after_a_code_and_a_plus_are_part_of_the_code() {
+        assert!(seen("the source QX2210.4+1187 faded").is_empty());
+        assert_eq!(seen("2+2 is four").len(), 3);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn rates_tolerances_and_glued_letters_never_panic(
+            s in "[0-9 $./a-zA-Z±+\\-−^²³×⁻CF]{0,40}"
+        ) {
+            static SETTINGS: LazyLock<Settings> = LazyLock::new(Settings::builtin);
+            for m in mentions(&s, &SETTINGS) {
+                proptest::prop_assert!(s.get(m.span.start..m.span.end).is_some());
+                proptest::prop_assert!(s.get(m.core.start..m.core.end).is_some());
+            }
+            let _ = rate_after(&s, &SETTINGS);
+            let _ = exponent(&s);
+        }
     }
 }

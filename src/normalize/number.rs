@@ -628,6 +628,18 @@ fn is_number_word(w: &[u8]) -> bool {
 }
 
 /// Value of a single vulgar-fraction character.
+/// The value of a superscript digit ("⁵").
+fn superscript_digit(c: char) -> Option<u32> {
+    match c {
+        '⁰' => Some(0),
+        '¹' => Some(1),
+        '²' => Some(2),
+        '³' => Some(3),
+        '⁴'..='⁹' => Some(c as u32 - '⁴' as u32 + 4),
+        _ => None,
+    }
+}
+
 fn vulgar(c: char) -> Option<f64> {
     Some(match c {
         '¼' => 0.25,
@@ -999,23 +1011,57 @@ impl Scanner<'_> {
         self.finish_right(i, e, value, sep, dec, is_final)
     }
 
+    /// A power after a figure ending at `e`: "^-1" (the figure raised), "x10^6",
+    /// "×10−5", "x10-3", "×10⁻⁵" (times a power of ten), "x2^10" (times a power of another
+    /// base). Without a caret only ten takes an exponent, and only a signed one: "5x10"
+    /// alone is a size ("a 5x10 room"), not a power.
     fn power(&self, e: usize, base: f64) -> Option<(f64, usize)> {
         let b = self.b;
-        let (t, ten) = match b.get(e..) {
-            Some([b'^', ..]) => (e + 1, false),
-            Some([b'x' | b'X', b'1', b'0', b'^', ..]) => (e + 4, true),
-            Some([0xC3, 0x97, b'1', b'0', b'^', ..]) => (e + 5, true),
+        let (times, t) = match b.get(e..) {
+            Some([b'^', ..]) => (None, e + 1),
+            Some([b'x' | b'X', ..]) => (Some(e + 1), e + 1),
+            Some([0xC3, 0x97, ..]) => (Some(e + 2), e + 2),
             _ => return None,
+        };
+        let (radix, t) = match times {
+            None => (None, t),
+            Some(d) => {
+                if !self.digit(d) {
+                    return None;
+                }
+                let r = self.digits_end(d);
+                let radix: f64 = self.text.get(d..r)?.parse().ok()?;
+                match b.get(r) {
+                    Some(b'^') => (Some(radix), r + 1),
+                    _ if radix == 10.0 => {
+                        let (exp, end) = self.bare_exponent(r)?;
+                        // Dividing keeps "2.48×10−5" at 2.48e-5 exactly.
+                        let v = if exp < 0 {
+                            base / 10f64.powi(-exp)
+                        } else {
+                            base * 10f64.powi(exp)
+                        };
+                        return v.is_finite().then_some((v, end));
+                    }
+                    _ => return None,
+                }
+            }
         };
         let mut k = t;
         let mut neg = false;
-        while let Some(&c) = b.get(k) {
-            match c {
-                b'+' => {}
-                b'-' => neg = !neg,
+        loop {
+            match b.get(k..) {
+                Some([b'+', ..]) => k += 1,
+                Some([b'-', ..]) => {
+                    neg = !neg;
+                    k += 1;
+                }
+                Some(rest) if rest.starts_with(MINUS_SIGN) => {
+                    neg = !neg;
+                    k += MINUS_SIGN.len();
+                }
                 _ => break,
             }
-            k += 1;
         }
         // Upstream reads "^--23" as "^23": repeated minus signs cancel out.
         if !self.digit(k) {
@@ -1024,12 +1070,58 @@ impl Scanner<'_> {
         let r = self.digits_end(k);
         let exp: i32 = self.text.get(k..r)?.parse().ok()?;
         let exp = if neg { -exp } else { exp };
-        let v = if ten {
-            base * 10f64.powi(exp)
-        } else {
-            base.signum() * base.abs().powi(exp)
+        let v = match radix {
+            Some(radix) => base * radix.powi(exp),
+            None => base.signum() * base.abs().powi(exp),
         };
         v.is_finite().then_some((v, r))
+    }
+
+    /// An exponent written right after "x10" without a caret: a sign and digits ("-3",
+    /// "−5", "+6") or superscript digits ("⁻⁵", "⁶"), and nothing alphanumeric after.
+    fn bare_exponent(&self, r: usize) -> Option<(i32, usize)> {
+        let rest = self.text.get(r..)?;
+        let mut chars = rest.char_indices().peekable();
+        let mut neg = false;
+        let mut digits = String::new();
+        let mut end = r;
+        let superscript = match chars.peek() {
+            Some((_, '-' | '−')) => {
+                neg = true;
+                chars.next();
+                false
+            }
+            Some((_, '+')) => {
+                chars.next();
+                false
+            }
+            Some((_, '⁻')) => {
+                neg = true;
+                chars.next();
+                true
+            }
+            Some((_, c)) if superscript_digit(*c).is_some() => true,
+            _ => return None,
+        };
+        for (at, c) in chars {
+            let d = if superscript {
+                superscript_digit(c)
+            } else {
+                c.to_digit(10).filter(|_| c.is_ascii_digit())
+            };
+            match d {
+                Some(d) if digits.len() < 3 => {
+                    digits.push(char::from_digit(d, 10)?);
+                    end = r + at + c.len_utf8();
+                }
+                _ => break,
+            }
+        }
+        if digits.is_empty() || self.at(end).is_some_and(wordish) {
+            return None;
+        }
+        let exp: i32 = digits.parse().ok()?;
+        Some((if neg { -exp } else { exp }, end))
     }
 
     fn fraction(&self, n0: usize, n1: usize, d1: usize) -> Option<f64> {
@@ -1118,6 +1210,8 @@ impl Scanner<'_> {
             "k" | "K" => 1e3,
             "m" | "M" => 1e6,
             "b" | "B" | "G" => 1e9,
+            // "$2.1T": after a currency sign only; "10T" alone is tonnes or teslas.
+            "T" if after_sign => 1e12,
             s if s.eq_ignore_ascii_case("mn")
                 || s.eq_ignore_ascii_case("mln")
                 || s.eq_ignore_ascii_case("mil") =>
@@ -1731,6 +1825,27 @@ mod tests {
     }
 
     #[test]
+    fn powers_written_with_a_times_sign_are_one_number() {
+        check(&[
+            ("a drift of 3.1×10−4 per day", &[("3.1×10−4", 3.1e-4)]),
+            ("about 7.2x10-6 of it", &[("7.2x10-6", 7.2e-6)]),
+            ("some 4x10^3 cells", &[("4x10^3", 4000.0)]),
+            ("exactly 3x2^8 steps", &[("3x2^8", 768.0)]),
+            ("1.5×10⁻³ left", &[("1.5×10⁻³", 1.5e-3)]),
+        ]);
+        // A size is not a power: without a caret only a signed exponent follows "x10".
+        check(&[("a 5x10 room", &[])]);
+    }
+
+    #[test]
+    fn an_upper_case_t_after_a_currency_sign_is_a_trillion() {
+        check(&[
+            ("a budget of $1.25T this year", &[("1.25T", 1.25e12)]),
+            ("a 10T magnet", &[]),
+        ]);
+    }
+
+    #[test]
     fn scales_after_digits_are_mixed() {
         check(&[
             ("3 million", &[("3 million", 3e6)]),
@@ -1915,7 +2030,7 @@ mod tests {
         }
 
         #[test]
-        fn number_like_noise_never_panics(s in "[0-9a-z.,/:^xe½−\\- é]{0,40}") {
+        fn number_like_noise_never_panics(s in "[0-9a-z.,/:^xe½−×⁻⁵²\\- é]{0,40}") {
             let toks = scan(&s);
             let mut prev = 0;
             for t in &toks {
