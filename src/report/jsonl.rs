@@ -47,21 +47,7 @@ pub fn render(analysis: &Analysis<'_>) -> String {
                 let article = analysis.articles.get(c.article)?;
                 let at = Location::of(c, article);
                 Some(Claim {
-                    claim: json::Claim {
-                        id: &c.id,
-                        source: &article.id,
-                        kind: c.kind.name(),
-                        text: article.slice(c.span),
-                        start: c.span.start,
-                        end: c.span.end,
-                        line: at.start_line,
-                        column: at.start_column,
-                        subject: &c.subject,
-                        value: &c.value,
-                        terms: &c.context.terms,
-                        anchors: &c.context.anchors,
-                        owners: &c.context.owners,
-                    },
+                    claim: json::Claim::of(c, analysis.articles),
                     path: at.path,
                     end_line: at.end_line,
                     end_column: at.end_column,
