@@ -1343,6 +1343,13 @@ fn read_sentence(
         }
         if unit.is_none()
             && after == end
+            && let Some((u, len)) = degrees_on_a_scale(&sentence[end..], settings)
+        {
+            unit = Some(u);
+            after = end + len;
+        }
+        if unit.is_none()
+            && after == end
             && let Some(from) = absolute_zero_start(sentence, token, &words)
             && let Some(u) = matchers.unit_for_alias("kelvin")
         {
@@ -2035,6 +2042,34 @@ fn is_inch_mark(sentence: &str, start: usize, end: usize) -> bool {
             .chars()
             .next()
             .is_none_or(|c| c.is_whitespace() || matches!(c, ',' | ';' | ')'))
+}
+
+/// "−40° on the Celsius scale", "212 degrees on the Fahrenheit scale": degrees without a
+/// scale of their own, named by the phrase after them, as (unit, length of the degrees
+/// read). The phrase stays out of the span; alone, "°" or "degrees" names no unit (an
+/// angle, a temperature, a magnitude).
+fn degrees_on_a_scale(rest: &str, settings: &Settings) -> Option<(usize, usize)> {
+    let degrees = if rest.starts_with('°') {
+        '°'.len_utf8()
+    } else {
+        word_prefix(rest, "degrees")? - 1
+    };
+    let phrase = rest[degrees..].strip_prefix(' ')?;
+    let mut words = phrase.splitn(4, ' ');
+    let (on, the, scale) = (words.next()?, words.next()?, words.next()?);
+    let tail = words.next()?;
+    let scale_word = tail
+        .get(..5)
+        .is_some_and(|w| w.eq_ignore_ascii_case("scale"))
+        && !tail[5..].starts_with(char::is_alphanumeric);
+    if !(on.eq_ignore_ascii_case("on") && the.eq_ignore_ascii_case("the") && scale_word) {
+        return None;
+    }
+    let u = settings
+        .matchers()
+        .unit_for_alias(&scale.to_lowercase())
+        .filter(|&u| settings.units[u].dimension == "temperature")?;
+    Some((u, degrees))
 }
 
 /// Words before "absolute zero" that make it a temperature ("at absolute zero", "near
@@ -2880,6 +2915,21 @@ mod tests {
         // A figure of speech stays a zero.
         let m = first("there is absolute zero evidence of it");
         assert_eq!((m.0.as_str(), m.3), ("zero", None));
+    }
+
+    #[test]
+    fn degrees_named_by_a_scale_after_them() {
+        let m = first("water boils at 212° on the Fahrenheit scale");
+        assert_eq!((m.0.as_str(), m.3.as_deref()), ("212°", Some("fahrenheit")));
+        let m = first("it froze at -10 degrees on the Celsius scale, they said");
+        assert_eq!(
+            (m.0.as_str(), m.3.as_deref()),
+            ("-10 degrees", Some("celsius"))
+        );
+        // Without the scale, or on another kind of scale, degrees name no unit.
+        assert_eq!(first("turn it 90° to the left").3, None);
+        assert_eq!(first("rated 7 degrees on the Richter scale").3, None);
+        assert_eq!(first("a 40° on the scaled map").3, None);
     }
 
     #[test]
