@@ -2017,8 +2017,12 @@ fn glued_temperature_letter(post: &str, settings: &Settings) -> Option<(usize, u
 /// is no alias); as the numerator of a rate it can only be a unit.
 fn symbol_before_rate(rest: &str, settings: &Settings) -> Option<(usize, usize)> {
     let body = rest.strip_prefix(' ').unwrap_or(rest);
-    let (symbol, _) = body.split_once('/')?;
-    if symbol.is_empty() || !symbol.chars().all(char::is_alphabetic) {
+    // Letters, then the slash: a look at the next word only, not the rest of the sentence.
+    let letters = body
+        .find(|c: char| !c.is_alphabetic())
+        .unwrap_or(body.len());
+    let symbol = &body[..letters];
+    if symbol.is_empty() || !body[letters..].starts_with('/') {
         return None;
     }
     let u = settings
