@@ -137,7 +137,7 @@ const FLOORS: &[(&str, f64)] = &[
     ("recognizers/percentage.jsonl", 0.95),
     ("recognizers/currency.jsonl", 0.9),
     ("recognizers/dimension.jsonl", 0.82),
-    ("quantulum/quantities.jsonl", 0.70),
+    ("quantulum/quantities.jsonl", 0.85),
     ("quantulum/spellout.jsonl", 0.95),
     ("quantulum/robustness.jsonl", 1.0),
     ("duckling/duckling.jsonl#Numeral", 0.88),

@@ -603,6 +603,28 @@ fn deliberate(
     {
         return Some("slash pairs are not fractions unless the denominator is common");
     }
+    // "1/0", "150/0": the same pair with nothing expected; we read its two figures (a
+    // score, a record), the suite nothing.
+    let b = text.as_bytes();
+    let in_slash_pair = |s: Span| {
+        (s.start >= 2 && b[s.start - 1] == b'/' && b[s.start - 2].is_ascii_digit())
+            || (b.get(s.end) == Some(&b'/') && b.get(s.end + 1).is_some_and(u8::is_ascii_digit))
+    };
+    if missed.is_empty() && !extra.is_empty() && extra.iter().all(|g| in_slash_pair(g.span)) {
+        return Some("slash pairs are not fractions unless the denominator is common");
+    }
+    // "6.0-sigma", "a 90-day plan": a figure joined by a hyphen to a word modifies it and
+    // states no amount ("a 2.5-mile stretch", with a unit, is read).
+    if !missed.is_empty()
+        && extra.is_empty()
+        && missed.iter().all(|m| {
+            text.get(m.span.end..)
+                .and_then(|r| r.strip_prefix('-'))
+                .is_some_and(|r| r.starts_with(char::is_alphabetic))
+        })
+    {
+        return Some("a figure joined by a hyphen to a word is a modifier");
+    }
     // "a couple of": the same value, the suite's span running on over "of".
     if !missed.is_empty()
         && missed.iter().all(|m| {
@@ -683,7 +705,6 @@ fn deliberate(
         return Some("durations are time, not quantities");
     }
     // Identifiers: digits after a letter and a hyphen ("MS-13").
-    let b = text.as_bytes();
     if missed.iter().any(|m| {
         m.span.start >= 2
             && b.get(m.span.start - 1) == Some(&b'-')

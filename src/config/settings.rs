@@ -630,6 +630,15 @@ impl Accumulator {
             if dimension_users.get(dimension).copied().unwrap_or(0) > 1 {
                 continue;
             }
+            // A rate's dimension ("mass per day", of "tpd") is its numerator's with a
+            // denominator: it converts into that base per the same denominator, and the
+            // rates read from text ("4 tonnes per day") share it.
+            if dimension
+                .split_once(" per ")
+                .is_some_and(|(numerator, _)| dimension_users.contains_key(numerator))
+            {
+                continue;
+            }
             let closest = dimension_users
                 .keys()
                 .filter(|d| **d != dimension)
@@ -1284,6 +1293,28 @@ mod tests {
             text: "[units.kWh]\ndimension = \"energy\"\naliases = [\"kwh\"]\n".into(),
         };
         assert!(Settings::from_layers(&[layer]).is_ok());
+    }
+
+    #[test]
+    fn a_rate_unit_alone_in_its_dimension_converts_into_its_numerators_base() {
+        let layer = RulesSource {
+            name: "rules.toml".into(),
+            text: "[units.\"kg/hour\"]\ndimension = \"mass per hour\"\naliases = [\"kgph\"]\n\
+                   [units.\"g/hour\"]\ndimension = \"mass per hour\"\nfactor = 0.001\naliases = [\"gph\"]\n\
+                   [units.\"lb/fortnight\"]\ndimension = \"mass per fortnight\"\nfactor = 0.45\naliases = [\"lbpf\"]\n"
+                .into(),
+        };
+        assert!(Settings::from_layers(&[layer]).is_ok());
+        // The numerator must be a dimension that exists.
+        let problems = problems_of(
+            "[units.furlong_day]\ndimension = \"lenght per day\"\nfactor = 201.0\naliases = [\"fpd\"]\n",
+        );
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert!(
+            problems[0]
+                .message
+                .contains("unknown dimension `lenght per day`")
+        );
     }
 
     #[test]

@@ -262,7 +262,7 @@ fn takes_hundredths(unit: Option<usize>, token: &NumberToken, settings: &Setting
 }
 static POST_QUALIFIER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?:\s*-?plus\b|\+|\s+or\s+(?:more|so|fewer|less|greater|higher|above|over|below|under|lower)(?:\s+than)?\b|\s+and\s+(?:above|over|up)\b|\s+or\s+equal(?:\s+to)?\b)",
+        r"(?i)^(?:\s*-?plus\b|-ish\b|\+|\s+or\s+(?:more|so|fewer|less|greater|higher|above|over|below|under|lower)(?:\s+than)?\b|\s+and\s+(?:above|over|up)\b|\s+or\s+equal(?:\s+to)?\b)",
     )
     .expect("static pattern")
 });
@@ -367,6 +367,13 @@ impl<'a> Words<'a> {
         let i = self.list.partition_point(|w| w.0 < offset);
         self.list.get(i).copied()
     }
+}
+
+/// Whether `rest` (after a hyphen) is the suffix "ish" ("360-ish"): about the figure, not
+/// a modifier.
+fn is_ish(rest: &str) -> bool {
+    rest.get(..3).is_some_and(|w| w.eq_ignore_ascii_case("ish"))
+        && !rest[3..].starts_with(char::is_alphanumeric)
 }
 
 /// Whether a number token is a year, date, time, list number, identifier or modifier.
@@ -541,6 +548,7 @@ fn is_not_an_amount(
     if let Some(rest) = post.strip_prefix('-')
         && rest.starts_with(char::is_alphabetic)
         && !rest.starts_with("plus")
+        && !is_ish(rest)
         && !hyphen_unit
     {
         return true;
@@ -1318,6 +1326,38 @@ fn read_sentence(
             after = end + len;
         }
         if unit.is_none()
+            && after == end
+            && let Some((u, len)) = symbol_before_rate(&sentence[end..], settings)
+        {
+            unit = Some(u);
+            after = end + len;
+        }
+        if unit.is_none()
+            && after == end
+            && token.form == NumberForm::Digits
+            && is_inch_mark(sentence, token.start, end)
+            && let Some(u) = matchers.unit_for_alias("inch")
+        {
+            unit = Some(u);
+            after = end + 1;
+        }
+        if unit.is_none()
+            && after == end
+            && let Some((u, len)) = degrees_on_a_scale(&sentence[end..], settings)
+        {
+            unit = Some(u);
+            after = end + len;
+        }
+        if unit.is_none()
+            && after == end
+            && let Some(from) = absolute_zero_start(sentence, token, &words)
+            && let Some(u) = matchers.unit_for_alias("kelvin")
+        {
+            unit = Some(u);
+            start = from;
+            pre_end = from;
+        }
+        if unit.is_none()
             && range.is_none()
             && sentence[end..]
                 .strip_prefix(char::is_whitespace)
@@ -1452,6 +1492,8 @@ fn read_sentence(
             && !FIGURE_FOLLOWS.is_match(&sentence[after + m.end()..])
         {
             let q = m.as_str().to_lowercase();
+            // "500 or so", "360-ish": about the figure.
+            let approximate = q.contains("so") || q.contains("ish");
             let lower = ["fewer", "less", "below", "under", "lower"]
                 .iter()
                 .any(|w| q.contains(w));
@@ -1461,10 +1503,9 @@ fn read_sentence(
                     Qualifier::LessThan if !is_nearly => Some(Qualifier::AtMost),
                     _ => None,
                 }
-            } else if qualifier == Qualifier::Exact && q.contains("so") {
+            } else if qualifier == Qualifier::Exact && approximate {
                 Some(Qualifier::Approximate)
-            } else if matches!(qualifier, Qualifier::Exact | Qualifier::Approximate)
-                && !q.contains("so")
+            } else if matches!(qualifier, Qualifier::Exact | Qualifier::Approximate) && !approximate
             {
                 if qualifier == Qualifier::Approximate {
                     start = pre_end;
@@ -1968,6 +2009,105 @@ fn glued_temperature_letter(post: &str, settings: &Settings) -> Option<(usize, u
     }
     let u = settings.units.iter().position(|u| u.name == name)?;
     Some((u, 1))
+}
+
+/// "20 J/m^2", "5 W/kg": a unit's symbol (its name in the table, in its case) right after a
+/// figure and before "/" and a denominator, as (unit, length read). Alone, a one-letter
+/// symbol is a letter or an initial in news far more often ("3 J" is rarely joules, so "J"
+/// is no alias); as the numerator of a rate it can only be a unit.
+fn symbol_before_rate(rest: &str, settings: &Settings) -> Option<(usize, usize)> {
+    let body = rest.strip_prefix(' ').unwrap_or(rest);
+    // Letters, then the slash: a look at the next word only, not the rest of the sentence.
+    let letters = body
+        .find(|c: char| !c.is_alphabetic())
+        .unwrap_or(body.len());
+    let symbol = &body[..letters];
+    if symbol.is_empty() || !body[letters..].starts_with('/') {
+        return None;
+    }
+    let u = settings
+        .units
+        .iter()
+        .position(|u| u.name == symbol && !matches!(u.dimension.as_str(), "currency" | "ratio"))?;
+    rate_after(&body[symbol.len()..], settings)?;
+    Some((u, rest.len() - body.len() + symbol.len()))
+}
+
+/// Whether a straight double quote right after the figure at `start..end` is an inch mark
+/// ("a 17\" screen", "an 8\" wrench"): no quotation is open before it in the sentence (an
+/// even number of quote marks) and a space, a clause end or the end of the text follows.
+/// Otherwise it closes a quotation ("the boat \"Nava 5\"").
+fn is_inch_mark(sentence: &str, start: usize, end: usize) -> bool {
+    let Some(after) = sentence.get(end..).and_then(|r| r.strip_prefix('"')) else {
+        return false;
+    };
+    sentence[..start].matches('"').count() % 2 == 0
+        && after
+            .chars()
+            .next()
+            .is_none_or(|c| c.is_whitespace() || matches!(c, ',' | ';' | ')'))
+}
+
+/// "−40° on the Celsius scale", "212 degrees on the Fahrenheit scale": degrees without a
+/// scale of their own, named by the phrase after them, as (unit, length of the degrees
+/// read). The phrase stays out of the span; alone, "°" or "degrees" names no unit (an
+/// angle, a temperature, a magnitude).
+fn degrees_on_a_scale(rest: &str, settings: &Settings) -> Option<(usize, usize)> {
+    let degrees = if rest.starts_with('°') {
+        '°'.len_utf8()
+    } else {
+        word_prefix(rest, "degrees")? - 1
+    };
+    let phrase = rest[degrees..].strip_prefix(' ')?;
+    let mut words = phrase.splitn(4, ' ');
+    let (on, the, scale) = (words.next()?, words.next()?, words.next()?);
+    let tail = words.next()?;
+    let scale_word = tail
+        .get(..5)
+        .is_some_and(|w| w.eq_ignore_ascii_case("scale"))
+        && !tail[5..].starts_with(char::is_alphanumeric);
+    if !(on.eq_ignore_ascii_case("on") && the.eq_ignore_ascii_case("the") && scale_word) {
+        return None;
+    }
+    let u = settings
+        .matchers()
+        .unit_for_alias(&scale.to_lowercase())
+        .filter(|&u| settings.units[u].dimension == "temperature")?;
+    Some((u, degrees))
+}
+
+/// Words before "absolute zero" that make it a temperature ("at absolute zero", "near
+/// absolute zero") rather than a figure of speech ("absolute zero chance").
+const TOWARDS_A_TEMPERATURE: &[&str] = &[
+    "at",
+    "near",
+    "above",
+    "below",
+    "approaching",
+    "approach",
+    "approaches",
+    "reach",
+    "reached",
+    "reaches",
+];
+
+/// Where "absolute zero" starts, when the token is its "zero" and it names the
+/// temperature (0 K): after a word such as "at" or in a sentence about temperature. In
+/// news it is mostly a figure of speech ("absolute zero evidence"), which stays a zero.
+fn absolute_zero_start(sentence: &str, token: &NumberToken, words: &Words) -> Option<usize> {
+    if !sentence[token.start..token.end].eq_ignore_ascii_case("zero") {
+        return None;
+    }
+    let (from, to, word) = words.before(token.start)?;
+    if !word.eq_ignore_ascii_case("absolute") || &sentence[to..token.start] != " " {
+        return None;
+    }
+    let towards = words
+        .before(from)
+        .is_some_and(|w| TOWARDS_A_TEMPERATURE.contains(&text::fold(w.2).as_str()));
+    let about_temperature =
+        text::words(sentence).any(|(_, _, w)| TEMPERATURE_WORDS.contains(&text::fold(w).as_str()));
+    (towards || about_temperature).then_some(from)
 }
 
 /// Whether `gap` (the text between two figures) is a plus-minus sign: "±", "+/-", "+-"
@@ -2723,6 +2863,112 @@ mod tests {
     fn digits_after_a_code_and_a_plus_are_part_of_the_code() {
         assert!(seen("the source QX2210.4+1187 faded").is_empty());
         assert_eq!(seen("2+2 is four").len(), 3);
+    }
+
+    #[test]
+    fn a_unit_symbol_before_a_slash_is_a_rate_numerator() {
+        let m = first("panels that took in 35 J/m^2 per day");
+        assert_eq!(m.0, "35 J/m^2 per day");
+        assert_eq!(m.3.as_deref(), Some("J/m2/day"));
+        // The exponent is the denominator's, not a figure of its own.
+        assert_eq!(seen("panels that took in 35 J/m^2 per day").len(), 1);
+        assert_eq!(
+            first("an engine giving 400 W/kg").3.as_deref(),
+            Some("W/kg")
+        );
+        // Alone, or before a slash and no denominator, the letter is no unit.
+        assert!(seen("we met 7 J and up").iter().all(|m| m.3.is_none()));
+        assert!(seen("we took 7 J/K shuttles").iter().all(|m| m.3.is_none()));
+    }
+
+    #[test]
+    fn a_straight_quote_after_digits_is_an_inch_mark_unless_it_closes_a_quotation() {
+        let m = first(r#"a new 13" laptop"#);
+        assert_eq!((m.0.as_str(), m.3.as_deref()), (r#"13""#, Some("in")));
+        assert_eq!(
+            first(r#"screens (15.6") sold out"#).3.as_deref(),
+            Some("in")
+        );
+        assert_eq!(first(r#"a pipe wrench, 10""#).3.as_deref(), Some("in"));
+        // A quotation open before it: the mark closes it.
+        assert!(
+            seen(r#"the ferry "star 4" sank"#)
+                .iter()
+                .all(|m| m.3.is_none())
+        );
+        assert!(
+            seen(r#"they chanted "we are 11", loudly"#)
+                .iter()
+                .all(|m| m.3.is_none())
+        );
+        // Letters right after the mark: not an inch.
+        assert!(seen(r#"size 12"x shirts"#).iter().all(|m| m.3.is_none()));
+    }
+
+    #[test]
+    fn absolute_zero_is_a_temperature_when_it_names_one() {
+        let m = first("helium flows freely near absolute zero.");
+        assert_eq!(m.0, "absolute zero");
+        assert_eq!((m.1, m.3.as_deref()), (Some(0.0), Some("kelvin")));
+        assert_eq!(
+            first("the temperature of absolute zero is out of reach")
+                .3
+                .as_deref(),
+            Some("kelvin")
+        );
+        // A figure of speech stays a zero.
+        let m = first("there is absolute zero evidence of it");
+        assert_eq!((m.0.as_str(), m.3), ("zero", None));
+    }
+
+    #[test]
+    fn degrees_named_by_a_scale_after_them() {
+        let m = first("water boils at 212° on the Fahrenheit scale");
+        assert_eq!((m.0.as_str(), m.3.as_deref()), ("212°", Some("fahrenheit")));
+        let m = first("it froze at -10 degrees on the Celsius scale, they said");
+        assert_eq!(
+            (m.0.as_str(), m.3.as_deref()),
+            ("-10 degrees", Some("celsius"))
+        );
+        // Without the scale, or on another kind of scale, degrees name no unit.
+        assert_eq!(first("turn it 90° to the left").3, None);
+        assert_eq!(first("rated 7 degrees on the Richter scale").3, None);
+        assert_eq!(first("a 40° on the scaled map").3, None);
+    }
+
+    #[test]
+    fn ish_after_a_figure_is_about_it() {
+        let m = first("a 250-ish page novel");
+        assert_eq!((m.1, m.2), (Some(250.0), Qualifier::Approximate));
+        let r = mentions("a 250-ish page novel", &Settings::builtin());
+        assert_eq!(r[0].core, Span::new(2, 5));
+        // Other words joined by a hyphen still make a modifier.
+        assert!(seen("a 250-page novel").iter().all(|m| m.1 != Some(250.0)));
+        assert!(seen("a 250-ishmael tale").is_empty());
+    }
+
+    #[test]
+    fn science_units_of_the_table() {
+        assert_eq!(first("it rang at 4e14 s-1").3.as_deref(), Some("Hz"));
+        assert_eq!(first("a 50 Hz hum").3.as_deref(), Some("Hz"));
+        assert_eq!(first("an action of 3 Js here").3.as_deref(), Some("Js"));
+        assert_eq!(
+            first("the rocks formed 250 Ma ago").3.as_deref(),
+            Some("megayear")
+        );
+        assert_eq!(
+            first("the mill crushes 2,000 tpd").3.as_deref(),
+            Some("t/day")
+        );
+        // "tpd" is the rate "tonnes per day" read from words: the same unit and dimension.
+        let settings = Settings::builtin();
+        let symbol = &mentions("the mill crushes 2,000 tpd", &settings)[0];
+        let words = &mentions("the mill crushes 2 tonnes per day", &settings)[0];
+        assert_eq!(
+            (&symbol.unit, &symbol.dimension),
+            (&words.unit, &words.dimension)
+        );
+        assert_eq!(first("a 64 KiB page").3.as_deref(), Some("KiB"));
     }
 
     proptest::proptest! {
