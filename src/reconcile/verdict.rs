@@ -132,18 +132,7 @@ fn claim_phrase(claim: &Claim, articles: &[Article]) -> String {
 /// "dozens", "more than 200") from gluing unrelated facts together.
 fn cluster(claims: &[Claim], graph: ClaimGraph) -> (UnionFind<usize>, Vec<FindingLink>) {
     // The graph is used up: its links move into the findings (not copied, issue 7).
-    let (_, edges) = graph.graph.into_nodes_edges();
-    let mut edges: Vec<FindingLink> = edges
-        .into_iter()
-        .map(|e| {
-            let (a, b) = (e.source().index(), e.target().index());
-            FindingLink {
-                a: a.min(b),
-                b: a.max(b),
-                link: e.weight,
-            }
-        })
-        .collect();
+    let mut edges = graph.links;
     edges.sort_by(|x, y| {
         y.link
             .similarity
