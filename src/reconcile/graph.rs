@@ -189,7 +189,8 @@ fn quote_edges(
                 return;
             }
             *comparisons += 1;
-            if let Some(l) = relate::quotes(form(a), form(b), settings) {
+            if let Some(mut l) = relate::quotes(form(a), form(b), settings) {
+                l.reversed = a > b;
                 let (x, y) = ordered(a, b);
                 edges.push((x, y, l));
             }
@@ -579,7 +580,8 @@ fn name_edges(
                     continue;
                 }
                 *comparisons += 1;
-                if let Some(link) = relate::names(na, nb, settings) {
+                if let Some(mut link) = relate::names(na, nb, settings) {
+                    link.reversed = a > b;
                     let (x, y) = ordered(a, b);
                     edges.push((x, y, link));
                 }
