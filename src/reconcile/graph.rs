@@ -9,33 +9,30 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
-use petgraph::graph::{NodeIndex, UnGraph};
-
 use super::{
     independence::Groups,
     relate::{self, Link, TermWeights},
+    verdict::FindingLink,
 };
 use crate::{
     config::Settings,
     extract::{Claim, Context, Term, TermList, Value},
 };
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
 /// The claim graph and how much work building it took.
 #[derive(Debug)]
 pub struct ClaimGraph {
-    /// Node i is claim i.
-    pub graph: UnGraph<usize, Link>,
+    /// The edges, one per claim pair (`a < b`, claim indices), in order of `(a, b)`. A
+    /// list, not a petgraph graph: clustering only walks the edges, and a graph beside
+    /// the list it was built from doubled the peak of a large run (issue 8).
+    pub links: Vec<FindingLink>,
     /// Claim pairs whose relation was tested.
     pub comparisons: usize,
 }
 
 /// Build the graph of `claims`.
 pub fn build(claims: &[Claim], groups: &Groups, settings: &Settings) -> ClaimGraph {
-    let mut graph = UnGraph::<usize, Link>::with_capacity(claims.len(), claims.len());
-    for i in 0..claims.len() {
-        graph.add_node(i);
-    }
     let weights = weights(claims, groups);
     let mut comparisons = 0;
     let mut edges: Vec<(usize, usize, Link)> = Vec::new();
@@ -66,12 +63,18 @@ pub fn build(claims: &[Claim], groups: &Groups, settings: &Settings) -> ClaimGra
         &mut comparisons,
         &mut edges,
     );
+    // Stable: of two links for one pair, the one found first stays.
     edges.sort_by_key(|e| (e.0, e.1));
     edges.dedup_by(|a, b| a.0 == b.0 && a.1 == b.1);
-    for (a, b, link) in edges {
-        graph.add_edge(NodeIndex::new(a), NodeIndex::new(b), link);
-    }
-    ClaimGraph { graph, comparisons }
+    let links = edges
+        .into_iter()
+        .map(|(a, b, link)| FindingLink {
+            a: a.min(b),
+            b: a.max(b),
+            link,
+        })
+        .collect();
+    ClaimGraph { links, comparisons }
 }
 
 fn weights(claims: &[Claim], groups: &Groups) -> TermWeights {
@@ -133,16 +136,11 @@ fn quantity_edges(
                     postings.entry(t.as_str()).or_default().push(i);
                 }
             }
+            let mut set = PairSet::default();
             for list in postings.values() {
-                let list = &list[..list.len().min(max)];
-                for (x, &a) in list.iter().enumerate() {
-                    for &b in &list[x + 1..] {
-                        pairs.push(ordered(a, b));
-                    }
-                }
+                set.extend_all_pairs(&list[..list.len().min(max)]);
             }
-            pairs.sort_unstable();
-            pairs.dedup();
+            pairs = set.into_sorted().collect();
         }
         for (a, b) in pairs {
             let (ca, cb) = (&claims[a], &claims[b]);
@@ -191,7 +189,8 @@ fn quote_edges(
                 return;
             }
             *comparisons += 1;
-            if let Some(l) = relate::quotes(form(a), form(b), settings) {
+            if let Some(mut l) = relate::quotes(form(a), form(b), settings) {
+                l.reversed = a > b;
                 let (x, y) = ordered(a, b);
                 edges.push((x, y, l));
             }
@@ -254,7 +253,7 @@ fn pairs_by_rare_terms(
     weights: &TermWeights,
     max: usize,
     per_claim: usize,
-) -> Vec<(usize, usize)> {
+) -> impl Iterator<Item = (usize, usize)> {
     let mut postings: BTreeMap<Term, Vec<usize>> = BTreeMap::new();
     for &i in members {
         let mut terms: Vec<Term> = terms_of(i)
@@ -272,18 +271,51 @@ fn pairs_by_rare_terms(
             postings.entry(t).or_default().push(i);
         }
     }
-    let mut pairs = Vec::new();
+    let mut set = PairSet::default();
     for list in postings.values() {
-        let list = &list[..list.len().min(max)];
+        set.extend_all_pairs(&list[..list.len().min(max)]);
+    }
+    set.into_sorted()
+}
+
+/// Claim pairs, each once, gathered from lists that repeat them: two claims that share
+/// several terms meet in each term's list. Kept as packed `u64`s and deduplicated as they
+/// come (whenever the list has doubled), so memory follows the distinct pairs, not the
+/// repeats (issue 8: at 10,000 articles of many events, tens of millions of repeats).
+#[derive(Default)]
+struct PairSet {
+    packed: Vec<u64>,
+    compacted: usize,
+}
+
+impl PairSet {
+    fn pack(a: usize, b: usize) -> u64 {
+        let (a, b) = ordered(a, b);
+        let narrow = |x: usize| u64::from(u32::try_from(x).expect("fewer than 2^32 claims"));
+        (narrow(a) << 32) | narrow(b)
+    }
+
+    /// Every pair of `list`.
+    fn extend_all_pairs(&mut self, list: &[usize]) {
         for (x, &a) in list.iter().enumerate() {
             for &b in &list[x + 1..] {
-                pairs.push(ordered(a, b));
+                self.packed.push(Self::pack(a, b));
+            }
+            if self.packed.len() >= 2 * self.compacted + 4096 {
+                self.packed.sort_unstable();
+                self.packed.dedup();
+                self.compacted = self.packed.len();
             }
         }
     }
-    pairs.sort_unstable();
-    pairs.dedup();
-    pairs
+
+    /// The distinct pairs, `(smaller, larger)`, in order.
+    fn into_sorted(mut self) -> impl Iterator<Item = (usize, usize)> {
+        self.packed.sort_unstable();
+        self.packed.dedup();
+        let unpack = |p: u64| ((p >> 32) as usize, (p & u64::from(u32::MAX)) as usize);
+        self.packed.into_iter().map(unpack)
+    }
 }
 
 /// Dates are compared only when their events share a rare key term, and each date is
@@ -325,7 +357,9 @@ fn date_edges(
     let max = settings.thresholds.max_candidates;
     // An event's terms are few (a window around the date), so all of them are indexed.
     let pairs = pairs_by_rare_terms(&dated, |i| event(i).terms.clone(), weights, max, usize::MAX);
-    let mut scored: Vec<(usize, usize, f64)> = Vec::new();
+    // Compact (claim, claim, similarity) triples: a run of many events scores millions.
+    let narrow = |x: usize| u32::try_from(x).expect("fewer than 2^32 claims");
+    let mut scored: Vec<(u32, u32, f64)> = Vec::new();
     for (a, b) in pairs {
         if claims[a].article == claims[b].article {
             continue;
@@ -339,24 +373,14 @@ fn date_edges(
         } else {
             weights.similarity(ea, eb)
         };
-        scored.push((a, b, similarity));
+        scored.push((narrow(a), narrow(b), similarity));
     }
-    // The best partner of each claim in each other article.
-    let mut best: HashMap<(usize, usize), (f64, usize)> = HashMap::new();
-    for &(a, b, s) in &scored {
-        for (x, y) in [(a, b), (b, a)] {
-            let entry = best.entry((x, claims[y].article)).or_insert((s, y));
-            if s > entry.0 || (s == entry.0 && y < entry.1) {
-                *entry = (s, y);
-            }
-        }
-    }
-    for (a, b, similarity) in scored {
-        let mutual = best.get(&(a, claims[b].article)).is_some_and(|e| e.1 == b)
-            && best.get(&(b, claims[a].article)).is_some_and(|e| e.1 == a);
-        if !mutual {
+    let mutual = mutual_best(claims.len(), |i| claims[i as usize].article, &scored);
+    for (k, (a, b, similarity)) in scored.into_iter().enumerate() {
+        if !mutual[k] {
             continue;
         }
+        let (a, b) = (a as usize, b as usize);
         let (Some(da), Some(db)) = (claims[a].date(), claims[b].date()) else {
             continue;
         };
@@ -365,6 +389,69 @@ fn date_edges(
             edges.push((a, b, link));
         }
     }
+}
+
+/// Which scored pairs are each other's best partner: for `(a, b, s)`, `b` is the claim of
+/// `b`'s article that scores highest with `a` (ties: the lowest claim index), and `a` the
+/// one of `a`'s article with `b`. Each claim's pairs are looked at together through an
+/// index of pair numbers per claim (a map keyed by claim and article took ten times the
+/// memory of the pairs themselves, issue 8).
+fn mutual_best(
+    claim_count: usize,
+    article_of: impl Fn(u32) -> usize,
+    scored: &[(u32, u32, f64)],
+) -> Vec<bool> {
+    let mut start = vec![0usize; claim_count + 1];
+    for &(a, b, _) in scored {
+        start[a as usize + 1] += 1;
+        start[b as usize + 1] += 1;
+    }
+    for i in 1..start.len() {
+        start[i] += start[i - 1];
+    }
+    let mut next = start.clone();
+    let mut of_claim = vec![0u32; scored.len() * 2];
+    for (k, &(a, b, _)) in scored.iter().enumerate() {
+        let k = u32::try_from(k).expect("fewer than 2^32 scored pairs");
+        for x in [a, b] {
+            of_claim[next[x as usize]] = k;
+            next[x as usize] += 1;
+        }
+    }
+    drop(next);
+    // Bit 1: b is a's best in b's article; bit 2: a is b's best in a's article.
+    let mut best = vec![0u8; scored.len()];
+    for x in 0..claim_count {
+        let list = &mut of_claim[start[x]..start[x + 1]];
+        let partner = |k: u32| {
+            let (a, b, s) = scored[k as usize];
+            let y = if a as usize == x { b } else { a };
+            (article_of(y), s, y)
+        };
+        // By partner article, then highest similarity, then lowest index.
+        list.sort_unstable_by(|&k, &l| {
+            let (art_k, s_k, y_k) = partner(k);
+            let (art_l, s_l, y_l) = partner(l);
+            art_k
+                .cmp(&art_l)
+                .then(s_l.total_cmp(&s_k))
+                .then(y_k.cmp(&y_l))
+        });
+        let mut previous_article = None;
+        for &k in list.iter() {
+            let (article, _, _) = partner(k);
+            if previous_article == Some(article) {
+                continue;
+            }
+            previous_article = Some(article);
+            best[k as usize] |= if scored[k as usize].0 as usize == x {
+                1
+            } else {
+                2
+            };
+        }
+    }
+    best.into_iter().map(|b| b == 3).collect()
 }
 
 /// Durations are bucketed by what they measure (the noun they modify, "age", or
@@ -395,6 +482,7 @@ fn duration_edges(
                 max,
                 4,
             )
+            .collect()
         };
         for (a, b) in pairs {
             let (ca, cb) = (&claims[a], &claims[b]);
@@ -492,11 +580,74 @@ fn name_edges(
                     continue;
                 }
                 *comparisons += 1;
-                if let Some(link) = relate::names(na, nb, settings) {
+                if let Some(mut link) = relate::names(na, nb, settings) {
+                    link.reversed = a > b;
                     let (x, y) = ordered(a, b);
                     edges.push((x, y, link));
                 }
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pair_set_keeps_each_pair_once_in_order() {
+        let mut set = PairSet::default();
+        set.extend_all_pairs(&[5, 1, 3]);
+        set.extend_all_pairs(&[3, 1]);
+        // Enough repeats to compact on the way.
+        for _ in 0..3000 {
+            set.extend_all_pairs(&[1, 5, 7]);
+        }
+        let pairs: Vec<(usize, usize)> = set.into_sorted().collect();
+        assert_eq!(pairs, vec![(1, 3), (1, 5), (1, 7), (3, 5), (5, 7)]);
+    }
+
+    /// The map the index replaced: the best partner of each claim in each other article.
+    fn mutual_best_by_map(
+        article_of: impl Fn(u32) -> usize,
+        scored: &[(u32, u32, f64)],
+    ) -> Vec<bool> {
+        let mut best: HashMap<(u32, usize), (f64, u32)> = HashMap::new();
+        for &(a, b, s) in scored {
+            for (x, y) in [(a, b), (b, a)] {
+                let entry = best.entry((x, article_of(y))).or_insert((s, y));
+                if s > entry.0 || (s == entry.0 && y < entry.1) {
+                    *entry = (s, y);
+                }
+            }
+        }
+        scored
+            .iter()
+            .map(|&(a, b, _)| best[&(a, article_of(b))].1 == b && best[&(b, article_of(a))].1 == a)
+            .collect()
+    }
+
+    #[test]
+    fn mutual_best_matches_a_map_of_best_partners() {
+        // 60 claims in 12 articles, similarities from a small set so that ties happen.
+        let article_of = |i: u32| (i as usize * 7) % 12;
+        let mut state = 0x2545_f491_u64;
+        let mut next = || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        let mut scored = Vec::new();
+        for a in 0..60u32 {
+            for b in a + 1..60 {
+                if article_of(a) != article_of(b) && next() % 3 == 0 {
+                    scored.push((a, b, f64::from((next() % 5) as u32) / 4.0));
+                }
+            }
+        }
+        let mutual = mutual_best(60, article_of, &scored);
+        assert_eq!(mutual, mutual_best_by_map(article_of, &scored));
+        assert!(mutual.iter().any(|&m| m) && mutual.iter().any(|&m| !m));
     }
 }

@@ -27,13 +27,109 @@ pub enum Relation {
     Conflicts,
 }
 
-/// An edge of the claim graph: the relation and the reason in words.
+/// An edge of the claim graph: the relation and why.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Link {
     pub relation: Relation,
-    pub reason: String,
+    /// Why, as data: the words are made from the two claims when a report is written
+    /// ([`Link::reason_text`]). A string per link was a large share of a big run's links
+    /// (issue 8).
+    #[serde(skip)]
+    pub reason: Reason,
+    /// Whether the reason reads from the second claim of the pair to the first (a
+    /// comparison made the other way round).
+    #[serde(skip)]
+    pub reversed: bool,
     /// Context similarity, 0..1.
     pub similarity: f64,
+}
+
+/// Why two claims relate; the words come from the claims ([`Link::reason_text`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reason {
+    /// "X is compatible with Y": quantities, dates, durations, roles.
+    Compatible,
+    /// "X cannot be Y": quantities, dates, durations.
+    CannotBe,
+    /// "X is the same weekday as Y": dates.
+    SameWeekday,
+    /// Quotes of the same words.
+    SameWords,
+    /// One quote inside the other.
+    PartOfOther,
+    /// Quotes that differ in one word.
+    Slip,
+    /// "S is quoted with different words (N% alike)", S the first quote's speaker.
+    DifferentWords,
+    /// "the same words are credited to S and to T".
+    CreditedToTwo,
+    /// Two spellings of one name.
+    SpeltTwoWays,
+    /// "P cannot be both R and S": roles.
+    BothRoles,
+}
+
+impl Link {
+    fn new(relation: Relation, reason: Reason, similarity: f64) -> Self {
+        Self {
+            relation,
+            reason,
+            reversed: false,
+            similarity,
+        }
+    }
+
+    /// The reason in words, for the link between claims `a` and `b` (as stored in the
+    /// graph: the claims the link was made for, in either order).
+    pub fn reason_text(&self, a: &Claim, b: &Claim) -> String {
+        let (a, b) = if self.reversed { (b, a) } else { (a, b) };
+        let percent = self.similarity * 100.0;
+        let speaker = |c: &Claim| {
+            c.quote()
+                .and_then(|q| q.speaker.clone())
+                .unwrap_or_default()
+        };
+        let person = |c: &Claim| c.person().unwrap_or_default().to_owned();
+        match self.reason {
+            Reason::Compatible => format!("{} is compatible with {}", phrase(a), phrase(b)),
+            Reason::CannotBe => format!("{} cannot be {}", phrase(a), phrase(b)),
+            Reason::SameWeekday => format!("{} is the same weekday as {}", phrase(a), phrase(b)),
+            Reason::SameWords => "the same words".to_owned(),
+            Reason::PartOfOther => "one quote is part of the other".to_owned(),
+            Reason::Slip => "the same words but for a slip of one word".to_owned(),
+            Reason::DifferentWords => format!(
+                "{} is quoted with different words ({percent:.0}% alike)",
+                speaker(a)
+            ),
+            Reason::CreditedToTwo => format!(
+                "the same words are credited to {} and to {}",
+                speaker(a),
+                speaker(b)
+            ),
+            Reason::SpeltTwoWays => format!(
+                "\u{201c}{}\u{201d} and \u{201c}{}\u{201d} look like one name spelt two ways ({percent:.0}% alike)",
+                person(a),
+                person(b)
+            ),
+            Reason::BothRoles => format!(
+                "{} cannot be both {} and {}",
+                a.role().map(|r| r.person.as_str()).unwrap_or_default(),
+                phrase(a),
+                phrase(b)
+            ),
+        }
+    }
+}
+
+/// How a reason names one claim's value.
+fn phrase(claim: &Claim) -> String {
+    match &claim.value {
+        Value::Quantity(q) => describe(q),
+        Value::Date(d) => describe_date(d),
+        Value::Duration(d) => d.describe(),
+        Value::Role(r) => role_phrase(r),
+        Value::Quote(q) => q.normalized.clone(),
+    }
 }
 
 /// Weights of context terms: inverse document frequency over the run's independence
@@ -260,11 +356,8 @@ pub fn quantities(
         {
             return None;
         }
-        (similarity >= t.agree_context).then(|| Link {
-            relation: Relation::Agrees,
-            reason: format!("{} is compatible with {}", describe(qa), describe(qb)),
-            similarity,
-        })
+        (similarity >= t.agree_context)
+            .then(|| Link::new(Relation::Agrees, Reason::Compatible, similarity))
     } else {
         if !same_story && weights.shared_terms(&a.context, &b.context) < t.conflict_min_shared {
             return None;
@@ -281,11 +374,8 @@ pub fn quantities(
         {
             return None;
         }
-        (similarity >= t.conflict_context).then(|| Link {
-            relation: Relation::Conflicts,
-            reason: format!("{} cannot be {}", describe(qa), describe(qb)),
-            similarity,
-        })
+        (similarity >= t.conflict_context)
+            .then(|| Link::new(Relation::Conflicts, Reason::CannotBe, similarity))
     }
 }
 
@@ -393,25 +483,13 @@ pub fn quotes(qa: &Quote, qb: &Quote, settings: &Settings) -> Option<Link> {
         return Some(link);
     }
     if identical {
-        return Some(Link {
-            relation: Relation::Agrees,
-            reason: "the same words".to_owned(),
-            similarity: 1.0,
-        });
+        return Some(Link::new(Relation::Agrees, Reason::SameWords, 1.0));
     }
     if part {
-        return Some(Link {
-            relation: Relation::Agrees,
-            reason: "one quote is part of the other".to_owned(),
-            similarity: 1.0,
-        });
+        return Some(Link::new(Relation::Agrees, Reason::PartOfOther, 1.0));
     }
     if is_slip(&qa.normalized, &qb.normalized) {
-        return Some(Link {
-            relation: Relation::Agrees,
-            reason: "the same words but for a slip of one word".to_owned(),
-            similarity: 1.0,
-        });
+        return Some(Link::new(Relation::Agrees, Reason::Slip, 1.0));
     }
     let (Some(sa), Some(sb)) = (&qa.speaker, &qb.speaker) else {
         return None;
@@ -424,14 +502,11 @@ pub fn quotes(qa: &Quote, qb: &Quote, settings: &Settings) -> Option<Link> {
         &qb.normalized,
         settings.thresholds.misquote_similarity,
     )?;
-    Some(Link {
-        relation: Relation::Conflicts,
-        reason: format!(
-            "{sa} is quoted with different words ({:.0}% alike)",
-            similarity * 100.0
-        ),
+    Some(Link::new(
+        Relation::Conflicts,
+        Reason::DifferentWords,
         similarity,
-    })
+    ))
 }
 
 /// `strsim::normalized_levenshtein(a, b)`, bit for bit, when it is at least `floor`; None
@@ -539,22 +614,14 @@ pub fn dates(
     settings: &Settings,
 ) -> Option<Link> {
     let t = &settings.thresholds;
-    let agrees = |reason: String| {
-        (similarity >= t.agree_context).then_some(Link {
-            relation: Relation::Agrees,
-            reason,
-            similarity,
-        })
+    let agrees = |reason: Reason| {
+        (similarity >= t.agree_context).then(|| Link::new(Relation::Agrees, reason, similarity))
     };
-    let conflicts = |reason: String| {
-        (similarity >= t.time_conflict_context).then_some(Link {
-            relation: Relation::Conflicts,
-            reason,
-            similarity,
-        })
+    let conflicts = |reason: Reason| {
+        (similarity >= t.time_conflict_context)
+            .then(|| Link::new(Relation::Conflicts, reason, similarity))
     };
-    let (a, b) = (describe_date(da), describe_date(db));
-    let conflicts = |reason: String| {
+    let conflicts = |reason: Reason| {
         // "On Thursday" in Thursday's paper and "on Friday" in Friday's are each the
         // day of writing: daily reports of one story, not two dates for one event.
         let is_day_of_writing = |d: &DateValue| d.relative && d.reference == d.resolved;
@@ -590,7 +657,7 @@ pub fn dates(
     };
     if let (Some(pa), Some(pb)) = (da.period, db.period) {
         if pa.overlaps(pb) {
-            return agrees(format!("{a} is compatible with {b}"));
+            return agrees(Reason::Compatible);
         }
         let (first, last) = if pa.start < pb.start {
             (pa, pb)
@@ -599,7 +666,7 @@ pub fn dates(
         };
         let gap = last.start.days() - first.end().days();
         return (gap <= MAX_CONFLICT_GAP_DAYS)
-            .then(|| conflicts(format!("{a} cannot be {b}")))
+            .then(|| conflicts(Reason::CannotBe))
             .flatten();
     }
     let (fa, fb) = (da.fields, db.fields);
@@ -612,16 +679,16 @@ pub fn dates(
         fa.day.zip(fb.day).map(|(x, y)| x == y),
     ];
     if pairs.contains(&Some(false)) {
-        return conflicts(format!("{a} cannot be {b}"));
+        return conflicts(Reason::CannotBe);
     }
     if pairs.contains(&Some(true)) {
-        return agrees(format!("{a} is compatible with {b}"));
+        return agrees(Reason::Compatible);
     }
     match (fa.weekday, fb.weekday) {
         // Only the weekday in common: weak evidence, so the events must be as alike as
         // a conflict would need.
         (Some(x), Some(y)) if x == y && similarity >= t.conflict_context => {
-            agrees(format!("{a} is the same weekday as {b}"))
+            agrees(Reason::SameWeekday)
         }
         _ => None,
     }
@@ -646,17 +713,10 @@ pub fn durations(
     // an age only agrees.
     let conflicts_allowed = !da.age && similarity >= t.time_conflict_context;
     if overlaps(da.interval(), db.interval()) {
-        (similarity >= t.agree_context).then(|| Link {
-            relation: Relation::Agrees,
-            reason: format!("{} is compatible with {}", da.describe(), db.describe()),
-            similarity,
-        })
+        (similarity >= t.agree_context)
+            .then(|| Link::new(Relation::Agrees, Reason::Compatible, similarity))
     } else {
-        conflicts_allowed.then(|| Link {
-            relation: Relation::Conflicts,
-            reason: format!("{} cannot be {}", da.describe(), db.describe()),
-            similarity,
-        })
+        conflicts_allowed.then(|| Link::new(Relation::Conflicts, Reason::CannotBe, similarity))
     }
 }
 
@@ -673,11 +733,7 @@ fn misattribution(qa: &Quote, qb: &Quote, settings: &Settings) -> Option<Link> {
     if names(sa, sb, settings).is_some() {
         return None;
     }
-    Some(Link {
-        relation: Relation::Conflicts,
-        reason: format!("the same words are credited to {sa} and to {sb}"),
-        similarity: 1.0,
-    })
+    Some(Link::new(Relation::Conflicts, Reason::CreditedToTwo, 1.0))
 }
 
 /// Whether two written names are one person's: the same folded words, or one name's
@@ -735,14 +791,8 @@ pub fn names(a: &str, b: &str, settings: &Settings) -> Option<Link> {
         }
         strsim::normalized_levenshtein(sa, sb)
     };
-    (similarity >= threshold).then(|| Link {
-        relation: Relation::Conflicts,
-        reason: format!(
-            "“{a}” and “{b}” look like one name spelt two ways ({:.0}% alike)",
-            similarity * 100.0
-        ),
-        similarity,
-    })
+    (similarity >= threshold)
+        .then(|| Link::new(Relation::Conflicts, Reason::SpeltTwoWays, similarity))
 }
 
 fn role_phrase(r: &Role) -> String {
@@ -775,13 +825,8 @@ pub fn roles(ra: &Role, rb: &Role, settings: &Settings) -> Option<Link> {
     if ra.status != rb.status {
         return None;
     }
-    let (pa, pb) = (role_phrase(ra), role_phrase(rb));
     if role_fits && org_fits {
-        return Some(Link {
-            relation: Relation::Agrees,
-            reason: format!("{pa} is compatible with {pb}"),
-            similarity: 1.0,
-        });
+        return Some(Link::new(Relation::Agrees, Reason::Compatible, 1.0));
     }
     // Only two offices named in the rules can exclude each other: a courtesy title
     // ("Ms."), a description ("the star", "executive") or an unknown title says too little
@@ -796,11 +841,8 @@ pub fn roles(ra: &Role, rb: &Role, settings: &Settings) -> Option<Link> {
         return None;
     }
     // Two former roles can both have been held; an acting role sits beside the holder's own.
-    (ra.status == RoleStatus::Current).then(|| Link {
-        relation: Relation::Conflicts,
-        reason: format!("{} cannot be both {pa} and {pb}", ra.person),
-        similarity: 1.0,
-    })
+    (ra.status == RoleStatus::Current)
+        .then(|| Link::new(Relation::Conflicts, Reason::BothRoles, 1.0))
 }
 
 #[cfg(test)]
@@ -908,6 +950,47 @@ mod tests {
             roles(&vice, &president, &s).map(|l| l.relation),
             Some(Relation::Conflicts)
         );
+    }
+
+    fn role_claim(role: Role) -> Claim {
+        Claim {
+            id: String::new(),
+            article: 0,
+            kind: crate::extract::ClaimKind::Role,
+            span: crate::span::Span::new(0, 0),
+            sentence: crate::span::Span::new(0, 0),
+            value: Value::Role(role),
+            subject: String::new(),
+            context: Context::default(),
+        }
+    }
+
+    #[test]
+    fn reasons_are_written_from_the_claims_in_the_order_compared() {
+        let s = Settings::builtin();
+        let us = Some("United States");
+        let rubio = role_claim(role(
+            "Marco Rubio",
+            "secretary of state",
+            us,
+            RoleStatus::Current,
+        ));
+        let minister = role_claim(role(
+            "Marco Rubio",
+            "interior minister",
+            None,
+            RoleStatus::Current,
+        ));
+        let (Some(ra), Some(rb)) = (rubio.role(), minister.role()) else {
+            unreachable!("role claims")
+        };
+        let expected =
+            "Marco Rubio cannot be both secretary of state of United States and interior minister";
+        let mut link = roles(ra, rb, &s).expect("two current offices conflict");
+        assert_eq!(link.reason_text(&rubio, &minister), expected);
+        // Stored as (minister, rubio): the reason still reads in the order compared.
+        link.reversed = true;
+        assert_eq!(link.reason_text(&minister, &rubio), expected);
     }
 
     #[test]

@@ -44,6 +44,13 @@ pub struct Finding {
     pub links: Vec<FindingLink>,
 }
 
+impl FindingLink {
+    /// Why the two claims relate, in words.
+    pub fn reason(&self, claims: &[Claim]) -> String {
+        self.link.reason_text(&claims[self.a], &claims[self.b])
+    }
+}
+
 impl Finding {
     /// Number of independent sources (groups) behind the finding.
     pub fn independent_sources(&self) -> usize {
@@ -132,18 +139,7 @@ fn claim_phrase(claim: &Claim, articles: &[Article]) -> String {
 /// "dozens", "more than 200") from gluing unrelated facts together.
 fn cluster(claims: &[Claim], graph: ClaimGraph) -> (UnionFind<usize>, Vec<FindingLink>) {
     // The graph is used up: its links move into the findings (not copied, issue 7).
-    let (_, edges) = graph.graph.into_nodes_edges();
-    let mut edges: Vec<FindingLink> = edges
-        .into_iter()
-        .map(|e| {
-            let (a, b) = (e.source().index(), e.target().index());
-            FindingLink {
-                a: a.min(b),
-                b: a.max(b),
-                link: e.weight,
-            }
-        })
-        .collect();
+    let mut edges = graph.links;
     edges.sort_by(|x, y| {
         y.link
             .similarity
@@ -156,12 +152,12 @@ fn cluster(claims: &[Claim], graph: ClaimGraph) -> (UnionFind<usize>, Vec<Findin
     // each was a large share of a huge run's memory, issue 7).
     let mut members: HashMap<usize, BTreeMap<usize, Vec<usize>>> = HashMap::new();
     let alone = |i: usize| BTreeMap::from([(claims[i].article, vec![i])]);
-    let mut accepted = Vec::new();
-    for edge in edges {
+    // The links not taken are dropped in place: a second list of the accepted ones was
+    // the peak of a large run (issue 8).
+    edges.retain(|edge| {
         let (ra, rb) = (union.find(edge.a), union.find(edge.b));
         if ra == rb {
-            accepted.push(edge);
-            continue;
+            return true;
         }
         for root in [ra, rb] {
             members.entry(root).or_insert_with(|| alone(root));
@@ -183,7 +179,7 @@ fn cluster(claims: &[Claim], graph: ClaimGraph) -> (UnionFind<usize>, Vec<Findin
                 .all(|(article, ys)| ma.get(article).is_none_or(|xs| pair_ok(xs, ys)))
         };
         if !consistent {
-            continue;
+            return false;
         }
         union.union(ra, rb);
         let root = union.find(ra);
@@ -197,9 +193,9 @@ fn cluster(claims: &[Claim], graph: ClaimGraph) -> (UnionFind<usize>, Vec<Findin
             large.entry(article).or_default().extend(xs);
         }
         members.insert(root, large);
-        accepted.push(edge);
-    }
-    (union, accepted)
+        true
+    });
+    (union, edges)
 }
 
 /// Cluster the graph and judge every cluster.
@@ -333,7 +329,7 @@ fn explain(
                         "{} vs {}: {}{}",
                         claim_phrase(&claims[l.a], articles),
                         claim_phrase(&claims[l.b], articles),
-                        l.link.reason,
+                        l.reason(claims),
                         growth_note(&claims[l.a], &claims[l.b], articles)
                     )
                 })

@@ -118,7 +118,7 @@ pub fn assess(
                     continue;
                 };
                 if l.link.relation == Relation::Conflicts && claims[other].article != draft {
-                    contradicted_by.push((other, l.link.reason.clone()));
+                    contradicted_by.push((other, l.reason(claims)));
                 }
             }
             // Agreement is transitive inside a cluster: 43 = 32 + 11 = "dozens".

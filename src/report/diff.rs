@@ -104,7 +104,7 @@ pub fn compare(a: usize, b: usize, analysis: &Analysis<'_>) -> Vec<Entry> {
         let mut reasons: Vec<String> = between
             .iter()
             .filter(|l| change != Change::Conflicting || l.link.relation == Relation::Conflicts)
-            .map(|l| l.link.reason.clone())
+            .map(|l| l.reason(claims))
             .collect();
         reasons.dedup();
         entries.push(Entry {

@@ -60,7 +60,7 @@ pub struct Link<'a> {
     pub a: &'a str,
     pub b: &'a str,
     pub relation: Relation,
-    pub reason: &'a str,
+    pub reason: String,
     pub similarity: f64,
 }
 
@@ -228,7 +228,7 @@ impl Serialize for Links<'_> {
             a: &self.claims[l.a].id,
             b: &self.claims[l.b].id,
             relation: l.link.relation,
-            reason: &l.link.reason,
+            reason: l.reason(self.claims),
             similarity: (l.link.similarity * 1000.0).round() / 1000.0,
         }))
     }
