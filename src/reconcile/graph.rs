@@ -9,24 +9,24 @@
 
 use std::collections::{BTreeMap, HashMap};
 
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use petgraph::graph::{NodeIndex, UnGraph};
+
 use super::{
     independence::Groups,
     relate::{self, Link, TermWeights},
-    verdict::FindingLink,
 };
 use crate::{
     config::Settings,
     extract::{Claim, Context, Term, TermList, Value},
 };
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
 /// The claim graph and how much work building it took.
 #[derive(Debug)]
 pub struct ClaimGraph {
-    /// The edges, one per claim pair (`a < b`, claim indices), in order of `(a, b)`. A
-    /// list, not a petgraph graph: clustering only walks the edges, and a graph beside
-    /// the list it was built from doubled the peak of a large run (issue 8).
-    pub links: Vec<FindingLink>,
+    /// Node i is claim i; one edge per related claim pair, added in order of the pair's
+    /// claim indices (clustering breaks ties between equally strong links by that order).
+    pub graph: UnGraph<(), Link>,
     /// Claim pairs whose relation was tested.
     pub comparisons: usize,
 }
@@ -66,15 +66,32 @@ pub fn build(claims: &[Claim], groups: &Groups, settings: &Settings) -> ClaimGra
     // Stable: of two links for one pair, the one found first stays.
     edges.sort_by_key(|e| (e.0, e.1));
     edges.dedup_by(|a, b| a.0 == b.0 && a.1 == b.1);
-    let links = edges
-        .into_iter()
-        .map(|(a, b, link)| FindingLink {
-            a: a.min(b),
-            b: a.max(b),
-            link,
-        })
-        .collect();
-    ClaimGraph { links, comparisons }
+    ClaimGraph {
+        graph: into_graph(claims.len(), edges),
+        comparisons,
+    }
+}
+
+/// The graph of `nodes` claims with `edges` (sorted by pair), moved over a slice at a
+/// time from the end of the list, which is shrunk after each slice: the whole list beside
+/// the whole graph was the peak of a large run (issue 8).
+fn into_graph(nodes: usize, mut edges: Vec<(usize, usize, Link)>) -> UnGraph<(), Link> {
+    let mut graph = UnGraph::with_capacity(nodes, edges.len());
+    for _ in 0..nodes {
+        graph.add_node(());
+    }
+    // Reversed, the list's tail holds the first pairs, so slices drained from the end
+    // and walked backwards add the edges in pair order.
+    edges.reverse();
+    let slice = (edges.len() / 16).max(4096);
+    while !edges.is_empty() {
+        let rest = edges.len().saturating_sub(slice);
+        for (a, b, link) in edges.drain(rest..).rev() {
+            graph.add_edge(NodeIndex::new(a), NodeIndex::new(b), link);
+        }
+        edges.shrink_to_fit();
+    }
+    graph
 }
 
 fn weights(claims: &[Claim], groups: &Groups) -> TermWeights {

@@ -138,8 +138,20 @@ fn claim_phrase(claim: &Claim, articles: &[Article]) -> String {
 /// never end up in one cluster), which keeps chains of loose agreements ("at least one",
 /// "dozens", "more than 200") from gluing unrelated facts together.
 fn cluster(claims: &[Claim], graph: ClaimGraph) -> (UnionFind<usize>, Vec<FindingLink>) {
-    // The graph is used up: its links move into the findings (not copied, issue 7).
-    let mut edges = graph.links;
+    // The graph is used up: its links move into the findings (not copied, issue 7; an
+    // edge and a `FindingLink` have the same size, so the list is reused in place).
+    let (_, edges) = graph.graph.into_nodes_edges();
+    let mut edges: Vec<FindingLink> = edges
+        .into_iter()
+        .map(|e| {
+            let (a, b) = (e.source().index(), e.target().index());
+            FindingLink {
+                a: a.min(b),
+                b: a.max(b),
+                link: e.weight,
+            }
+        })
+        .collect();
     edges.sort_by(|x, y| {
         y.link
             .similarity
