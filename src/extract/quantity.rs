@@ -1318,32 +1318,20 @@ fn read_sentence(
         {
             unit = Some(gbp);
         }
+        // Units the alias table cannot name, written right after the figure; the first
+        // reader that recognises one wins.
         if unit.is_none()
             && after == end
             && let Some((u, len)) = glued_temperature(sentence, end, token.value, settings)
-        {
-            unit = Some(u);
-            after = end + len;
-        }
-        if unit.is_none()
-            && after == end
-            && let Some((u, len)) = symbol_before_rate(&sentence[end..], settings)
-        {
-            unit = Some(u);
-            after = end + len;
-        }
-        if unit.is_none()
-            && after == end
-            && token.form == NumberForm::Digits
-            && is_inch_mark(sentence, token.start, end)
-            && let Some(u) = matchers.unit_for_alias("inch")
-        {
-            unit = Some(u);
-            after = end + 1;
-        }
-        if unit.is_none()
-            && after == end
-            && let Some((u, len)) = degrees_on_a_scale(&sentence[end..], settings)
+                .or_else(|| symbol_before_rate(&sentence[end..], settings))
+                .or_else(|| {
+                    let inch = token.form == NumberForm::Digits
+                        && is_inch_mark(sentence, token.start, end);
+                    inch.then(|| matchers.unit_for_alias("inch"))
+                        .flatten()
+                        .map(|u| (u, 1))
+                })
+                .or_else(|| degrees_on_a_scale(&sentence[end..], settings))
         {
             unit = Some(u);
             after = end + len;
