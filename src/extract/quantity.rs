@@ -372,8 +372,14 @@ impl<'a> Words<'a> {
 /// Whether `rest` (after a hyphen) is the suffix "ish" ("360-ish"): about the figure, not
 /// a modifier.
 fn is_ish(rest: &str) -> bool {
-    rest.get(..3).is_some_and(|w| w.eq_ignore_ascii_case("ish"))
-        && !rest[3..].starts_with(char::is_alphanumeric)
+    starts_with_word(rest, "ish")
+}
+
+/// Whether `text` starts with `word` (ASCII case ignored) and no letter or digit follows.
+fn starts_with_word(text: &str, word: &str) -> bool {
+    text.get(..word.len())
+        .is_some_and(|w| w.eq_ignore_ascii_case(word))
+        && !text[word.len()..].starts_with(char::is_alphanumeric)
 }
 
 /// Whether a number token is a year, date, time, list number, identifier or modifier.
@@ -1978,10 +1984,12 @@ fn glued_temperature(
     settings: &Settings,
 ) -> Option<(usize, usize)> {
     let unit = glued_temperature_letter(sentence.get(end..)?, settings)?;
-    let about_temperature = value < 0.0
-        || text::words(sentence)
-            .any(|(_, _, w)| TEMPERATURE_WORDS.contains(&text::fold(w).as_str()));
-    about_temperature.then_some(unit)
+    (value < 0.0 || speaks_of_temperature(sentence)).then_some(unit)
+}
+
+/// Whether a word of `sentence` is one of [`TEMPERATURE_WORDS`].
+fn speaks_of_temperature(sentence: &str) -> bool {
+    text::words(sentence).any(|(_, _, w)| TEMPERATURE_WORDS.contains(&text::fold(w).as_str()))
 }
 
 /// The temperature unit named by an upper-case "C" or "F" alone at the start of `post`.
@@ -2050,11 +2058,10 @@ fn degrees_on_a_scale(rest: &str, settings: &Settings) -> Option<(usize, usize)>
     let mut words = phrase.splitn(4, ' ');
     let (on, the, scale) = (words.next()?, words.next()?, words.next()?);
     let tail = words.next()?;
-    let scale_word = tail
-        .get(..5)
-        .is_some_and(|w| w.eq_ignore_ascii_case("scale"))
-        && !tail[5..].starts_with(char::is_alphanumeric);
-    if !(on.eq_ignore_ascii_case("on") && the.eq_ignore_ascii_case("the") && scale_word) {
+    if !(on.eq_ignore_ascii_case("on")
+        && the.eq_ignore_ascii_case("the")
+        && starts_with_word(tail, "scale"))
+    {
         return None;
     }
     let u = settings
@@ -2093,9 +2100,7 @@ fn absolute_zero_start(sentence: &str, token: &NumberToken, words: &Words) -> Op
     let towards = words
         .before(from)
         .is_some_and(|w| TOWARDS_A_TEMPERATURE.contains(&text::fold(w.2).as_str()));
-    let about_temperature =
-        text::words(sentence).any(|(_, _, w)| TEMPERATURE_WORDS.contains(&text::fold(w).as_str()));
-    (towards || about_temperature).then_some(from)
+    (towards || speaks_of_temperature(sentence)).then_some(from)
 }
 
 /// Whether `gap` (the text between two figures) is a plus-minus sign: "±", "+/-", "+-"

@@ -795,7 +795,8 @@ pub fn names(a: &str, b: &str, settings: &Settings) -> Option<Link> {
         .then(|| Link::new(Relation::Conflicts, Reason::SpeltTwoWays, similarity))
 }
 
-fn role_phrase(r: &Role) -> String {
+/// How a role reads in a reason or a description ("former minister of Finance").
+pub(super) fn role_phrase(r: &Role) -> String {
     let status = match r.status {
         RoleStatus::Current => "",
         RoleStatus::Former => "former ",

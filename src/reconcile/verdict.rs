@@ -115,19 +115,7 @@ fn claim_phrase(claim: &Claim, articles: &[Article]) -> String {
             let how = if q.quoted { "quoted" } else { "unquoted" };
             format!("{how}{by} ({source})")
         }
-        Value::Role(r) => {
-            let org = r
-                .organization
-                .as_deref()
-                .map(|o| format!(" of {o}"))
-                .unwrap_or_default();
-            let status = match r.status {
-                crate::extract::RoleStatus::Current => "",
-                crate::extract::RoleStatus::Former => "former ",
-                crate::extract::RoleStatus::Acting => "acting ",
-            };
-            format!("{} as {status}{}{org} ({source})", r.person, r.role)
-        }
+        Value::Role(r) => format!("{} as {} ({source})", r.person, relate::role_phrase(r)),
         Value::Date(d) => format!("{} ({source})", relate::describe_date(d)),
         Value::Duration(d) => format!("{} ({source})", d.describe()),
     }
