@@ -10,6 +10,7 @@
 mod document;
 mod dump;
 mod error;
+pub mod frames;
 mod line_set;
 pub mod people;
 mod phrase_table;

@@ -27,6 +27,7 @@ pub(crate) struct RawRules {
     pub(crate) people: Option<RawPeople>,
     pub(crate) places: Option<RawPlaces>,
     pub(crate) quantities: Option<RawQuantities>,
+    pub(crate) frames: Option<super::frames::RawFrames>,
     pub(crate) severity: Option<BTreeMap<String, Spanned<String>>>,
 }
 
@@ -40,6 +41,7 @@ pub(crate) struct RawThresholds {
     pub(crate) shingle_words: Option<Spanned<i64>>,
     pub(crate) agree_context: Option<Spanned<f64>>,
     pub(crate) conflict_context: Option<Spanned<f64>>,
+    pub(crate) frame_context: Option<Spanned<f64>>,
     pub(crate) misquote_similarity: Option<Spanned<f64>>,
     pub(crate) conversion_tolerance: Option<Spanned<f64>>,
     pub(crate) up_to_floor: Option<Spanned<f64>>,

@@ -43,6 +43,9 @@ pub struct Thresholds {
     pub shingle_words: usize,
     pub agree_context: f64,
     pub conflict_context: f64,
+    /// Context similarity two figures whose frames state the same attribute need to be
+    /// linked (issue 15): the frame is most of the evidence.
+    pub frame_context: f64,
     pub misquote_similarity: f64,
     pub conversion_tolerance: f64,
     pub up_to_floor: f64,
@@ -120,6 +123,8 @@ pub struct Settings {
     pub titles: HashSet<String>,
     /// Roles, organizations and places for role claims (issue 9).
     pub people: super::people::PeopleRules,
+    /// What figures measure, their scope, clause ends, quote spellings (issue 15).
+    pub frames: super::frames::FrameRules,
     /// `[boilerplate] drop-lines`: a line any of them matches is clutter.
     pub drop_lines: LineSet,
     /// `[boilerplate] truncate-at`: the first line any of them matches ends the article.
@@ -293,6 +298,7 @@ struct Accumulator {
     abbreviations: Vec<String>,
     titles: Vec<String>,
     people: super::people::PeopleAccumulator,
+    frames: super::frames::FramesAccumulator,
     not_after: Vec<String>,
     time_words: Vec<String>,
     subject_window: Option<usize>,
@@ -349,6 +355,7 @@ impl Accumulator {
                 ("independence-overlap", t.independence_overlap),
                 ("agree-context", t.agree_context),
                 ("conflict-context", t.conflict_context),
+                ("frame-context", t.frame_context),
                 ("misquote-similarity", t.misquote_similarity),
                 ("conversion-tolerance", t.conversion_tolerance),
                 ("up-to-floor", t.up_to_floor),
@@ -524,6 +531,11 @@ impl Accumulator {
         }
         if let Some(p) = raw.places {
             self.people.apply_places(p);
+        }
+        if let Some(f) = raw.frames
+            && let Some((span, message)) = self.frames.apply(f)
+        {
+            problems.push(problem(span, message, "out of range", None));
         }
         if let Some(b) = raw.boilerplate {
             // A pattern a lower layer already has compiled (a copy of the built-in
@@ -718,6 +730,7 @@ impl Accumulator {
             shingle_words: t("shingle-words", 5.0) as usize,
             agree_context: t("agree-context", 0.2),
             conflict_context: t("conflict-context", 0.3),
+            frame_context: t("frame-context", 0.15),
             misquote_similarity: t("misquote-similarity", 0.75),
             conversion_tolerance: t("conversion-tolerance", 0.05),
             up_to_floor: t("up-to-floor", 0.5),
@@ -793,6 +806,7 @@ impl Accumulator {
             abbreviations: self.abbreviations.into_iter().collect(),
             titles: self.titles.into_iter().collect(),
             people: self.people.finish(),
+            frames: self.frames.finish(),
             not_after: self.not_after.iter().map(|w| w.to_lowercase()).collect(),
             time_words: self.time_words.iter().map(|w| w.to_lowercase()).collect(),
             subject_window: self.subject_window.unwrap_or(8),

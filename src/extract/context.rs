@@ -30,6 +30,9 @@ pub struct Context {
     /// Index of the paragraph the claim sits in, within its article.
     #[serde(skip)]
     pub paragraph: Option<usize>,
+    /// What the claim is about: attribute, entity, scope (issue 15).
+    #[serde(skip)]
+    pub frame: super::frame::Frame,
 }
 
 const WEEKDAYS: &[&str] = &[

@@ -3,10 +3,12 @@
 //! Extraction is a pure function of the articles and `Settings`. Claims hold the index
 //! of their article and byte spans into its text, never copies of it.
 
+pub mod analysis;
 pub mod context;
 pub mod date;
 pub mod duration;
 pub mod echo;
+pub mod frame;
 pub mod people;
 pub mod quantity;
 pub mod quote;
@@ -340,6 +342,7 @@ pub fn of_article(index: usize, article: &Article, settings: &Settings) -> Vec<C
     if !urls.is_empty() {
         claims.retain(|c| !urls.overlaps(c.span));
     }
+    frame::assign(article, &mut claims, settings);
     claims
 }
 

@@ -127,14 +127,23 @@ fn quantity_edges(
     comparisons: &mut usize,
     edges: &mut Vec<(usize, usize, Link)>,
 ) {
+    // Blocking by frame (issue 15): a figure meets the figures of its attribute; one
+    // with an attribute also meets those of its counted class that have none (an
+    // attribute only one side names still lets equal figures agree).
     let mut buckets: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     for (i, c) in claims.iter().enumerate() {
         if let Value::Quantity(q) = &c.value {
-            buckets.entry(relate::bucket_key(q)).or_default().push(i);
+            let key = relate::frame_key(c, q);
+            if c.context.frame.attribute.is_some() {
+                let base = relate::frame_key_without_attribute(c, q);
+                buckets.entry(base).or_default().push(i);
+            }
+            buckets.entry(key).or_default().push(i);
         }
     }
+    let has_attribute = |i: usize| claims[i].context.frame.attribute.is_some();
     let max = settings.thresholds.max_candidates;
-    for members in buckets.values() {
+    for (key_of_bucket, members) in &buckets {
         let mut pairs: Vec<(usize, usize)> = Vec::new();
         if members.len() <= max {
             pairs.extend(all_pairs(members));
@@ -167,6 +176,14 @@ fn quantity_edges(
             let (Value::Quantity(qa), Value::Quantity(qb)) = (&ca.value, &cb.value) else {
                 continue;
             };
+            // Two figures that both name an attribute are compared in its bucket only.
+            if has_attribute(a)
+                && has_attribute(b)
+                && (*key_of_bucket != relate::frame_key(ca, qa)
+                    || *key_of_bucket != relate::frame_key(cb, qb))
+            {
+                continue;
+            }
             *comparisons += 1;
             let same_story = groups.of_article[ca.article] == groups.of_article[cb.article];
             if let Some(link) = relate::quantities(ca, qa, cb, qb, same_story, weights, settings) {

@@ -42,6 +42,10 @@ pub struct Link {
     pub reversed: bool,
     /// Context similarity, 0..1.
     pub similarity: f64,
+    /// For a conflict: whether every part of the two claims' frames matched (attribute
+    /// stated on both sides, nothing inferred), so that a CI job may fail on it; else it
+    /// is a conflict to check (issue 15). Always true for an agreement.
+    pub confident: bool,
 }
 
 /// Why two claims relate; the words come from the claims ([`Link::reason_text`]).
@@ -76,7 +80,16 @@ impl Link {
             reason,
             reversed: false,
             similarity,
+            confident: true,
         }
+    }
+
+    /// The same link, marked as a conflict to check rather than a confident one.
+    pub fn to_check(mut self, unsure: bool) -> Self {
+        if unsure {
+            self.confident = false;
+        }
+        self
     }
 
     /// The reason in words, for the link between claims `a` and `b` (as stored in the
@@ -305,7 +318,52 @@ pub fn format_number(x: f64) -> String {
     }
 }
 
+/// The key of the bucket a quantity is compared in: its frame's attribute when it has
+/// one ("dead", "magnitude"), else what it counts or its dimension ([`bucket_key`]).
+/// Parts of a larger count and totals over several events have buckets of their own.
+pub fn frame_key(claim: &Claim, q: &Quantity) -> String {
+    let f = &claim.context.frame;
+    let scope = match (f.part_of || q.subset, f.aggregate) {
+        (true, _) => "part of ",
+        (false, true) => "total of ",
+        (false, false) => "",
+    };
+    match &f.attribute {
+        Some(a) => format!("{scope}attribute:{a}"),
+        None => format!("{scope}{}", bucket_key(q)),
+    }
+}
+
+/// [`frame_key`] as if the claim named no attribute: the bucket of its counted class.
+pub fn frame_key_without_attribute(claim: &Claim, q: &Quantity) -> String {
+    let f = &claim.context.frame;
+    let scope = match (f.part_of || q.subset, f.aggregate) {
+        (true, _) => "part of ",
+        (false, true) => "total of ",
+        (false, false) => "",
+    };
+    format!("{scope}{}", bucket_key(q))
+}
+
+/// Whether the two frames can be one fact: no part both have differs (issue 15).
+fn frames_compatible(a: &Claim, b: &Claim) -> bool {
+    let (fa, fb) = (&a.context.frame, &b.context.frame);
+    let differ =
+        |x: &Option<String>, y: &Option<String>| matches!((x, y), (Some(x), Some(y)) if x != y);
+    !differ(&fa.attribute, &fb.attribute)
+        && !differ(&fa.entity, &fb.entity)
+        && fa.part_of == fb.part_of
+        && fa.aggregate == fb.aggregate
+        && fa.other_event == fb.other_event
+}
+
 /// How two quantities from different articles relate, if they are about the same thing.
+///
+/// Their frames decide whether they can be one fact: the attribute, the entity and the
+/// scope must not differ. When both state the same attribute ("killed", "magnitude"),
+/// the frame is the evidence and the contexts need only be a little alike
+/// (`frame-context`); otherwise the contexts decide as before (`agree-context`,
+/// `conflict-context`). A conflict is confident only when both attributes are stated.
 pub fn quantities(
     a: &Claim,
     qa: &Quantity,
@@ -315,7 +373,20 @@ pub fn quantities(
     weights: &TermWeights,
     settings: &Settings,
 ) -> Option<Link> {
-    if bucket_key(qa) != bucket_key(qb) {
+    if !frames_compatible(a, b) {
+        return None;
+    }
+    let (fa, fb) = (&a.context.frame, &b.context.frame);
+    let same_attribute = fa.attribute.is_some() && fa.attribute == fb.attribute;
+    let stated = same_attribute && fa.attribute_stated && fb.attribute_stated;
+    if !same_attribute && bucket_key(qa) != bucket_key(qb) {
+        return None;
+    }
+    // Figures of different dimensions or currencies never compare, whatever names them.
+    if qa.dimension.is_some() && qb.dimension.is_some() && qa.dimension != qb.dimension {
+        return None;
+    }
+    if qa.dimension.as_deref() == Some("currency") && qa.unit != qb.unit {
         return None;
     }
     if !a.context.is_time_compatible(&b.context) {
@@ -337,8 +408,10 @@ pub fn quantities(
     };
     let t = &settings.thresholds;
     let (mut ia, mut ib) = (interval(qa), interval(qb));
-    if qa.unit != qb.unit {
-        // "10 km" and "six miles": conversions are rounded.
+    // "10 km" and "six miles": conversions are rounded. A figure with no unit beside one
+    // with a unit, both naming one attribute ("a 4.6 quake", "4.6-magnitude"), is in the
+    // same unit.
+    if qa.unit.is_some() && qb.unit.is_some() && qa.unit != qb.unit {
         let widen = |i: (f64, bool, f64, bool)| {
             let tol = t.conversion_tolerance;
             (i.0 - i.0.abs() * tol, i.1, i.2 + i.2.abs() * tol, i.3)
@@ -356,9 +429,22 @@ pub fn quantities(
         {
             return None;
         }
-        (similarity >= t.agree_context)
-            .then(|| Link::new(Relation::Agrees, Reason::Compatible, similarity))
+        let floor = if stated {
+            t.frame_context
+        } else {
+            t.agree_context
+        };
+        (similarity >= floor).then(|| Link::new(Relation::Agrees, Reason::Compatible, similarity))
     } else {
+        // An attribute only one side names is not enough to contradict the other.
+        if fa.attribute != fb.attribute {
+            return None;
+        }
+        if stated {
+            return (similarity >= t.frame_context && shares_enough(a, b, weights, 1))
+                .then(|| Link::new(Relation::Conflicts, Reason::CannotBe, similarity))
+                .map(|l| l.to_check(similarity < t.conflict_context));
+        }
         if !same_story && weights.shared_terms(&a.context, &b.context) < t.conflict_min_shared {
             return None;
         }
@@ -374,9 +460,15 @@ pub fn quantities(
         {
             return None;
         }
+        // Without a stated attribute the frame is inferred: a conflict to check.
         (similarity >= t.conflict_context)
-            .then(|| Link::new(Relation::Conflicts, Reason::CannotBe, similarity))
+            .then(|| Link::new(Relation::Conflicts, Reason::CannotBe, similarity).to_check(true))
     }
+}
+
+/// Whether two contexts share at least `n` weighted terms.
+fn shares_enough(a: &Claim, b: &Claim, weights: &TermWeights, n: usize) -> bool {
+    weights.shared_terms(&a.context, &b.context) >= n
 }
 
 /// Whether two sorted term lists share a term.

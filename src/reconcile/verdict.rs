@@ -34,6 +34,10 @@ pub struct Finding {
     pub kind: FindingKind,
     pub verdict: Verdict,
     pub severity: Severity,
+    /// For a conflict: whether some conflicting link between its claims is confident
+    /// (every part of the frames matched); a conflict that is not is one to check,
+    /// reported at warning severity at most and not failing `--fail-on conflict`.
+    pub confident: bool,
     /// Claim indices, in claim order.
     pub claims: Vec<usize>,
     /// Article indices, sorted.
@@ -121,25 +125,13 @@ fn claim_phrase(claim: &Claim, articles: &[Article]) -> String {
     }
 }
 
-/// Cluster claims along the graph's links, strongest first. A link is taken only if the
-/// merged cluster stays consistent within each article (an article's different figures
-/// never end up in one cluster), which keeps chains of loose agreements ("at least one",
-/// "dozens", "more than 200") from gluing unrelated facts together.
-fn cluster(claims: &[Claim], graph: ClaimGraph) -> (UnionFind<usize>, Vec<FindingLink>) {
-    // The graph is used up: its links move into the findings (not copied, issue 7; an
-    // edge and a `FindingLink` have the same size, so the list is reused in place).
-    let (_, edges) = graph.graph.into_nodes_edges();
-    let mut edges: Vec<FindingLink> = edges
-        .into_iter()
-        .map(|e| {
-            let (a, b) = (e.source().index(), e.target().index());
-            FindingLink {
-                a: a.min(b),
-                b: a.max(b),
-                link: e.weight,
-            }
-        })
-        .collect();
+/// Cluster claims along the graph's agreeing links, strongest first, into value groups:
+/// claims that say the same thing about one fact. A link is taken only if the merged
+/// group stays consistent within each article (an article's different figures never end
+/// up in one group) and its figures keep a value in common, which keeps chains of loose
+/// agreements ("at least one", "dozens", "more than 200") from gluing different values
+/// together. Conflicting links never merge groups: they are judged between groups.
+fn cluster(claims: &[Claim], edges: &mut Vec<FindingLink>) -> UnionFind<usize> {
     edges.sort_by(|x, y| {
         y.link
             .similarity
@@ -147,11 +139,14 @@ fn cluster(claims: &[Claim], graph: ClaimGraph) -> (UnionFind<usize>, Vec<Findin
             .then((x.a, x.b).cmp(&(y.a, y.b)))
     });
     let mut union = UnionFind::<usize>::new(claims.len());
-    // Members of each cluster of two claims or more by article, keyed by the cluster's
-    // root; a claim not in the map is alone in its cluster (most claims are: a map for
+    // Members of each group of two claims or more by article, keyed by the group's
+    // root; a claim not in the map is alone in its group (most claims are: a map for
     // each was a large share of a huge run's memory, issue 7).
     let mut members: HashMap<usize, BTreeMap<usize, Vec<usize>>> = HashMap::new();
+    // The values every figure of a group allows, in base units, by root.
+    let mut common: HashMap<usize, (f64, bool, f64, bool)> = HashMap::new();
     let alone = |i: usize| BTreeMap::from([(claims[i].article, vec![i])]);
+    let interval_of = |i: usize| claims[i].quantity().map(relate::interval);
     // The links not taken are dropped in place: a second list of the accepted ones was
     // the peak of a large run (issue 8).
     edges.retain(|edge| {
@@ -159,6 +154,14 @@ fn cluster(claims: &[Claim], graph: ClaimGraph) -> (UnionFind<usize>, Vec<Findin
         if ra == rb {
             return true;
         }
+        let values = |root: usize| common.get(&root).copied().or_else(|| interval_of(root));
+        let merged = match (values(ra), values(rb)) {
+            (Some(x), Some(y)) => match intersect(x, y) {
+                Some(i) => Some(i),
+                None => return false,
+            },
+            _ => None,
+        };
         for root in [ra, rb] {
             members.entry(root).or_insert_with(|| alone(root));
         }
@@ -169,8 +172,8 @@ fn cluster(claims: &[Claim], graph: ClaimGraph) -> (UnionFind<usize>, Vec<Findin
                     .all(|&y| relate::compatible_within_article(&claims[x], &claims[y]))
             })
         };
-        // Walk the smaller cluster's articles and look them up in the larger one: a huge
-        // cluster (one story copied thousands of times) is not walked for every edge.
+        // Walk the smaller group's articles and look them up in the larger one: a huge
+        // group (one story copied thousands of times) is not walked for every edge.
         let consistent = if ma.len() <= mb.len() {
             ma.iter()
                 .all(|(article, xs)| mb.get(article).is_none_or(|ys| pair_ok(xs, ys)))
@@ -193,12 +196,56 @@ fn cluster(claims: &[Claim], graph: ClaimGraph) -> (UnionFind<usize>, Vec<Findin
             large.entry(article).or_default().extend(xs);
         }
         members.insert(root, large);
+        common.remove(&ra);
+        common.remove(&rb);
+        if let Some(i) = merged {
+            common.insert(root, i);
+        }
         true
     });
-    (union, edges)
+    union
 }
 
-/// Cluster the graph and judge every cluster.
+/// The values two intervals share, None when they share none.
+fn intersect(
+    a: (f64, bool, f64, bool),
+    b: (f64, bool, f64, bool),
+) -> Option<(f64, bool, f64, bool)> {
+    if !relate::overlaps(a, b) {
+        return None;
+    }
+    let low = if a.0 > b.0 {
+        (a.0, a.1)
+    } else if b.0 > a.0 {
+        (b.0, b.1)
+    } else {
+        (a.0, a.1 && b.1)
+    };
+    let high = if a.2 < b.2 {
+        (a.2, a.3)
+    } else if b.2 < a.2 {
+        (b.2, b.3)
+    } else {
+        (a.2, a.3 && b.3)
+    };
+    Some((low.0, low.1, high.0, high.1))
+}
+
+/// One value group: claims that say the same thing about one fact.
+struct ValueGroup {
+    root: usize,
+    members: Vec<usize>,
+    links: Vec<FindingLink>,
+    sources: BTreeSet<usize>,
+    groups: BTreeSet<usize>,
+}
+
+/// Group the graph's claims into facts and judge every fact (issue 15).
+///
+/// Agreeing links group claims into value groups; a fact whose value groups conflict is
+/// one conflict finding that names each value and who gives it, and a value group that
+/// independent sources share is an agreement finding whether or not some other source
+/// contradicts it: one wrong link never turns ten agreeing sources into a conflict.
 pub fn judge(
     articles: &[Article],
     claims: &[Claim],
@@ -206,64 +253,124 @@ pub fn judge(
     groups: &Groups,
     settings: &Settings,
 ) -> Vec<Finding> {
-    let (union, accepted) = cluster(claims, graph);
-    // Claims by cluster (root, then claim order) in one list, not a list per cluster:
-    // most clusters are one claim, and a huge run has hundreds of thousands (issue 7).
+    // The graph is used up: its links move into the findings (not copied, issue 7).
+    let (_, edges) = graph.graph.into_nodes_edges();
+    let (mut agreeing, conflicting): (Vec<FindingLink>, Vec<FindingLink>) = edges
+        .into_iter()
+        .map(|e| {
+            let (a, b) = (e.source().index(), e.target().index());
+            FindingLink {
+                a: a.min(b),
+                b: a.max(b),
+                link: e.weight,
+            }
+        })
+        .partition(|l| l.link.relation == Relation::Agrees);
+    let union = cluster(claims, &mut agreeing);
+    // Claims by group (root, then claim order) in one list, not a list per group: most
+    // groups are one claim, and a huge run has hundreds of thousands (issue 7).
     let mut by_root: Vec<(usize, usize)> = (0..claims.len()).map(|i| (union.find(i), i)).collect();
     by_root.sort_unstable();
-    let clusters = by_root.chunk_by(|x, y| x.0 == y.0).map(|chunk| {
-        let members: Vec<usize> = chunk.iter().map(|&(_, i)| i).collect();
-        (chunk[0].0, members)
-    });
     let mut links_of: BTreeMap<usize, Vec<FindingLink>> = BTreeMap::new();
-    for link in accepted {
+    for link in agreeing {
         links_of.entry(union.find(link.a)).or_default().push(link);
     }
-    let mut findings = Vec::new();
-    for (root, members) in clusters {
+    // Conflicting links between two groups, by the pair of roots.
+    let mut between: BTreeMap<(usize, usize), Vec<FindingLink>> = BTreeMap::new();
+    for link in conflicting {
+        let (ra, rb) = (union.find(link.a), union.find(link.b));
+        if ra != rb {
+            between
+                .entry((ra.min(rb), ra.max(rb)))
+                .or_default()
+                .push(link);
+        }
+    }
+    // Facts: value groups joined by conflicts.
+    let mut facts = UnionFind::<usize>::new(claims.len());
+    for &(ra, rb) in between.keys() {
+        facts.union(ra, rb);
+    }
+    let mut in_conflict: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    let mut value_groups: BTreeMap<usize, ValueGroup> = BTreeMap::new();
+    for chunk in by_root.chunk_by(|x, y| x.0 == y.0) {
+        let root = chunk[0].0;
+        let members: Vec<usize> = chunk.iter().map(|&(_, i)| i).collect();
         let mut links = links_of.remove(&root).unwrap_or_default();
         links.sort_by_key(|l| (l.a, l.b));
         let sources: BTreeSet<usize> = members.iter().map(|&i| claims[i].article).collect();
         let group_set: BTreeSet<usize> = sources.iter().map(|&a| groups.of_article[a]).collect();
-        let has_conflict = links.iter().any(|l| l.link.relation == Relation::Conflicts);
-        let verdict = if has_conflict {
-            Verdict::Conflict
-        } else if group_set.len() >= 2 {
+        value_groups.insert(
+            root,
+            ValueGroup {
+                root,
+                members,
+                links,
+                sources,
+                groups: group_set,
+            },
+        );
+    }
+    for (&(ra, rb), _) in &between {
+        for r in [ra, rb] {
+            let fact = facts.find(r);
+            let list = in_conflict.entry(fact).or_default();
+            if !list.contains(&r) {
+                list.push(r);
+            }
+        }
+    }
+    let conflicted: BTreeSet<usize> = in_conflict.values().flatten().copied().collect();
+    let mut findings = Vec::new();
+    for group in value_groups.values() {
+        let verdict = if group.groups.len() >= 2 {
             Verdict::Agreement
         } else {
             Verdict::SingleSource
         };
-        let first = &claims[members[0]];
+        // A group that contradicts another is reported in the conflict; on its own only
+        // when independent sources agree on it.
+        if conflicted.contains(&group.root) && verdict == Verdict::SingleSource {
+            continue;
+        }
+        let first = &claims[group.members[0]];
         // A date only one source gives is context for its other claims, not a claim to
         // corroborate on its own; reporting each would bury the findings that matter.
         if first.kind == ClaimKind::Date && verdict == Verdict::SingleSource {
             continue;
         }
-        let kind = match links
-            .iter()
-            .filter(|l| l.link.relation == Relation::Conflicts)
-            .map(|l| conflict_kind(&claims[l.a], &claims[l.b], settings))
-            .min()
-        {
-            Some(kind) => kind,
-            None => kind_for(first.kind, verdict),
-        };
+        let kind = kind_for(first.kind, verdict);
         let severity = settings.severity_of(kind);
         if severity == Severity::Off {
             continue;
         }
-        let explanation = explain(verdict, &members, &links, claims, articles, group_set.len());
+        let explanation = explain(
+            verdict,
+            &group.members,
+            &[],
+            claims,
+            articles,
+            group.groups.len(),
+        );
         findings.push(Finding {
             id: String::new(),
             kind,
             verdict,
             severity,
-            claims: members,
-            sources: sources.into_iter().collect(),
-            groups: group_set.into_iter().collect(),
+            confident: true,
+            claims: group.members.clone(),
+            sources: group.sources.iter().copied().collect(),
+            groups: group.groups.iter().copied().collect(),
             explanation,
-            links,
+            links: group.links.clone(),
         });
+    }
+    for roots in in_conflict.values() {
+        if let Some(finding) =
+            conflict_finding(roots, &value_groups, &between, claims, articles, settings)
+        {
+            findings.push(finding);
+        }
     }
     findings.extend(weekday_mismatches(articles, claims, groups, settings));
     findings.sort_by(|a, b| {
@@ -282,6 +389,155 @@ pub fn judge(
         f.id = format!("F{}", i + 1);
     }
     findings
+}
+
+/// The conflict finding of one fact: its value groups `roots`, each with who gives it,
+/// the best supported first.
+fn conflict_finding(
+    roots: &[usize],
+    value_groups: &BTreeMap<usize, ValueGroup>,
+    between: &BTreeMap<(usize, usize), Vec<FindingLink>>,
+    claims: &[Claim],
+    articles: &[Article],
+    settings: &Settings,
+) -> Option<Finding> {
+    let mut parts: Vec<&ValueGroup> = roots.iter().filter_map(|r| value_groups.get(r)).collect();
+    // Best supported first (most independent sources, then most sources), ties by text
+    // order: the explanation reads "what most say vs what one says".
+    parts.sort_by(|x, y| {
+        (y.groups.len(), y.sources.len())
+            .cmp(&(x.groups.len(), x.sources.len()))
+            .then(x.members[0].cmp(&y.members[0]))
+    });
+    let mut links: Vec<FindingLink> = Vec::new();
+    for (i, x) in parts.iter().enumerate() {
+        for y in &parts[i + 1..] {
+            let key = (x.root.min(y.root), x.root.max(y.root));
+            if let Some(ls) = between.get(&key) {
+                links.extend(ls.iter().cloned());
+            }
+        }
+    }
+    let conflicts: Vec<&FindingLink> = links.iter().collect();
+    let strongest = conflicts.iter().copied().cloned().max_by(|x, y| {
+        (x.link.confident, x.link.similarity)
+            .partial_cmp(&(y.link.confident, y.link.similarity))
+            .unwrap_or(std::cmp::Ordering::Equal)
+            .then((y.a, y.b).cmp(&(x.a, x.b)))
+    })?;
+    let kind = conflicts
+        .iter()
+        .map(|l| conflict_kind(&claims[l.a], &claims[l.b], settings))
+        .min()?;
+    let confident = conflicts.iter().any(|l| l.link.confident);
+    drop(conflicts);
+    let mut severity = settings.severity_of(kind);
+    if severity == Severity::Off {
+        return None;
+    }
+    if !confident {
+        severity = severity.min(Severity::Warning);
+    }
+    for part in &parts {
+        links.extend(part.links.iter().cloned());
+    }
+    links.sort_by_key(|l| (l.a, l.b));
+    let mut members: Vec<usize> = parts
+        .iter()
+        .flat_map(|p| p.members.iter().copied())
+        .collect();
+    members.sort_unstable();
+    let sources: BTreeSet<usize> = parts
+        .iter()
+        .flat_map(|p| p.sources.iter().copied())
+        .collect();
+    let group_set: BTreeSet<usize> = parts
+        .iter()
+        .flat_map(|p| p.groups.iter().copied())
+        .collect();
+    let values: Vec<String> = parts
+        .iter()
+        .map(|p| value_with_sources(p, claims, articles))
+        .collect();
+    let how_sure = if confident {
+        ""
+    } else {
+        " (to check: the claims' frames match only in part)"
+    };
+    let explanation = format!(
+        "{}: {}{}{how_sure}",
+        values.join(" vs "),
+        strongest.reason(claims),
+        growth_note(&claims[strongest.a], &claims[strongest.b], articles),
+    );
+    Some(Finding {
+        id: String::new(),
+        kind,
+        verdict: Verdict::Conflict,
+        severity,
+        confident,
+        claims: members,
+        sources: sources.into_iter().collect(),
+        groups: group_set.into_iter().collect(),
+        explanation,
+        links,
+    })
+}
+
+/// How a finding names a source: its outlet, else its title, else its id.
+pub fn source_name(article: &Article) -> &str {
+    article
+        .meta
+        .outlet
+        .as_deref()
+        .or(article.meta.title.as_deref())
+        .unwrap_or(&article.id)
+}
+
+/// "10 people (AP, Reuters, +2 more)": a value group's value and who gives it.
+fn value_with_sources(group: &ValueGroup, claims: &[Claim], articles: &[Article]) -> String {
+    let first = &claims[group.members[0]];
+    let value = match &first.value {
+        Value::Quantity(q) => {
+            let what = q
+                .counted_text
+                .as_deref()
+                .map(|t| format!(" {t}"))
+                .unwrap_or_default();
+            format!("{}{what}", relate::describe(q))
+        }
+        Value::Quote(q) => {
+            let by = q
+                .speaker
+                .as_deref()
+                .map(|s| format!(" by {s}"))
+                .unwrap_or_default();
+            let words: Vec<&str> = q.normalized.split(' ').take(8).collect();
+            let more = if q.normalized.split(' ').count() > 8 {
+                "..."
+            } else {
+                ""
+            };
+            format!("\u{201c}{}{more}\u{201d}{by}", words.join(" "))
+        }
+        Value::Role(r) => format!("{} as {}", r.person, relate::role_phrase(r)),
+        Value::Date(d) => relate::describe_date(d),
+        Value::Duration(d) => d.describe(),
+    };
+    let mut names: Vec<&str> = group
+        .sources
+        .iter()
+        .map(|&a| source_name(&articles[a]))
+        .collect();
+    names.dedup();
+    const SHOWN: usize = 3;
+    let shown = names.len().min(SHOWN);
+    let more = if names.len() > SHOWN {
+        format!(", +{} more", names.len() - SHOWN)
+    } else {
+        String::new()
+    };
+    format!("{value} ({}{more})", names[..shown].join(", "))
 }
 
 /// When the two reports carry different dates and the later one gives the higher figure,
@@ -391,6 +647,7 @@ fn weekday_mismatches(
                 claims: vec![i],
                 sources: vec![c.article],
                 groups: vec![groups.of_article[c.article]],
+                confident: true,
                 explanation: format!(
                     "{}: {} is a {actual}, not a {written}",
                     claim_phrase(c, articles),

@@ -52,6 +52,20 @@ pub struct Claim<'a> {
     /// Proper names that own the figure ("Ford" in "Ford had 25 points").
     #[serde(skip_serializing_if = "<[String]>::is_empty")]
     pub owners: &'a [String],
+    /// What the claim is about (issue 15): attribute, entity, scope, time.
+    pub frame: Frame<'a>,
+}
+
+/// A claim's frame in JSON: the frame's parts, the places its figure applies to and its
+/// time anchors. Parts the claim does not have are left out.
+#[derive(Debug, Serialize)]
+pub struct Frame<'a> {
+    #[serde(flatten)]
+    pub parts: &'a crate::extract::frame::Frame,
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    pub places: &'a [String],
+    #[serde(skip_serializing_if = "<[Term]>::is_empty")]
+    pub time: &'a [Term],
 }
 
 /// One edge of a finding in JSON.
@@ -185,6 +199,11 @@ impl<'a> Claim<'a> {
             terms: &c.context.terms,
             anchors: &c.context.anchors,
             owners: &c.context.owners,
+            frame: Frame {
+                parts: &c.context.frame,
+                places: &c.context.scope,
+                time: &c.context.anchors,
+            },
         }
     }
 }

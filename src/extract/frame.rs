@@ -1,0 +1,428 @@
+//! What each claim is about: its frame (issue 15). The attribute a figure measures
+//! ("dead", "magnitude", "population"), whose figure it is (its entity: "Manning", the
+//! place a distance is measured from, an aftershock rather than the quake), and its
+//! scope (a part of a larger count, a total over several events, a page's own
+//! publication date). Read once per sentence from its [`SentenceAnalysis`]; the
+//! reconciler compares frames, and only breaks ties with the bag of context words.
+
+use serde::Serialize;
+
+use super::{
+    Claim, ClaimKind, Value,
+    analysis::{SentenceAnalysis, Token, TokenKind},
+};
+use crate::{
+    config::{Settings, frames::FrameRules},
+    ingest::Article,
+    normalize::number,
+    span::Span,
+};
+
+/// A claim's frame. Every part is optional: a part one side lacks never tells two claims
+/// apart, a part both have and that differs always does.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Frame {
+    /// What the figure measures, from `[frames] attributes` (None: only its counted noun
+    /// or unit says).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub attribute: Option<String>,
+    /// Whether a word next to the figure names the attribute (else it is inferred from
+    /// the counted class or the unit): conflicts between stated attributes are confident.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub attribute_stated: bool,
+    /// Whose or which: a possessive owner ("Manning's"), the place a distance is measured
+    /// from, the place a population belongs to, another event ("aftershock"); folded.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub entity: Option<String>,
+    /// A part of a larger count ("12 of the 23 pirates").
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub part_of: bool,
+    /// A total over several events or a running total ("thus far", "during the five
+    /// operations").
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub aggregate: bool,
+    /// About another event than the story's main one (an aftershock).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub other_event: bool,
+    /// A date that is the page's own publication date ("Posted: 05/02/07").
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub publication: bool,
+}
+
+/// Fill in the frame of every claim of `article` (claims in text order), reading each
+/// sentence once.
+pub fn assign(article: &Article, claims: &mut [Claim], settings: &Settings) {
+    let rules = &settings.frames;
+    let mut current: Option<(Span, SentenceAnalysis)> = None;
+    // Claims come grouped by kind: walked by sentence, each sentence is read once.
+    let mut order: Vec<usize> = (0..claims.len()).collect();
+    order.sort_by_key(|&i| (claims[i].sentence.start, claims[i].span.start));
+    for i in order {
+        let claim = &mut claims[i];
+        if matches!(claim.kind, ClaimKind::Quote | ClaimKind::Role) {
+            continue;
+        }
+        let sentence = claim.sentence;
+        if current.as_ref().is_none_or(|(s, _)| *s != sentence) {
+            let analysis = SentenceAnalysis::of(article.slice(sentence), sentence.start, rules);
+            current = Some((sentence, analysis));
+        }
+        let (_, analysis) = current.as_ref().expect("set just above");
+        claim.context.frame = frame_of(claim, analysis, rules);
+    }
+}
+
+fn frame_of(claim: &Claim, s: &SentenceAnalysis, rules: &FrameRules) -> Frame {
+    let (first, end) = s.range_of(claim.span);
+    if first >= s.tokens.len() {
+        return Frame::default();
+    }
+    let mut frame = Frame {
+        aggregate: aggregate(s, first, end, rules),
+        ..Frame::default()
+    };
+    let clause = s.tokens[first].clause;
+    let other = s
+        .tokens
+        .iter()
+        .find(|t| t.clause == clause && rules.other_event.contains(&t.folded));
+    if let Some(t) = other {
+        frame.other_event = true;
+        frame.entity = Some(t.folded.trim_end_matches('s').to_owned());
+    }
+    match &claim.value {
+        Value::Quantity(q) => {
+            let dimension = q.dimension.as_deref();
+            if let Some(attribute) = measured_noun(s, first, end, rules)
+                .filter(|a| rules.applies(a, dimension))
+                .or_else(|| nearest_attribute(s, first, end, dimension, rules))
+            {
+                frame.attribute = Some(attribute);
+                frame.attribute_stated = true;
+            } else if q.unit.as_deref() == Some("magnitude") {
+                frame.attribute = Some("magnitude".to_owned());
+                frame.attribute_stated = true;
+            } else if let Some(class) = &q.counted
+                && let Some(attribute) = rules.attribute_words.get(class.as_str())
+                && rules.applies(attribute, dimension)
+            {
+                frame.attribute = Some(attribute.clone());
+            }
+            frame.part_of = q.subset || part_of(s, end, rules);
+            if frame.entity.is_none() {
+                frame.entity = possessor(s, first, clause, rules)
+                    .or_else(|| {
+                        (q.counted.as_deref() == Some("distance"))
+                            .then(|| reference_place(s, end))
+                            .flatten()
+                    })
+                    .or_else(|| {
+                        (frame.attribute.as_deref() == Some("population"))
+                            .then(|| name_before(s, first))
+                            .flatten()
+                    });
+            }
+        }
+        Value::Duration(_) => {
+            frame.attribute = nearest_attribute(s, first, end, Some("time"), rules);
+            frame.attribute_stated = frame.attribute.is_some();
+        }
+        Value::Date(_) => {
+            frame.publication = publication(s, first, end, rules);
+        }
+        Value::Quote(_) | Value::Role(_) => {}
+    }
+    frame
+}
+
+/// The attribute named by the word or phrase nearest the figure (tokens `first..end`) in
+/// its clause, within `[frames] window` tokens; words inside the claim are nearest.
+fn nearest_attribute(
+    s: &SentenceAnalysis,
+    first: usize,
+    end: usize,
+    dimension: Option<&str>,
+    rules: &FrameRules,
+) -> Option<String> {
+    let clause = s.tokens[first].clause;
+    let from = first.saturating_sub(rules.window);
+    let to = (end + rules.window).min(s.tokens.len());
+    // Word tokens of the window in the figure's clause, hyphens skipped, so that
+    // "year-old" matches the phrase "year old".
+    let words: Vec<(usize, &Token)> = s
+        .tokens
+        .iter()
+        .enumerate()
+        .take(to)
+        .skip(from)
+        .filter(|(_, t)| t.clause == clause && t.kind != TokenKind::Mark)
+        .collect();
+    let distance = |i: usize| {
+        if i < first {
+            first - i
+        } else if i >= end {
+            i + 1 - end
+        } else {
+            0
+        }
+    };
+    let mut best: Option<(usize, bool, String)> = None;
+    for start in 0..words.len() {
+        let mut phrase = String::new();
+        for len in 1..=rules.longest_attribute.min(words.len() - start) {
+            let (i, token) = words[start + len - 1];
+            // A phrase is consecutive words: a mark other than a hyphen between two
+            // words breaks it.
+            if len > 1 {
+                let previous = words[start + len - 2].0;
+                let gap_ok = s.tokens[previous + 1..i].iter().all(|t| t.folded == "-");
+                if !gap_ok {
+                    break;
+                }
+                phrase.push(' ');
+            }
+            phrase.push_str(&token.folded);
+            let Some(attribute) = rules.attribute_words.get(&phrase) else {
+                continue;
+            };
+            if !rules.applies(attribute, dimension) {
+                continue;
+            }
+            let d = distance(words[start].0).min(distance(i));
+            // Nearest wins; at equal distance the word after the figure ("10 people
+            // killed") over the one before.
+            let after = words[start].0 >= end;
+            let better = best
+                .as_ref()
+                .is_none_or(|(bd, b_after, _)| d < *bd || (d == *bd && after && !b_after));
+            if better {
+                best = Some((d, after, attribute.clone()));
+            }
+        }
+    }
+    best.map(|(_, _, a)| a)
+}
+
+/// The attribute of a figure written right before a noun it measures ("a 4.6 quake",
+/// "the 5.9-magnitude quake" is found by the word itself): the noun must be singular.
+fn measured_noun(
+    s: &SentenceAnalysis,
+    first: usize,
+    end: usize,
+    rules: &FrameRules,
+) -> Option<String> {
+    let number = (first..end).find(|&i| s.tokens[i].kind == TokenKind::Number)?;
+    // Only a figure written in digits with a decimal point, or a single digit, measures
+    // a quake: "one earthquake" counts it.
+    let written = &s.tokens[number].folded;
+    if !(written.contains('.') || written.len() == 1) {
+        return None;
+    }
+    let next = s.tokens[number + 1..]
+        .iter()
+        .find(|t| t.folded != "-" && !matches!(t.folded.as_str(), "preliminary" | "magnitude"))?;
+    rules.measured_nouns.get(&next.folded).cloned()
+}
+
+/// Whether the words right after the figure (token `end` on) make it a part of a larger
+/// count: "12 of the 23", "two of them".
+fn part_of(s: &SentenceAnalysis, end: usize, rules: &FrameRules) -> bool {
+    let after: Vec<&str> = s
+        .words(end, end + 2)
+        .map(|(_, t)| t.folded.as_str())
+        .collect();
+    (1..=after.len()).any(|n| rules.part_of.contains(&after[..n].join(" ")))
+}
+
+/// Whether the figure's clause makes it a total over several events: a phrase from
+/// `[frames] aggregate`, or "during/over/across (the) N <plural noun>".
+fn aggregate(s: &SentenceAnalysis, first: usize, end: usize, rules: &FrameRules) -> bool {
+    let clause = s.tokens[first].clause;
+    let words: Vec<(usize, &Token)> = s
+        .words(0, s.tokens.len())
+        .filter(|(_, t)| t.clause == clause)
+        .collect();
+    let folded: Vec<&str> = words.iter().map(|(_, t)| t.folded.as_str()).collect();
+    let phrase = rules.aggregate.iter().any(|p| {
+        folded
+            .windows(p.len())
+            .any(|w| w.iter().zip(p).all(|(a, b)| a == b))
+    });
+    if phrase {
+        return true;
+    }
+    // "during the five operations", "across 12 countries": several instances.
+    for (k, w) in folded.iter().enumerate() {
+        if !matches!(*w, "during" | "over" | "across" | "throughout") {
+            continue;
+        }
+        let mut j = k + 1;
+        if matches!(folded.get(j), Some(&("the" | "all" | "a"))) {
+            j += 1;
+        }
+        let (Some(count), Some(noun)) = (folded.get(j), folded.get(j + 1)) else {
+            continue;
+        };
+        // The figure itself is not the count of instances.
+        if words[j].0 >= first && words[j].0 < end {
+            continue;
+        }
+        let several = count.chars().all(|c| c.is_ascii_digit() || c == ',')
+            && count.replace(',', "").parse::<u64>().is_ok_and(|n| n > 1)
+            || number::parse_words(count).is_some_and(|n| n > 1.0)
+            || matches!(*count, "dozen" | "several" | "multiple" | "numerous");
+        let plural = noun.len() > 3 && noun.ends_with('s') && !noun.ends_with("ss");
+        if several && plural && !is_time_noun(noun) {
+            return true;
+        }
+    }
+    false
+}
+
+/// "over five years": a length of time, not several events.
+fn is_time_noun(noun: &str) -> bool {
+    matches!(
+        noun.trim_end_matches('s'),
+        "second" | "minute" | "hour" | "day" | "week" | "month" | "year" | "decade" | "centurie"
+    )
+}
+
+/// The possessive owner before the figure in its clause ("Manning's 364 yards", "the
+/// office's 40 employees"), folded.
+fn possessor(
+    s: &SentenceAnalysis,
+    first: usize,
+    clause: usize,
+    rules: &FrameRules,
+) -> Option<String> {
+    let from = first.saturating_sub(rules.window);
+    s.tokens[from..first]
+        .iter()
+        .rev()
+        .filter(|t| t.clause == clause && t.is_word())
+        .find_map(|t| t.possessor().map(str::to_owned))
+}
+
+/// The place a distance is measured from: the capitalized words after "of" or "from"
+/// right after it ("15 miles north of Detroit").
+fn reference_place(s: &SentenceAnalysis, end: usize) -> Option<String> {
+    let after: Vec<(usize, &Token)> = s.words(end, end + 5).collect();
+    let at = after
+        .iter()
+        .position(|(_, t)| matches!(t.folded.as_str(), "of" | "from"))?;
+    let name: Vec<&str> = after[at + 1..]
+        .iter()
+        .skip_while(|(_, t)| t.folded == "the")
+        .take_while(|(_, t)| t.capitalized)
+        .map(|(_, t)| t.folded.as_str())
+        .collect();
+    (!name.is_empty()).then(|| name.join(" "))
+}
+
+/// The name written before the figure's phrase ("Bandar Abbas, a city of 500,000
+/// people"), folded: the last run of capitalized words before it in the sentence.
+fn name_before(s: &SentenceAnalysis, first: usize) -> Option<String> {
+    let words: Vec<&Token> = s.tokens[..first]
+        .iter()
+        .filter(|t| t.kind != TokenKind::Mark)
+        .collect();
+    let last = words.iter().rposition(|t| t.capitalized)?;
+    // The first word of the sentence is capitalized whatever it is.
+    if last == 0 && words.len() > 1 {
+        return None;
+    }
+    let start = words[..last]
+        .iter()
+        .rposition(|t| !t.capitalized)
+        .map_or(0, |i| i + 1);
+    Some(
+        words[start..=last]
+            .iter()
+            .map(|t| t.possessor().unwrap_or(&t.folded))
+            .collect::<Vec<_>>()
+            .join(" "),
+    )
+}
+
+/// Whether a date is the page's own: a publication word just before it ("Posted:
+/// 05/02/07"), or a line that is little more than the date (a dateline).
+fn publication(s: &SentenceAnalysis, first: usize, end: usize, rules: &FrameRules) -> bool {
+    let before = s
+        .words(first.saturating_sub(3), first)
+        .any(|(_, t)| rules.publication.contains(&t.folded));
+    let words = s.words(0, s.tokens.len()).count();
+    let inside = s.words(first, end).count();
+    before || words <= inside + 1
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ingest::Article;
+    use std::{path::PathBuf, sync::Arc};
+
+    fn frames(text: &str) -> Vec<(String, Frame)> {
+        let settings = Settings::builtin();
+        let article = Article::from_text(PathBuf::from("a.txt"), Arc::from(text), &settings);
+        crate::extract::of_article(0, &article, &settings)
+            .into_iter()
+            .filter(|c| c.kind == ClaimKind::Quantity)
+            .map(|c| (article.slice(c.span).to_owned(), c.context.frame))
+            .collect()
+    }
+
+    fn attribute_of(text: &str, figure: &str) -> Option<String> {
+        frames(text)
+            .into_iter()
+            .find(|(t, _)| t.contains(figure))
+            .and_then(|(_, f)| f.attribute)
+    }
+
+    #[test]
+    fn the_nearest_word_in_the_clause_names_the_attribute() {
+        let text =
+            "Nine people were killed and at least 40 injured when the storm hit the coast.\n";
+        assert_eq!(attribute_of(text, "Nine").as_deref(), Some("dead"));
+        assert_eq!(attribute_of(text, "40").as_deref(), Some("injured"));
+        let text = "The flood swept the valley, killing 12 residents and injuring 30.\n";
+        assert_eq!(attribute_of(text, "12").as_deref(), Some("dead"));
+        let text = "One man has been arrested, though no injuries were reported.\n";
+        assert_eq!(attribute_of(text, "One").as_deref(), Some("arrested"));
+    }
+
+    #[test]
+    fn a_figure_before_a_quake_is_its_magnitude() {
+        let text = "A 5.2 quake shook the town. Later a 4.1 aftershock followed.\n";
+        let f = frames(text);
+        let quake = &f.iter().find(|(t, _)| t.contains("5.2")).unwrap().1;
+        assert_eq!(quake.attribute.as_deref(), Some("magnitude"));
+        assert!(!quake.other_event);
+        let after = &f.iter().find(|(t, _)| t.contains("4.1")).unwrap().1;
+        assert_eq!(after.attribute.as_deref(), Some("magnitude"));
+        assert!(after.other_event);
+        assert_eq!(after.entity.as_deref(), Some("aftershock"));
+    }
+
+    #[test]
+    fn parts_totals_and_owners_are_scope_and_entity() {
+        let text = "Police said 12 of the 30 sailors were held. Over the three raids, a total of 80 rifles were seized so far. Smith's 300 yards led the league.\n";
+        let f = frames(text);
+        let get = |fig: &str| {
+            f.iter()
+                .find(|(t, _)| t.contains(fig))
+                .map(|(_, f)| f.clone())
+        };
+        assert!(get("12").unwrap().part_of);
+        assert!(!get("30").unwrap().part_of);
+        assert!(get("80").unwrap().aggregate);
+        assert_eq!(get("300").unwrap().entity.as_deref(), Some("smith"));
+    }
+
+    #[test]
+    fn a_distance_belongs_to_its_reference_place() {
+        let text = "The blast was felt 40 miles north of Granton and the crater lay 3 km from the shore.\n";
+        let f = frames(text);
+        let d = &f.iter().find(|(t, _)| t.contains("40")).unwrap().1;
+        assert_eq!(d.entity.as_deref(), Some("granton"));
+    }
+}
