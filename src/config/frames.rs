@@ -34,6 +34,12 @@ pub(crate) struct RawFrames {
     pub(crate) extend_publication: Words,
     pub(crate) spelling: Option<BTreeMap<String, Vec<String>>>,
     pub(crate) extend_spelling: Option<BTreeMap<String, Vec<String>>>,
+    pub(crate) contractions: Option<BTreeMap<String, String>>,
+    pub(crate) extend_contractions: Option<BTreeMap<String, String>>,
+    pub(crate) negations: Words,
+    pub(crate) extend_negations: Words,
+    pub(crate) people_attributes: Words,
+    pub(crate) people_classes: Words,
 }
 
 /// Frame knowledge, ready for lookups. Every word is folded (lower case, no accents).
@@ -64,6 +70,18 @@ pub struct FrameRules {
     /// Spelling variant -> the form quotes are compared in ("neighbourhood" ->
     /// "neighborhood").
     pub spelling: HashMap<String, String>,
+    /// Whole contracted words -> what they stand for ("won't" -> "will not").
+    pub contractions: HashMap<String, String>,
+    /// Contracted endings -> what they stand for ("n't" -> "not"), longest first.
+    pub contraction_suffixes: Vec<(String, String)>,
+    /// Words that turn a statement around ("not", "never"): a quote that gains or loses
+    /// one is a misquote however alike the rest.
+    pub negations: HashSet<String>,
+    /// Attributes of counts of people ("dead", "injured"): a count of anything else
+    /// (blocks, villages) never takes them.
+    pub people_attributes: HashSet<String>,
+    /// Counted classes that are people (a class `persons/...` is a subgroup of it).
+    pub people_classes: Vec<String>,
 }
 
 /// The `[frames]` values collected layer by layer.
@@ -79,6 +97,10 @@ pub(crate) struct FramesAccumulator {
     other_event: Vec<String>,
     publication: Vec<String>,
     spelling: BTreeMap<String, Vec<String>>,
+    contractions: BTreeMap<String, String>,
+    negations: Vec<String>,
+    people_attributes: Vec<String>,
+    people_classes: Vec<String>,
 }
 
 fn merge_table(
@@ -131,6 +153,14 @@ impl FramesAccumulator {
             f.extend_measured_nouns,
         );
         merge_table(&mut self.spelling, f.spelling, f.extend_spelling);
+        if let Some(table) = f.contractions {
+            self.contractions = table;
+        }
+        self.contractions
+            .extend(f.extend_contractions.unwrap_or_default());
+        merge_list(&mut self.negations, f.negations, f.extend_negations);
+        merge_list(&mut self.people_attributes, f.people_attributes, None);
+        merge_list(&mut self.people_classes, f.people_classes, None);
         merge_list(
             &mut self.clause_breaks,
             f.clause_breaks,
@@ -191,6 +221,25 @@ impl FramesAccumulator {
                 .collect(),
             other_event: self.other_event.iter().map(fold).collect(),
             publication: self.publication.iter().map(fold).collect(),
+            contractions: self
+                .contractions
+                .iter()
+                .filter(|(k, _)| !k.starts_with('\'') && !k.starts_with("n'"))
+                .map(|(k, v)| (k.to_lowercase(), v.to_lowercase()))
+                .collect(),
+            contraction_suffixes: {
+                let mut list: Vec<(String, String)> = self
+                    .contractions
+                    .iter()
+                    .filter(|(k, _)| k.starts_with('\'') || k.starts_with("n'"))
+                    .map(|(k, v)| (k.to_lowercase(), v.to_lowercase()))
+                    .collect();
+                list.sort_by(|x, y| y.0.len().cmp(&x.0.len()).then(x.0.cmp(&y.0)));
+                list
+            },
+            negations: self.negations.iter().map(fold).collect(),
+            people_attributes: self.people_attributes.into_iter().collect(),
+            people_classes: self.people_classes,
             spelling: self
                 .spelling
                 .iter()

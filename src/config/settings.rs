@@ -731,7 +731,7 @@ impl Accumulator {
             agree_context: t("agree-context", 0.2),
             conflict_context: t("conflict-context", 0.3),
             frame_context: t("frame-context", 0.15),
-            misquote_similarity: t("misquote-similarity", 0.75),
+            misquote_similarity: t("misquote-similarity", 0.6),
             conversion_tolerance: t("conversion-tolerance", 0.05),
             up_to_floor: t("up-to-floor", 0.5),
             conflict_min_shared: t("conflict-min-shared", 2.0) as usize,

@@ -60,8 +60,9 @@ const MONTHS: &[&str] = &[
     "december",
 ];
 /// Words that say a sentence reports another instance of the event ("in a separate
-/// attack", "another school"): its figures are not the main event's.
-const DISTINCT_EVENT: &[&str] = &["another", "separate", "separately", "other"];
+/// attack", "another school"): its figures are not the main event's. Not "other":
+/// "killing 10 and wounding 70 others" is the same event.
+const DISTINCT_EVENT: &[&str] = &["another", "separate", "separately"];
 
 /// Whether a folded word names a day of the week.
 pub fn is_weekday(folded: &str) -> bool {
@@ -85,7 +86,8 @@ fn anchors_of(sentence: &str) -> Vec<String> {
         let w = text::folded(word);
         if WEEKDAYS.contains(&w.as_ref()) || RELATIVE_DAYS.contains(&w.as_ref()) {
             anchors.push(format!("day:{w}"));
-        } else if MONTHS.contains(&w.as_ref()) && (w != "may" || word.starts_with('M')) {
+        } else if MONTHS.contains(&w.as_ref()) && word.starts_with(char::is_uppercase) {
+            // Capitalized only: "to march", "may be" are not months.
             anchors.push(format!("month:{w}"));
         } else if w.len() == 4
             && w.chars().all(|c| c.is_ascii_digit())

@@ -47,6 +47,10 @@ pub struct Frame {
     /// A date that is the page's own publication date ("Posted: 05/02/07").
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub publication: bool,
+    /// The place the figure applies to, read right after it ("9,000 people in the
+    /// province", "killed 40 across the region"), folded head word.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub place: Option<String>,
 }
 
 /// Fill in the frame of every claim of `article` (claims in text order), reading each
@@ -68,11 +72,12 @@ pub fn assign(article: &Article, claims: &mut [Claim], settings: &Settings) {
             current = Some((sentence, analysis));
         }
         let (_, analysis) = current.as_ref().expect("set just above");
-        claim.context.frame = frame_of(claim, analysis, rules);
+        claim.context.frame = frame_of(claim, analysis, settings);
     }
 }
 
-fn frame_of(claim: &Claim, s: &SentenceAnalysis, rules: &FrameRules) -> Frame {
+fn frame_of(claim: &Claim, s: &SentenceAnalysis, settings: &Settings) -> Frame {
+    let rules = &settings.frames;
     let (first, end) = s.range_of(claim.span);
     if first >= s.tokens.len() {
         return Frame::default();
@@ -82,10 +87,18 @@ fn frame_of(claim: &Claim, s: &SentenceAnalysis, rules: &FrameRules) -> Frame {
         ..Frame::default()
     };
     let clause = s.tokens[first].clause;
-    let other = s
-        .tokens
+    // Another event is named right after the figure ("a 4.1 aftershock") or before it in
+    // its clause ("the aftershock measured 4.1"), not anywhere ("wary of aftershocks").
+    let other = s.tokens[first.saturating_sub(rules.window)..(end + 2).min(s.tokens.len())]
         .iter()
-        .find(|t| t.clause == clause && rules.other_event.contains(&t.folded));
+        .enumerate()
+        .find(|(k, t)| {
+            let i = first.saturating_sub(rules.window) + k;
+            t.clause == clause
+                && rules.other_event.contains(&t.folded)
+                && (i < first || i <= end + 1)
+        })
+        .map(|(_, t)| t);
     if let Some(t) = other {
         frame.other_event = true;
         frame.entity = Some(t.folded.trim_end_matches('s').to_owned());
@@ -93,9 +106,31 @@ fn frame_of(claim: &Claim, s: &SentenceAnalysis, rules: &FrameRules) -> Frame {
     match &claim.value {
         Value::Quantity(q) => {
             let dimension = q.dimension.as_deref();
-            if let Some(attribute) = measured_noun(s, first, end, rules)
-                .filter(|a| rules.applies(a, dimension))
-                .or_else(|| nearest_attribute(s, first, end, dimension, rules))
+            // A measure's role read right beside it ("10 km deep", "55 km south of")
+            // is its attribute: nearer than any word of the clause.
+            let measure_role = q
+                .counted
+                .as_ref()
+                .filter(|_| dimension == Some("length"))
+                .filter(|c| settings.measure_roles.values().any(|r| r == *c));
+            // Counts of people take a people attribute ("killed", "injured"); 12 blocks
+            // near "shot to death" are not a death toll.
+            let counts_people = q.counted.as_deref().is_none_or(|c| {
+                rules
+                    .people_classes
+                    .iter()
+                    .any(|p| c == p || c.starts_with(&format!("{p}/")))
+            });
+            let applies = |a: &String| {
+                rules.applies(a, dimension)
+                    && (counts_people || !rules.people_attributes.contains(a))
+            };
+            if let Some(role) = measure_role {
+                frame.attribute = Some(role.clone());
+                frame.attribute_stated = true;
+            } else if let Some(attribute) = measured_noun(s, first, end, rules)
+                .filter(applies)
+                .or_else(|| nearest_attribute(s, first, end, dimension, rules).filter(applies))
             {
                 frame.attribute = Some(attribute);
                 frame.attribute_stated = true;
@@ -109,6 +144,7 @@ fn frame_of(claim: &Claim, s: &SentenceAnalysis, rules: &FrameRules) -> Frame {
                 frame.attribute = Some(attribute.clone());
             }
             frame.part_of = q.subset || part_of(s, end, rules);
+            frame.place = place_after(s, end);
             if frame.entity.is_none() {
                 frame.entity = possessor(s, first, clause, rules)
                     .or_else(|| {
@@ -287,6 +323,25 @@ fn is_time_noun(noun: &str) -> bool {
     )
 }
 
+/// The place right after a figure's phrase: "in", "across" or "throughout", an optional
+/// article, then the head of the noun phrase ("in the province" -> "province", "in Aceh
+/// province" -> "aceh").
+fn place_after(s: &SentenceAnalysis, end: usize) -> Option<String> {
+    let after: Vec<(usize, &Token)> = s.words(end, end + 5).collect();
+    let (_, preposition) = after.first()?;
+    if !matches!(preposition.folded.as_str(), "in" | "across" | "throughout") {
+        return None;
+    }
+    let rest = &after[1..];
+    let skip = usize::from(
+        rest.first()
+            .is_some_and(|(_, t)| matches!(t.folded.as_str(), "the" | "a")),
+    );
+    let (_, head) = rest.get(skip)?;
+    // A capitalized name is the place; else the first noun-like word.
+    (head.kind == TokenKind::Word && head.folded.len() > 2).then(|| head.folded.clone())
+}
+
 /// The possessive owner before the figure in its clause ("Manning's 364 yards", "the
 /// office's 40 employees"), folded.
 fn possessor(
@@ -405,15 +460,15 @@ mod tests {
 
     #[test]
     fn parts_totals_and_owners_are_scope_and_entity() {
-        let text = "Police said 12 of the 30 sailors were held. Over the three raids, a total of 80 rifles were seized so far. Smith's 300 yards led the league.\n";
+        let text = "Officials said $2 million of the $5 million budget was spent. Over the three raids, a total of 80 rifles were seized. Smith's 300 yards led the league.\n";
         let f = frames(text);
         let get = |fig: &str| {
             f.iter()
                 .find(|(t, _)| t.contains(fig))
                 .map(|(_, f)| f.clone())
         };
-        assert!(get("12").unwrap().part_of);
-        assert!(!get("30").unwrap().part_of);
+        assert!(get("$2 million").unwrap().part_of);
+        assert!(!get("$5 million").unwrap().part_of);
         assert!(get("80").unwrap().aggregate);
         assert_eq!(get("300").unwrap().entity.as_deref(), Some("smith"));
     }

@@ -6,6 +6,7 @@ pub mod graph;
 pub mod independence;
 pub mod relate;
 pub mod verdict;
+pub mod wording;
 
 pub use independence::Groups;
 pub use verdict::{Finding, FindingLink};

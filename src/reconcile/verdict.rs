@@ -131,7 +131,11 @@ fn claim_phrase(claim: &Claim, articles: &[Article]) -> String {
 /// up in one group) and its figures keep a value in common, which keeps chains of loose
 /// agreements ("at least one", "dozens", "more than 200") from gluing different values
 /// together. Conflicting links never merge groups: they are judged between groups.
-fn cluster(claims: &[Claim], edges: &mut Vec<FindingLink>) -> UnionFind<usize> {
+fn cluster(
+    claims: &[Claim],
+    edges: &mut Vec<FindingLink>,
+    settings: &Settings,
+) -> UnionFind<usize> {
     edges.sort_by(|x, y| {
         y.link
             .similarity
@@ -146,7 +150,19 @@ fn cluster(claims: &[Claim], edges: &mut Vec<FindingLink>) -> UnionFind<usize> {
     // The values every figure of a group allows, in base units, by root.
     let mut common: HashMap<usize, (f64, bool, f64, bool)> = HashMap::new();
     let alone = |i: usize| BTreeMap::from([(claims[i].article, vec![i])]);
-    let interval_of = |i: usize| claims[i].quantity().map(relate::interval);
+    // Widened by the conversion tolerance: "10 km" and "6.2 miles" are one value rounded.
+    let tolerance = settings.thresholds.conversion_tolerance;
+    let interval_of = |i: usize| {
+        claims[i].quantity().map(|q| {
+            let (low, li, high, hi) = relate::interval(q);
+            (
+                low - low.abs() * tolerance,
+                li,
+                high + high.abs() * tolerance,
+                hi,
+            )
+        })
+    };
     // The links not taken are dropped in place: a second list of the accepted ones was
     // the peak of a large run (issue 8).
     edges.retain(|edge| {
@@ -266,7 +282,7 @@ pub fn judge(
             }
         })
         .partition(|l| l.link.relation == Relation::Agrees);
-    let union = cluster(claims, &mut agreeing);
+    let union = cluster(claims, &mut agreeing, settings);
     // Claims by group (root, then claim order) in one list, not a list per group: most
     // groups are one claim, and a huge run has hundreds of thousands (issue 7).
     let mut by_root: Vec<(usize, usize)> = (0..claims.len()).map(|i| (union.find(i), i)).collect();

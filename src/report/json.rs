@@ -12,7 +12,7 @@ use crate::{
     extract::{self, Term, Value},
     ingest::Article,
     reconcile::{FindingLink, relate::Relation},
-    rules::Severity,
+    rules::{Severity, Verdict},
 };
 
 /// One source in JSON.
@@ -85,6 +85,10 @@ pub struct Finding<'a> {
     pub verdict: &'static str,
     pub kind: &'static str,
     pub severity: Severity,
+    /// For a conflict: `confident` (every part of the frames matched) or `to-check`
+    /// (some part inferred; warning severity, not failing `--fail-on conflict`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub confidence: Option<&'static str>,
     /// Ids of the finding's claims.
     pub claims: ClaimIds<'a>,
     /// Ids of its sources.
@@ -299,6 +303,11 @@ pub fn report<'a>(analysis: &Analysis<'a>, with_findings: bool) -> Report<'a> {
                 verdict: f.verdict.name(),
                 kind: f.kind.name(),
                 severity: f.severity,
+                confidence: (f.verdict == Verdict::Conflict).then_some(if f.confident {
+                    "confident"
+                } else {
+                    "to-check"
+                }),
                 claims: ClaimIds {
                     indices: &f.claims,
                     claims: analysis.claims,
