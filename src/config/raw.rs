@@ -28,6 +28,7 @@ pub(crate) struct RawRules {
     pub(crate) places: Option<RawPlaces>,
     pub(crate) quantities: Option<RawQuantities>,
     pub(crate) severity: Option<BTreeMap<String, Spanned<String>>>,
+    pub(crate) report: Option<super::report::RawReport>,
 }
 
 /// `[thresholds]`.
