@@ -202,3 +202,155 @@ fn inputs_are_never_written() {
         );
     }
 }
+
+/// A line that is a bare diagnostic header (`Error:`, `Warning:`, `Advice:`) says nothing.
+fn empty_headers(text: &str) -> Vec<&str> {
+    text.lines()
+        .filter(|l| {
+            let t = l.trim();
+            matches!(t, "Error:" | "Warning:" | "Advice:")
+        })
+        .collect()
+}
+
+fn stdout(args: &[&str]) -> String {
+    let out = run(args);
+    assert!(
+        matches!(out.status.code(), Some(0 | 1)),
+        "{args:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).expect("UTF-8 report")
+}
+
+/// Lines starting with a finding's mark, in order: (mark, rest).
+fn finding_lines(report: &str) -> Vec<(char, &str)> {
+    report
+        .lines()
+        .filter_map(|l| {
+            let mark = l.chars().next()?;
+            matches!(mark, '✗' | '✓' | '·').then(|| (mark, &l[mark.len_utf8()..]))
+        })
+        .collect()
+}
+
+#[test]
+fn the_human_report_lists_conflicts_then_agreements_by_outlet_issue_17() {
+    let report = stdout(&["check", "examples/harbour-fire/"]);
+    assert!(empty_headers(&report).is_empty(), "{report}");
+    let marks: Vec<char> = finding_lines(&report).iter().map(|(m, _)| *m).collect();
+    let first_agreement = marks.iter().position(|m| *m == '✓').expect("agreements");
+    assert!(
+        marks[..first_agreement].iter().all(|m| *m == '✗'),
+        "{report}"
+    );
+    assert!(
+        marks[first_agreement..].iter().all(|m| *m == '✓'),
+        "{report}"
+    );
+    assert!(
+        !marks.contains(&'·'),
+        "single-source claims only counted: {report}"
+    );
+    assert!(report.contains("single-source claims not listed (--show single-source"));
+    // Outlets from `source:` metadata name the sources; each file is shown once.
+    assert!(
+        report.contains("(Ellery Gazette) vs 35 stalls (Radio Ellery)"),
+        "{report}"
+    );
+    for file in [
+        "coastline-wire",
+        "ellery-gazette",
+        "radio-ellery",
+        "harbour-daily-syndicated",
+    ] {
+        let path = format!("examples/harbour-fire/{file}.txt");
+        assert_eq!(report.matches(&path).count(), 1, "{path} once: {report}");
+    }
+    // Advice fits the kind: a quote is not a count.
+    let misquote = report
+        .lines()
+        .skip_while(|l| !l.contains("quoted two ways"))
+        .find(|l| l.trim_start().starts_with("help:"))
+        .expect("the misquote's help");
+    assert!(!misquote.contains("count"), "{misquote}");
+}
+
+#[test]
+fn show_lists_what_it_names_and_verbose_lists_everything_issue_17() {
+    let only = stdout(&["check", "examples/harbour-fire/", "--show", "conflicts"]);
+    let marks: Vec<char> = finding_lines(&only).iter().map(|(m, _)| *m).collect();
+    assert_eq!(marks, vec!['✗', '✗'], "{only}");
+    assert!(only.contains("7 agreements not listed"), "{only}");
+    let single = stdout(&["check", "examples/harbour-fire/", "--show", "single-source"]);
+    let marks: Vec<char> = finding_lines(&single).iter().map(|(m, _)| *m).collect();
+    assert_eq!(marks, vec!['·'; 4], "{single}");
+    let all = stdout(&["check", "examples/harbour-fire/", "--verbose"]);
+    assert_eq!(finding_lines(&all).len(), 13, "{all}");
+    assert!(all.contains("    why: "), "{all}");
+    assert_eq!(
+        stdout(&["check", "examples/harbour-fire/", "--show", "all"])
+            .lines()
+            .count(),
+        all.lines().count() - all.matches("    why: ").count(),
+        "--show all is --verbose without the explanations"
+    );
+}
+
+#[test]
+fn every_example_report_is_free_of_empty_headers_issue_17() {
+    for dir in ["council-vote", "dock-strike", "harbour-fire"] {
+        let path = format!("examples/{dir}/");
+        let report = stdout(&["check", &path, "--verbose"]);
+        assert!(empty_headers(&report).is_empty(), "{path}: {report}");
+    }
+}
+
+/// The seeds and a 7-article real cluster fit on a few screens (issue 17: 759 and
+/// 1,202 lines before), and with `source:` metadata the seeds are named by outlet.
+#[test]
+fn real_clusters_fit_in_a_few_screens_issue_17() {
+    let Some(corpus) = common::corpus("real_clusters_fit_in_a_few_screens_issue_17") else {
+        return;
+    };
+    let seeds = corpus.join("seeds");
+    let cluster = corpus.join("news-clusters/ecbplus/ecbplus-t37-ecb");
+    for (dir, most) in [(&seeds, 120), (&cluster, 250)] {
+        let report = stdout(&["check", dir.to_str().expect("UTF-8 path")]);
+        let lines = report.lines().count();
+        assert!(lines <= most, "{}: {lines} lines > {most}", dir.display());
+        assert!(empty_headers(&report).is_empty(), "{report}");
+        let verbose = stdout(&["check", dir.to_str().expect("UTF-8 path"), "--verbose"]);
+        assert!(empty_headers(&verbose).is_empty(), "{verbose}");
+    }
+    // The same seeds with an outlet each (made up here; the texts stay in the corpus).
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let mut files: Vec<_> = std::fs::read_dir(&seeds)
+        .expect("seeds")
+        .map(|e| e.expect("entry").path())
+        .collect();
+    files.sort();
+    for (i, file) in files.iter().enumerate() {
+        let text = std::fs::read_to_string(file).expect("seed text");
+        let name = file.file_name().expect("name");
+        std::fs::write(
+            tmp.path().join(name),
+            format!("source: Outlet {}\n\n{text}", i + 1),
+        )
+        .expect("write");
+    }
+    let report = stdout(&["check", tmp.path().to_str().expect("UTF-8 path")]);
+    let headlines: Vec<&str> = finding_lines(&report).iter().map(|(_, l)| *l).collect();
+    assert!(!headlines.is_empty());
+    for h in &headlines {
+        assert!(h.contains("Outlet "), "headline names outlets: {h}");
+    }
+    for file in &files {
+        let name = file
+            .file_name()
+            .expect("name")
+            .to_string_lossy()
+            .into_owned();
+        assert_eq!(report.matches(&name).count(), 1, "{name} once: {report}");
+    }
+}
