@@ -16,8 +16,6 @@ use crate::{
 /// Arguments of `check`.
 #[derive(Debug, Args)]
 pub struct CheckArgs {
-    #[command(flatten)]
-    pub common: Common,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub format: Format,
@@ -44,6 +42,8 @@ pub struct CheckArgs {
     /// List every finding in the human report, each with its explanation.
     #[arg(long, short)]
     pub verbose: bool,
+    #[command(flatten)]
+    pub common: Common,
 }
 
 /// What `--show` can list.
@@ -81,9 +81,10 @@ impl CheckArgs {
 /// Output formats of `check`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
-    /// Diagnostics for people, with the sources' lines.
+    /// For people: the summary, the sources, then conflicts and agreements, each a
+    /// headline and one line per span (docs/guide.md).
     Human,
-    /// The JSON report (documented in README.md).
+    /// The JSON report (docs/reference.md).
     Json,
     /// One finding per line, claims inline (JSON Lines).
     Jsonl,

@@ -206,8 +206,14 @@ pub(crate) fn claim_text(claim: &Claim, analysis: &Analysis<'_>) -> String {
     } else {
         text
     };
-    match claim.value {
+    match &claim.value {
         Value::Quote(_) => format!("“{text}”"),
+        // A relative date shows the day it resolves to, so that "Monday" pairs visibly
+        // with "February 3, 2025".
+        Value::Date(d) if d.relative => match &d.resolved {
+            Some(r) => format!("{text} ({r})"),
+            None => text,
+        },
         _ => text,
     }
 }
