@@ -118,7 +118,7 @@ pub(crate) fn run(args: CoverageArgs) -> ExitStatus {
         findings: &findings,
         comparisons,
     };
-    let result = coverage::assess(draft, &analysis, &inputs.suppressed);
+    let result = coverage::assess(draft, &analysis, &inputs.suppressed, &settings.ranking);
     let output = match args.format {
         Format::Human => coverage::render_human(
             &result,
