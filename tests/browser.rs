@@ -39,10 +39,13 @@ fn ready(test: &str) -> bool {
         None
     };
     match missing {
-        None => true,
+        None => {
+            common::ran(test);
+            true
+        }
         Some(why) if required => panic!("{test}: CORROBORATE_BROWSER=require but {why}"),
         Some(why) => {
-            eprintln!("skipped {test}: {why}");
+            common::skipped(test, &why);
             false
         }
     }

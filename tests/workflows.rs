@@ -680,3 +680,112 @@ fn coverage_and_diff_colour_only_when_asked() {
         }
     }
 }
+
+// ---- issue 17 ----
+
+#[test]
+fn a_draft_quote_changed_in_a_few_words_is_contradicted_with_the_sources_words_issue_17() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let draft = tmp.path().join("draft.md");
+    fs::write(
+        &draft,
+        "The fire forced 112 residents from their homes.\n\n\"Nobody was hurt, and that is what counts tonight,\" Fire Chief Dana Holt told reporters.\n",
+    )
+    .expect("write draft");
+    let out = run(&["coverage", s(&draft), "--against", HARBOUR]);
+    assert_eq!(code(&out), 1, "a contradicted claim fails the run");
+    let text = String::from_utf8(out.stdout).expect("UTF-8");
+    let quote = text
+        .lines()
+        .skip_while(|l| !l.starts_with("contradicted") || !l.contains("what counts tonight"))
+        .nth(1)
+        .expect("the quote is contradicted");
+    assert!(
+        quote.contains("contradicted by")
+            && quote.contains("“Nobody was hurt, and that is what matters tonight”"),
+        "the source's words are shown: {quote}"
+    );
+}
+
+#[test]
+fn coverage_writes_its_report_with_output_issue_17() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let report = tmp.path().join("coverage.json");
+    let out = run(&[
+        "coverage",
+        HARBOUR_DRAFT,
+        "--against",
+        HARBOUR,
+        "--format",
+        "json",
+        "-o",
+        s(&report),
+    ]);
+    assert_eq!(code(&out), 1);
+    assert!(out.stdout.is_empty(), "-o keeps stdout empty");
+    let json: Value =
+        serde_json::from_str(&fs::read_to_string(&report).expect("report written")).expect("JSON");
+    assert!(json["claims"].as_array().is_some_and(|c| !c.is_empty()));
+    let refused = run(&[
+        "coverage",
+        HARBOUR_DRAFT,
+        "--against",
+        HARBOUR,
+        "-o",
+        HARBOUR_DRAFT,
+    ]);
+    assert_eq!(code(&refused), 2, "never written over an input");
+}
+
+#[test]
+fn diff_leaves_out_scene_dates_and_shows_what_relative_dates_resolve_to_issue_17() {
+    let out = run(&[
+        "diff",
+        "examples/harbour-fire/coastline-wire.txt",
+        "examples/harbour-fire/radio-ellery.txt",
+    ]);
+    let text = String::from_utf8(out.stdout).expect("UTF-8");
+    assert!(
+        text.contains("Wednesday (2026-03-11) = tonight (2026-03-11)"),
+        "{text}"
+    );
+    // "tonight" alone in A is the day of writing: not an entry of its own.
+    assert!(
+        !text
+            .lines()
+            .any(|l| l.starts_with("- ") && l.ends_with(" tonight")),
+        "{text}"
+    );
+}
+
+#[test]
+fn the_missing_list_puts_people_and_magnitudes_before_titles_and_weekdays_issue_17() {
+    let Some(dir) =
+        corpus("the_missing_list_puts_people_and_magnitudes_before_titles_and_weekdays_issue_17")
+    else {
+        return;
+    };
+    let (_, report) = run_json(&[
+        "coverage",
+        SEED_DRAFT,
+        "--against",
+        s(&seeds(&dir)),
+        "--format",
+        "json",
+    ]);
+    let order: Vec<String> = missing_texts(&report)
+        .into_iter()
+        .map(|t| t.join(" | "))
+        .collect();
+    let at = |needle: &str| {
+        order
+            .iter()
+            .position(|t| t.contains(needle))
+            .unwrap_or_else(|| panic!("{needle} missing: {order:?}"))
+    };
+    for first in ["32 men and 11 women", "90%"] {
+        for later in ["President Trump", "Sunday"] {
+            assert!(at(first) < at(later), "{first} before {later}: {order:?}");
+        }
+    }
+}

@@ -16,8 +16,6 @@ use crate::{
 /// Arguments of `check`.
 #[derive(Debug, Args)]
 pub struct CheckArgs {
-    #[command(flatten)]
-    pub common: Common,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub format: Format,
@@ -37,14 +35,56 @@ pub struct CheckArgs {
     /// Overwrite an existing baseline file.
     #[arg(long, requires = "write_baseline")]
     pub force: bool,
+    /// Which findings the human report lists (comma-separated or repeated; default:
+    /// conflicts and agreements, single-source claims only counted in the summary).
+    #[arg(long, value_enum, value_delimiter = ',', value_name = "WHAT")]
+    pub show: Vec<ShowWhat>,
+    /// List every finding in the human report, each with its explanation.
+    #[arg(long, short)]
+    pub verbose: bool,
+    #[command(flatten)]
+    pub common: Common,
+}
+
+/// What `--show` can list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ShowWhat {
+    /// Claims that cannot all be true.
+    Conflicts,
+    /// Claims two or more independent sources agree on.
+    Agreements,
+    /// Claims only one independent source makes.
+    SingleSource,
+    /// All of them.
+    All,
+}
+
+impl CheckArgs {
+    /// What the human report lists.
+    fn show(&self) -> human::Show {
+        if self.verbose {
+            return human::Show::ALL;
+        }
+        if self.show.is_empty() {
+            return human::Show::DEFAULT;
+        }
+        let has = |w: ShowWhat| self.show.contains(&w) || self.show.contains(&ShowWhat::All);
+        human::Show {
+            conflicts: has(ShowWhat::Conflicts),
+            agreements: has(ShowWhat::Agreements),
+            single_source: has(ShowWhat::SingleSource),
+            explanations: false,
+        }
+    }
 }
 
 /// Output formats of `check`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
-    /// Diagnostics for people, with the sources' lines.
+    /// For people: the summary, the sources, then conflicts and agreements, each a
+    /// headline and one line per span (docs/guide.md).
     Human,
-    /// The JSON report (documented in README.md).
+    /// The JSON report (docs/reference.md).
     Json,
     /// One finding per line, claims inline (JSON Lines).
     Jsonl,
@@ -184,11 +224,15 @@ pub(crate) fn run(args: CheckArgs) -> ExitStatus {
         .unwrap_or_default();
     let report = match args.format {
         Format::Human => Rendered::Text({
-            let mut out = human::render(
+            let mut out = human::render_with(
                 &active_analysis,
-                human::Style {
-                    color: args.common.flags.color.enabled(),
-                    width: width(),
+                &human::Options {
+                    style: human::Style {
+                        color: args.common.flags.color.enabled(),
+                        width: width(),
+                    },
+                    show: args.show(),
+                    ranking: &settings.ranking,
                 },
             );
             for (f, e) in findings.iter().zip(&excused) {

@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use clap::{Args, ValueEnum};
 
-use super::{ExitStatus, RunFlags, inputs, print, read_inputs, settings_for};
+use super::{ExitStatus, RunFlags, inputs, read_inputs, settings_for};
 use crate::{
     ingest::Article,
     reconcile::{Groups, graph, independence, verdict},
@@ -30,6 +30,9 @@ pub struct CoverageArgs {
     /// Which draft claims make the run exit 1 (suppressed claims never do).
     #[arg(long, value_enum, default_value_t = FailOn::Contradicted)]
     pub fail_on: FailOn,
+    /// Write the report to FILE (replaced atomically) instead of stdout.
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
     #[command(flatten)]
     pub flags: RunFlags,
 }
@@ -37,10 +40,13 @@ pub struct CoverageArgs {
 /// Output formats of `coverage`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
+    /// Each draft claim with its status and the sources' words, then what the sources
+    /// agree on that the draft leaves out.
     Human,
+    /// The same as data (docs/guide.md).
     Json,
-    /// One self-contained page: the draft and its sources side by side, every finding
-    /// clickable (as `check --format html`).
+    /// One self-contained page: the draft with each claim marked corroborated,
+    /// contradicted or unsupported and the sources' words beside it.
     Html,
 }
 
@@ -112,7 +118,7 @@ pub(crate) fn run(args: CoverageArgs) -> ExitStatus {
         findings: &findings,
         comparisons,
     };
-    let result = coverage::assess(draft, &analysis, &inputs.suppressed);
+    let result = coverage::assess(draft, &analysis, &inputs.suppressed, &settings.ranking);
     let output = match args.format {
         Format::Human => coverage::render_human(
             &result,
@@ -124,7 +130,10 @@ pub(crate) fn run(args: CoverageArgs) -> ExitStatus {
         Format::Json => coverage::render_json(&result, &analysis),
         Format::Html => crate::report::html::render(&analysis),
     };
-    print(&output);
+    let render = |w: &mut dyn std::io::Write| w.write_all(output.as_bytes());
+    if let Err(status) = super::output(args.output.as_deref(), &inputs.files, &render) {
+        return status;
+    }
     if inputs.errors > 0 {
         return ExitStatus::Error;
     }

@@ -37,7 +37,10 @@ pub struct DiffArgs {
 /// Output formats of `diff`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
+    /// One line per claim cluster: ` ` shared, `-` only in A, `+` only in B, `!`
+    /// conflicting, with each side's line:column.
     Human,
+    /// Entries and a summary (docs/guide.md).
     Json,
 }
 

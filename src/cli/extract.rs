@@ -15,8 +15,6 @@ use crate::{
 /// Arguments of `extract`.
 #[derive(Debug, Args)]
 pub struct ExtractArgs {
-    #[command(flatten)]
-    pub common: Common,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub format: Format,
@@ -26,12 +24,16 @@ pub struct ExtractArgs {
     /// Overwrite existing claim files (never an input).
     #[arg(long, requires = "write")]
     pub force: bool,
+    #[command(flatten)]
+    pub common: Common,
 }
 
 /// Output formats of `extract`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
+    /// One claim per line: `path:line:column`, kind, text, value.
     Human,
+    /// Sources and claims as in the JSON report of `check` (docs/reference.md).
     Json,
 }
 

@@ -16,6 +16,7 @@ pub mod people;
 mod phrase_table;
 mod prefilter;
 mod raw;
+pub mod report;
 mod settings;
 
 use std::{path::Path, sync::Arc};

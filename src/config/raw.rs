@@ -29,6 +29,7 @@ pub(crate) struct RawRules {
     pub(crate) quantities: Option<RawQuantities>,
     pub(crate) frames: Option<super::frames::RawFrames>,
     pub(crate) severity: Option<BTreeMap<String, Spanned<String>>>,
+    pub(crate) report: Option<super::report::RawReport>,
 }
 
 /// `[thresholds]`.

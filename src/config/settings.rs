@@ -135,6 +135,8 @@ pub struct Settings {
     /// The date relative phrases are resolved against when an article has none of its
     /// own (the `--date` flag); None unless set by the command line.
     pub reference_date: Option<crate::normalize::date::Civil>,
+    /// `[report] rank`: the order findings are listed in within a verdict.
+    pub ranking: super::report::Ranking,
     matchers: Arc<Matchers>,
 }
 
@@ -314,6 +316,7 @@ struct Accumulator {
     /// start-up); the built-in one is known to compile (unit test).
     builtin_vague: Option<VagueTable>,
     severity: BTreeMap<FindingKind, Severity>,
+    ranks: Vec<super::report::Rank>,
 }
 
 fn merge_words(target: &mut Vec<String>, replace: Words, extend: Words) {
@@ -614,6 +617,9 @@ impl Accumulator {
                 }
             }
         }
+        if let Some(ranks) = raw.report.and_then(|r| r.rank) {
+            self.ranks = ranks;
+        }
         self.check_units(&layer_units, problems, layer);
     }
 
@@ -823,6 +829,7 @@ impl Accumulator {
             severity: self.severity,
             layers,
             reference_date: None,
+            ranking: super::report::Ranking { ranks: self.ranks },
             matchers: Arc::new(matchers),
         })
     }

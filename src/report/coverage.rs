@@ -83,7 +83,7 @@ pub struct Coverage {
     pub draft: usize,
     /// The draft's claims, in text order.
     pub claims: Vec<DraftClaim>,
-    /// Ranked by independent sources (most first), then by first claim.
+    /// In editor order: by `[report] rank`, then independent sources (most first).
     pub missing: Vec<Missing>,
 }
 
@@ -93,6 +93,7 @@ pub fn assess(
     draft: usize,
     analysis: &Analysis<'_>,
     suppressed: &BTreeMap<usize, String>,
+    ranking: &crate::config::report::Ranking,
 ) -> Coverage {
     let claims = analysis.claims;
     let group_of = |i: usize| analysis.groups.of_article[claims[i].article];
@@ -168,9 +169,11 @@ pub fn assess(
             suppressed: suppressed.get(&i).cloned(),
         });
     }
-    let mut missing: Vec<Missing> = analysis
-        .findings
-        .iter()
+    // In the order an editor reads findings (`[report] rank`: casualties and money
+    // before weekdays and titles), then by independent sources.
+    let missing: Vec<Missing> = super::editor::order(analysis, ranking)
+        .into_iter()
+        .map(|i| &analysis.findings[i])
         .filter(|f| {
             f.verdict == Verdict::Agreement && f.claims.iter().all(|&c| claims[c].article != draft)
         })
@@ -180,15 +183,6 @@ pub fn assess(
         })
         .filter(|m| m.independent_sources >= 2)
         .collect();
-    missing.sort_by(|a, b| {
-        let first = |m: &Missing| {
-            let c = &claims[m.claims[0]];
-            (c.article, c.span.start)
-        };
-        b.independent_sources
-            .cmp(&a.independent_sources)
-            .then(first(a).cmp(&first(b)))
-    });
     Coverage {
         draft,
         claims: entries,
@@ -206,8 +200,14 @@ pub(crate) fn claim_text(claim: &Claim, analysis: &Analysis<'_>) -> String {
     } else {
         text
     };
-    match claim.value {
+    match &claim.value {
         Value::Quote(_) => format!("“{text}”"),
+        // A relative date shows the day it resolves to, so that "Monday" pairs visibly
+        // with "February 3, 2025".
+        Value::Date(d) if d.relative => match &d.resolved {
+            Some(r) => format!("{text} ({r})"),
+            None => text,
+        },
         _ => text,
     }
 }

@@ -63,7 +63,8 @@ pub struct Entry {
     pub reasons: Vec<String>,
 }
 
-/// The diff of articles `a` and `b`: every claim of either appears in exactly one entry.
+/// The diff of articles `a` and `b`: every claim of either appears in exactly one entry,
+/// except scene-setting dates only one side gives (see `is_context`).
 /// Entries follow A's text order, with B-only entries placed after the entry whose B
 /// claim precedes them.
 pub fn compare(a: usize, b: usize, analysis: &Analysis<'_>) -> Vec<Entry> {
@@ -143,7 +144,36 @@ pub fn compare(a: usize, b: usize, analysis: &Analysis<'_>) -> Vec<Entry> {
         merged.push(entry);
     }
     merged.extend(pending);
+    merged.retain(|e| !is_context(e, claims));
     merged
+}
+
+/// A one-sided entry made only of dates that set the scene rather than claim anything: a
+/// bare year ("2013"), a relative date that fixes no field by itself ("Today", "last
+/// year") or one that resolves to the article's own day ("tonight"). They are context for the other claims, not claims of their own.
+fn is_context(entry: &Entry, claims: &[crate::extract::Claim]) -> bool {
+    use crate::normalize::date::Granularity;
+    if entry.change != Change::OnlyA && entry.change != Change::OnlyB {
+        return false;
+    }
+    entry
+        .a
+        .iter()
+        .chain(&entry.b)
+        .all(|&i| match &claims[i].value {
+            crate::extract::Value::Date(d) => {
+                let bare_year = d.granularity == Granularity::Year
+                    && d.phrase.as_str().trim().chars().all(|c| c.is_ascii_digit());
+                // "Today", "tonight", "last year": relative, and fixing no field by itself.
+                let deictic = d.relative && d.timex.is_none();
+                let day_of_writing = d.relative
+                    && d.resolved.is_some()
+                    && d.resolved.as_ref().map(|r| r.as_str())
+                        == d.reference.as_ref().map(|r| r.as_str());
+                bare_year || deictic || day_of_writing
+            }
+            _ => false,
+        })
 }
 
 /// Counts per change.

@@ -1,84 +1,24 @@
-//! Human output: one miette diagnostic per finding, a labeled span in every source
-//! involved, the reason in words, then a summary line.
+//! Human output, for an editor: the summary, the sources by name (each file shown once),
+//! then conflicts and agreements, each as one headline line and one line per span with
+//! its words in context; single-source claims are counted, and listed on request.
 
-use std::{fmt, sync::Arc};
-
-use miette::{
-    Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError,
-    MietteSpanContents, SourceCode, SourceSpan, SpanContents,
+use super::{
+    Analysis, Summary,
+    editor::{self, counted_words, role_text},
+    paint::{Paint, Tone},
+    terminal_safe,
 };
-
-use super::{Analysis, Summary, terminal_safe, terminal_source};
 use crate::{
+    config::report::Ranking,
     extract::{Claim, Value},
-    ingest::Article,
     reconcile::{Finding, relate},
-    rules::{Severity, Verdict},
-    span::{LineIndex, Span},
+    rules::Verdict,
+    span::Span,
 };
 
 /// Longest stretch of an article one label shows, in bytes: a claim on a 200 MB line
 /// prints a bounded excerpt, never the line.
 const MAX_LABEL_BYTES: usize = 240;
-
-/// Longest excerpt shown at once: two labels further apart than this are drawn as two
-/// snippets rather than one with everything between them.
-const MAX_EXCERPT_BYTES: usize = 1024;
-
-/// An article as miette reads it: terminal-safe text, our line numbers (so lone-CR and
-/// CRLF files are numbered as everywhere else), and excerpts no longer than a label.
-///
-/// miette would otherwise count lines from the start of the file for every label and
-/// print whole lines; both are unbounded on a huge one-line article.
-#[derive(Debug, Clone)]
-struct ArticleSource {
-    name: String,
-    text: Arc<str>,
-    lines: LineIndex,
-}
-
-impl ArticleSource {
-    fn of(article: &Article) -> Self {
-        Self {
-            name: terminal_safe(&article.display_path()).into_owned(),
-            text: terminal_source(&article.text),
-            lines: article.lines.clone(),
-        }
-    }
-}
-
-impl SourceCode for ArticleSource {
-    fn read_span<'a>(
-        &'a self,
-        span: &SourceSpan,
-        _context_lines_before: usize,
-        _context_lines_after: usize,
-    ) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
-        let text = &*self.text;
-        if span.offset() > text.len() || span.len() > MAX_EXCERPT_BYTES {
-            return Err(MietteError::OutOfBounds);
-        }
-        let mut start = span.offset();
-        while !text.is_char_boundary(start) {
-            start -= 1;
-        }
-        let mut end = (span.offset() + span.len()).min(text.len());
-        while !text.is_char_boundary(end) {
-            end += 1;
-        }
-        let (line, column) = self.lines.line_col(text, start);
-        let data = &text[start..end];
-        let line_count = data.matches('\n').count() + 1;
-        Ok(Box::new(MietteSpanContents::new_named(
-            self.name.clone(),
-            data.as_bytes(),
-            (start, end - start).into(),
-            line - 1,
-            column - 1,
-            line_count,
-        )))
-    }
-}
 
 /// A claim's span, cut to at most `MAX_LABEL_BYTES` on a character boundary.
 fn bounded(text: &str, span: Span) -> Span {
@@ -92,70 +32,6 @@ fn bounded(text: &str, span: Span) -> Span {
     Span::new(span.start, end)
 }
 
-/// How to draw diagnostics.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Style {
-    pub color: bool,
-    /// Terminal width to wrap at.
-    pub width: usize,
-}
-
-/// One finding's spans in one source, as a miette diagnostic.
-#[derive(Debug)]
-struct SourceDiagnostic {
-    message: String,
-    severity: miette::Severity,
-    code: Option<String>,
-    help: Option<String>,
-    source: Arc<ArticleSource>,
-    labels: Vec<LabeledSpan>,
-    related: Vec<SourceDiagnostic>,
-}
-
-impl fmt::Display for SourceDiagnostic {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message)
-    }
-}
-
-impl std::error::Error for SourceDiagnostic {}
-
-impl Diagnostic for SourceDiagnostic {
-    fn code<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
-        self.code
-            .as_ref()
-            .map(|c| Box::new(c) as Box<dyn fmt::Display>)
-    }
-    fn severity(&self) -> Option<miette::Severity> {
-        Some(self.severity)
-    }
-    fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
-        self.help
-            .as_ref()
-            .map(|h| Box::new(h) as Box<dyn fmt::Display>)
-    }
-    fn source_code(&self) -> Option<&dyn SourceCode> {
-        Some(&*self.source)
-    }
-    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
-        Some(Box::new(self.labels.iter().cloned()))
-    }
-    fn related<'a>(&'a self) -> Option<Box<dyn Iterator<Item = &'a dyn Diagnostic> + 'a>> {
-        if self.related.is_empty() {
-            return None;
-        }
-        Some(Box::new(self.related.iter().map(|d| d as &dyn Diagnostic)))
-    }
-}
-
-fn miette_severity(s: Severity) -> miette::Severity {
-    match s {
-        Severity::Error => miette::Severity::Error,
-        Severity::Warning => miette::Severity::Warning,
-        Severity::Note | Severity::Off => miette::Severity::Advice,
-    }
-}
-
 fn granularity_name(g: crate::normalize::date::Granularity) -> &'static str {
     use crate::normalize::date::Granularity;
     match g {
@@ -163,15 +39,6 @@ fn granularity_name(g: crate::normalize::date::Granularity) -> &'static str {
         Granularity::Week => "week",
         Granularity::Month => "month",
         Granularity::Year => "year",
-    }
-}
-
-/// What a quantity counts, in words: the phrase as written, else a measure's role.
-fn counted_words(q: &crate::extract::Quantity) -> String {
-    match (&q.counted_text, &q.counted) {
-        (Some(text), _) => text.clone(),
-        (None, Some(role)) if q.unit.is_some() && role != "unspecified" => format!("({role})"),
-        _ => String::new(),
     }
 }
 
@@ -194,170 +61,323 @@ fn label_for(claim: &Claim) -> String {
     }
 }
 
-fn role_text(r: &crate::extract::Role) -> String {
-    let status = match r.status {
-        crate::extract::RoleStatus::Current => "",
-        crate::extract::RoleStatus::Former => "former ",
-        crate::extract::RoleStatus::Acting => "acting ",
-    };
-    match &r.organization {
-        Some(org) => format!("{status}{} of {org}", r.role),
-        None => format!("{status}{}", r.role),
-    }
+/// How to draw the report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Style {
+    pub color: bool,
+    /// Terminal width to fit span lines in.
+    pub width: usize,
 }
 
-fn headline(finding: &Finding, analysis: &Analysis<'_>) -> String {
-    let describe = |claim: &Claim| match &claim.value {
-        Value::Quantity(q) => format!("{} {}", relate::describe(q), counted_words(q))
-            .trim_end()
-            .to_owned(),
-        Value::Quote(q) => {
-            let words: Vec<&str> = q.normalized.split(' ').collect();
-            let short = if words.len() > 8 {
-                format!("{} …", words[..8].join(" "))
-            } else {
-                words.join(" ")
-            };
-            format!("quote “{short}”")
+/// Which findings the report lists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Show {
+    pub conflicts: bool,
+    pub agreements: bool,
+    pub single_source: bool,
+    /// Each finding's explanation (why the claims relate) under it.
+    pub explanations: bool,
+}
+
+impl Show {
+    /// The default: conflicts and agreements; single-source claims only counted.
+    pub const DEFAULT: Show = Show {
+        conflicts: true,
+        agreements: true,
+        single_source: false,
+        explanations: false,
+    };
+    /// Everything, with explanations (`--verbose`).
+    pub const ALL: Show = Show {
+        conflicts: true,
+        agreements: true,
+        single_source: true,
+        explanations: true,
+    };
+
+    fn lists(self, v: Verdict) -> bool {
+        match v {
+            Verdict::Conflict => self.conflicts,
+            Verdict::Agreement => self.agreements,
+            Verdict::SingleSource => self.single_source,
         }
-        Value::Role(r) => format!("{}, {}", r.person, role_text(r)),
-        Value::Date(d) => format!("date {}", relate::describe_date(d)),
-        Value::Duration(d) => format!("duration {}", d.describe()),
+    }
+}
+
+/// Everything `render_with` needs besides the analysis.
+#[derive(Debug, Clone, Copy)]
+pub struct Options<'a> {
+    pub style: Style,
+    pub show: Show,
+    pub ranking: &'a Ranking,
+}
+
+/// Every finding, in the order found, with explanations (the whole analysis on the
+/// terminal; `check` uses [`render_with`]).
+pub fn render(analysis: &Analysis<'_>, style: Style) -> String {
+    render_with(
+        analysis,
+        &Options {
+            style,
+            show: Show::ALL,
+            ranking: &Ranking::default(),
+        },
+    )
+}
+
+/// The span's words in their sentence, fitted into `room` characters: the span in
+/// brackets, as much context on either side as fits, all on one line.
+fn excerpt(
+    claim: &Claim,
+    analysis: &Analysis<'_>,
+    room: usize,
+    paint: Paint,
+    tone: Tone,
+) -> String {
+    let a = &analysis.articles[claim.article];
+    let flat = |s: &str| {
+        terminal_safe(s)
+            .replace(['\n', '\r', '\t'], " ")
+            .split(' ')
+            .filter(|w| !w.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ")
     };
-    match finding.verdict {
-        Verdict::Conflict => {
-            let conflict = finding
-                .links
-                .iter()
-                .find(|l| l.link.relation == relate::Relation::Conflicts);
-            match conflict {
-                Some(l) => format!(
-                    "{} vs {}",
-                    describe(&analysis.claims[l.a]),
-                    describe(&analysis.claims[l.b])
-                ),
-                None => format!(
-                    "{}: sources conflict",
-                    describe(&analysis.claims[finding.claims[0]])
-                ),
-            }
+    let span = bounded(&a.text, claim.span);
+    let sentence = claim.sentence;
+    let before = if sentence.start <= span.start {
+        a.text.get(sentence.start..span.start).unwrap_or("")
+    } else {
+        ""
+    };
+    let after = if sentence.end >= span.end {
+        a.text.get(span.end..sentence.end).unwrap_or("")
+    } else {
+        ""
+    };
+    let mut words = flat(a.slice(span));
+    let room = room.max(20);
+    if words.chars().count() + 2 > room {
+        words = words
+            .chars()
+            .take(room.saturating_sub(3))
+            .collect::<String>()
+            + "…";
+        return format!("[{}]", paint.tone(&words, tone));
+    }
+    let left_room = (room - words.chars().count() - 2) / 2;
+    // A space beside the brackets where the text has one.
+    let sep_l = if before.ends_with(char::is_whitespace) {
+        " "
+    } else {
+        ""
+    };
+    let sep_r = if after.starts_with(char::is_whitespace) {
+        " "
+    } else {
+        ""
+    };
+    let (before, after) = (flat(before), flat(after));
+    let take_end = |text: &str, n: usize| -> String {
+        let count = text.chars().count();
+        if count <= n {
+            return text.to_owned();
         }
-        Verdict::Agreement => format!(
-            "{}: {} independent sources agree",
-            describe(&analysis.claims[finding.claims[0]]),
-            finding.independent_sources()
-        ),
-        Verdict::SingleSource => format!(
-            "{}: single source",
-            describe(&analysis.claims[finding.claims[0]])
-        ),
-    }
-}
-
-fn help_for(finding: &Finding) -> String {
-    use crate::rules::FindingKind;
-    let people_help = match finding.kind {
-        FindingKind::RoleConflict => Some("check the person's current title with the source"),
-        FindingKind::MisattributedQuote => Some("check who said these words"),
-        FindingKind::NameMisspelling => Some("check the spelling of the name"),
-        _ => None,
+        let tail: String = text.chars().skip(count - n.saturating_sub(1)).collect();
+        // Whole words only: the first, cut one is dropped.
+        let tail = tail.split_once(' ').map_or("", |(_, t)| t).to_owned();
+        format!("…{tail}")
     };
-    if let Some(help) = people_help {
-        return format!("{}; {help}", finding.explanation);
-    }
-    match finding.verdict {
-        Verdict::Conflict => format!(
-            "{}; check which source is right, or whether they count different things",
-            finding.explanation
-        ),
-        Verdict::Agreement => finding.explanation.clone(),
-        Verdict::SingleSource => format!(
-            "{}; look for a second, independent source",
-            finding.explanation
-        ),
+    let left = take_end(&before, left_room);
+    let right_room = room - words.chars().count() - 2 - left.chars().count();
+    let right = if after.chars().count() <= right_room {
+        after
+    } else {
+        let head: String = after.chars().take(right_room.saturating_sub(1)).collect();
+        let head = head.rsplit_once(' ').map_or("", |(h, _)| h).to_owned();
+        format!("{head}…")
+    };
+    let sep_l = if left.is_empty() || left == "…" {
+        ""
+    } else {
+        sep_l
+    };
+    let sep_r = if right.is_empty() { "" } else { sep_r };
+    format!("{left}{sep_l}[{}]{sep_r}{right}", paint.tone(&words, tone))
+}
+
+fn tone_of(v: Verdict) -> Tone {
+    match v {
+        Verdict::Conflict => Tone::Bad,
+        Verdict::Agreement => Tone::Good,
+        Verdict::SingleSource => Tone::Unconfirmed,
     }
 }
 
-fn diagnostic(
+/// The mark before a finding: conflict, agreement, single source.
+pub fn symbol(v: Verdict) -> &'static str {
+    match v {
+        Verdict::Conflict => "✗",
+        Verdict::Agreement => "✓",
+        Verdict::SingleSource => "·",
+    }
+}
+
+/// One finding: its headline, a line per span, what to do.
+fn finding_lines(
+    out: &mut String,
     finding: &Finding,
     analysis: &Analysis<'_>,
-    sources: &[Arc<ArticleSource>],
-) -> SourceDiagnostic {
-    let mut per_source: Vec<(usize, Vec<&Claim>)> = Vec::new();
-    for &i in &finding.claims {
-        let claim = &analysis.claims[i];
-        match per_source.iter_mut().find(|(a, _)| *a == claim.article) {
-            Some((_, list)) => list.push(claim),
-            None => per_source.push((claim.article, vec![claim])),
-        }
-    }
-    // Article text reaches the terminal through the message, labels and help as well
-    // as the source: every one of them is made terminal-safe.
-    let make = |article: usize, claims: &[&Claim], message: String| {
-        let a = &analysis.articles[article];
-        SourceDiagnostic {
-            message: terminal_safe(&message).into_owned(),
-            severity: miette_severity(finding.severity),
-            code: None,
-            help: None,
-            source: sources[article].clone(),
-            labels: claims
-                .iter()
-                .map(|c| {
-                    let span = bounded(&a.text, c.span);
-                    let label = terminal_safe(&label_for(c)).into_owned();
-                    LabeledSpan::new(Some(label), span.start, span.len())
-                })
-                .collect(),
-            related: Vec::new(),
-        }
+    names: &[String],
+    options: &Options<'_>,
+) {
+    let paint = Paint {
+        enabled: options.style.color,
     };
-    let (first_article, first_claims) = &per_source[0];
-    let mut main = make(
-        *first_article,
-        first_claims,
-        format!("{} {}", finding.id, headline(finding, analysis)),
-    );
-    main.code = Some(format!("corroborate::{}", finding.kind.name()));
-    main.help = Some(terminal_safe(&help_for(finding)).into_owned());
-    for (article, claims) in &per_source[1..] {
-        let a = &analysis.articles[*article];
-        let group = analysis.groups.of_article[*article];
-        main.related.push(make(
-            *article,
-            claims,
-            format!("also in {} (independence group {group})", a.id),
-        ));
-    }
-    main
-}
-
-/// Render every finding and the summary line.
-pub fn render(analysis: &Analysis<'_>, style: Style) -> String {
-    let theme = if style.color {
-        GraphicalTheme::unicode()
-    } else {
-        GraphicalTheme::unicode_nocolor()
-    };
-    let handler = GraphicalReportHandler::new_themed(theme)
-        .with_width(style.width)
-        .with_context_lines(0);
-    // Made terminal-safe once per article, not once per finding.
-    let sources: Vec<Arc<ArticleSource>> = analysis
-        .articles
+    let tone = tone_of(finding.verdict);
+    let headline = terminal_safe(&editor::headline(finding, analysis, names)).into_owned();
+    out.push_str(&format!(
+        "{} {} {}\n",
+        paint.tone(symbol(finding.verdict), tone),
+        finding.id,
+        headline
+    ));
+    let name_width = finding
+        .claims
         .iter()
-        .map(|a| Arc::new(ArticleSource::of(a)))
+        .map(|&i| names[analysis.claims[i].article].chars().count())
+        .max()
+        .unwrap_or(0);
+    let locations: Vec<String> = finding
+        .claims
+        .iter()
+        .map(|&i| {
+            let c = &analysis.claims[i];
+            let a = &analysis.articles[c.article];
+            let (line, column) = a.lines.line_col(&a.text, c.span.start);
+            format!("{line}:{column}")
+        })
         .collect();
-    let mut out = String::new();
-    for finding in analysis.findings {
-        let d = diagnostic(finding, analysis, &sources);
-        if handler.render_report(&mut out, &d).is_err() {
-            out.push_str(&format!("{}: {}\n", finding.id, finding.explanation));
+    let location_width = locations.iter().map(String::len).max().unwrap_or(0);
+    for (&i, location) in finding.claims.iter().zip(&locations) {
+        let c = &analysis.claims[i];
+        let name = terminal_safe(&names[c.article]).into_owned();
+        let pad = name_width.saturating_sub(name.chars().count());
+        let used = 4 + name_width + 1 + location_width + 2;
+        let room = options.style.width.saturating_sub(used);
+        let mut line = format!(
+            "    {name}{} {}{}  {}",
+            " ".repeat(pad),
+            paint.tone(location, Tone::Faint),
+            " ".repeat(location_width - location.len()),
+            excerpt(c, analysis, room, paint, tone)
+        );
+        if let Value::Quantity(q) = &c.value
+            && !q.parts.is_empty()
+        {
+            line.push_str(&format!(" = {}", relate::describe(q)));
         }
+        out.push_str(line.trim_end());
         out.push('\n');
     }
-    out.push_str(&summary_line(analysis));
+    if options.show.explanations {
+        out.push_str(&format!(
+            "    why: {}\n",
+            terminal_safe(&finding.explanation)
+        ));
+    }
+    if finding.verdict != Verdict::SingleSource
+        && let Some(advice) = editor::advice(finding.kind)
+    {
+        out.push_str(&format!("    help: {advice} ({})\n", finding.kind.name()));
+    }
+}
+
+/// The sources, each by name with its file once; copies of one story say which.
+fn sources_block(analysis: &Analysis<'_>, names: &[String], paint: Paint) -> String {
+    let width = names.iter().map(|n| n.chars().count()).max().unwrap_or(0);
+    let mut out = String::from("Sources\n");
+    for (i, a) in analysis.articles.iter().enumerate() {
+        let group = analysis.groups.of_article.get(i).copied();
+        let first_of_group = (0..i).find(|&j| analysis.groups.of_article.get(j).copied() == group);
+        let copy = first_of_group
+            .map(|j| format!(" (same story as {})", terminal_safe(&names[j])))
+            .unwrap_or_default();
+        let name = terminal_safe(&names[i]).into_owned();
+        out.push_str(&format!(
+            "  {name}{}  {}{copy}\n",
+            " ".repeat(width.saturating_sub(name.chars().count())),
+            paint.tone(&terminal_safe(&a.display_path()), Tone::Faint)
+        ));
+    }
+    out
+}
+
+/// The report: summary, sources, then the findings `options.show` lists, in editor order.
+pub fn render_with(analysis: &Analysis<'_>, options: &Options<'_>) -> String {
+    let paint = Paint {
+        enabled: options.style.color,
+    };
+    let names = editor::source_names(analysis.articles);
+    let summary = Summary::of(analysis.findings);
+    let mut out = summary_line(analysis);
     out.push('\n');
+    let unlisted: Vec<String> = [
+        (
+            Verdict::Conflict,
+            summary.conflict,
+            "conflicts",
+            "--show conflicts",
+        ),
+        (
+            Verdict::Agreement,
+            summary.agreement,
+            "agreements",
+            "--show agreements",
+        ),
+        (
+            Verdict::SingleSource,
+            summary.single_source,
+            "single-source claims",
+            "--show single-source",
+        ),
+    ]
+    .into_iter()
+    .filter(|(v, n, _, _)| *n > 0 && !options.show.lists(*v))
+    .map(|(_, n, what, flag)| format!("{n} {what} not listed ({flag} lists them)"))
+    .collect();
+    if !unlisted.is_empty() {
+        out.push_str(&format!("{}\n", unlisted.join("; ")));
+    }
+    out.push('\n');
+    out.push_str(&sources_block(analysis, &names, paint));
+    let order = editor::order(analysis, options.ranking);
+    for (verdict, title) in [
+        (Verdict::Conflict, "Conflicts"),
+        (Verdict::Agreement, "Agreements"),
+        (Verdict::SingleSource, "Single-source claims"),
+    ] {
+        if !options.show.lists(verdict) {
+            continue;
+        }
+        let listed: Vec<&Finding> = order
+            .iter()
+            .map(|&i| &analysis.findings[i])
+            .filter(|f| f.verdict == verdict)
+            .collect();
+        if listed.is_empty() {
+            continue;
+        }
+        out.push_str(&format!("\n{title}\n"));
+        for finding in listed {
+            finding_lines(&mut out, finding, analysis, &names, options);
+        }
+    }
+    if !analysis.findings.is_empty() {
+        out.push('\n');
+        out.push_str(&summary_line(analysis));
+        out.push('\n');
+    }
     out
 }
 

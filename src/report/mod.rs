@@ -5,6 +5,7 @@
 
 pub mod coverage;
 pub mod diff;
+pub mod editor;
 pub mod fingerprint;
 pub mod github;
 pub mod html;

@@ -49,10 +49,53 @@ pub fn corpus(test: &str) -> Option<PathBuf> {
             Some(dir)
         }
         None => {
-            eprintln!("skipped {test}: CORROBORATE_CORPUS unset");
+            skipped(test, "CORROBORATE_CORPUS unset");
             None
         }
     }
+    .inspect(|_| ran(test))
+}
+
+/// Where skipped tests leave a note (one file per test) for `tests/zz_skipped.rs`, which
+/// runs last, lists them once and fails when `CORROBORATE_NO_SKIPS=1` (set by `.ci/run`).
+pub fn skip_dir() -> PathBuf {
+    std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .map(|d| {
+            if d.is_absolute() {
+                d
+            } else {
+                Path::new(env!("CARGO_MANIFEST_DIR")).join(d)
+            }
+        })
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("target"))
+        .join("skipped-tests")
+}
+
+fn note_path(test: &str) -> PathBuf {
+    let name: String = test
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() || c == '-' || c == '_' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    skip_dir().join(format!("{name}.txt"))
+}
+
+/// Say that `test` is skipped and why, and leave a note for the run's summary.
+pub fn skipped(test: &str, why: &str) {
+    eprintln!("skipped {test}: {why}");
+    let _ = std::fs::create_dir_all(skip_dir());
+    let _ = std::fs::write(note_path(test), format!("{test}: {why}\n"));
+}
+
+/// `test` ran: a note from an earlier skipped run is stale.
+pub fn ran(test: &str) {
+    let _ = std::fs::remove_file(note_path(test));
 }
 
 /// The claim with `id` in a JSON report.
