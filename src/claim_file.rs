@@ -11,7 +11,6 @@
 #![allow(clippy::result_large_err)]
 
 use std::{
-    io::Write,
     path::{Path, PathBuf},
     sync::Arc,
 };
@@ -696,7 +695,7 @@ pub fn file_name(source: &str) -> String {
     format!("{safe}.toml")
 }
 
-/// Write `bytes` to `path` atomically (a temporary file beside it, then a rename), never
+/// Write `bytes` to `path` atomically (see [`crate::safe_write`]), never
 /// over an existing file unless `force`, never over one of `inputs`.
 ///
 /// # Errors
@@ -727,18 +726,7 @@ pub fn write_new(path: &Path, bytes: &[u8], force: bool, inputs: &[PathBuf]) -> 
         .filter(|d| !d.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
     std::fs::create_dir_all(dir).map_err(unwritable)?;
-    let name = path
-        .file_name()
-        .map_or_else(|| "claims".into(), |n| n.to_string_lossy().into_owned());
-    let temporary = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let written = std::fs::File::create(&temporary)
-        .and_then(|mut f| f.write_all(bytes).and_then(|()| f.sync_all()))
-        .and_then(|()| std::fs::rename(&temporary, path));
-    if let Err(source) = written {
-        let _ = std::fs::remove_file(&temporary);
-        return Err(unwritable(source));
-    }
-    Ok(())
+    crate::safe_write::write(path, bytes).map_err(unwritable)
 }
 
 /// `<!-- corroborate: ignore REASON -->` comments of an article: (end of the comment,

@@ -186,7 +186,7 @@ pub fn no_color_requested() -> bool {
 
 /// Run the parsed command line.
 pub fn run(cli: Cli) -> ExitStatus {
-    match cli.command {
+    let status = match cli.command {
         Command::Check(args) => check::run(args),
         Command::Extract(args) => extract::run(args),
         Command::Rules(args) => rules::run(args),
@@ -194,6 +194,13 @@ pub fn run(cli: Cli) -> ExitStatus {
         Command::Man(args) => generate::man(args),
         Command::Coverage(args) => coverage::run(args),
         Command::Diff(args) => diff::run(args),
+    };
+    // A failed write on stdout was reported where it happened; a closed pipe is not an
+    // error (the findings decide the status).
+    if output::stdout_failed() {
+        ExitStatus::Error
+    } else {
+        status
     }
 }
 
@@ -336,20 +343,7 @@ pub(crate) fn read_inputs(
     inputs
 }
 
-pub use output::{print_with, write_report_with as output};
-
-/// Write to stdout; a closed pipe ends the program quietly.
-pub fn print(text: &str) {
-    let mut stdout = std::io::stdout().lock();
-    if let Err(e) = stdout
-        .write_all(text.as_bytes())
-        .and_then(|()| stdout.flush())
-    {
-        if e.kind() == std::io::ErrorKind::BrokenPipe {
-            std::process::exit(0);
-        }
-    }
-}
+pub use output::{print, print_with, write_report_with as output};
 
 /// Write a note about the run on stderr.
 pub fn eprint(text: &str) {
