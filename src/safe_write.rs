@@ -137,6 +137,17 @@ pub fn write(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     write_with(path, &|w| w.write_all(bytes))
 }
 
+/// The system's error without the temporary file's random name that `tempfile` adds
+/// (`... at path "DIR/.NAME.XXXXXX.tmp"`): messages name the target, and a random name
+/// would make them differ from run to run.
+fn without_temporary_name(error: std::io::Error) -> std::io::Error {
+    let text = error.to_string();
+    match text.split_once(" at path \"") {
+        Some((reason, _)) => std::io::Error::new(error.kind(), reason.to_owned()),
+        None => error,
+    }
+}
+
 fn replace(target: &Path, render: Render<'_>) -> std::io::Result<()> {
     let dir = match target.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
@@ -156,7 +167,7 @@ fn replace(target: &Path, render: Render<'_>) -> std::io::Result<()> {
         let mode = std::fs::metadata(target).map_or(0o666, |m| m.permissions().mode() & 0o7777);
         builder.permissions(std::fs::Permissions::from_mode(mode));
     }
-    let temp = builder.tempfile_in(dir)?;
+    let temp = builder.tempfile_in(dir).map_err(without_temporary_name)?;
     let temp_path = temp.path().to_owned();
     register(&temp_path);
     let result = (|| {
