@@ -131,10 +131,17 @@ impl Baseline {
     /// # Errors
     /// The file cannot be read, is not valid TOML, or has another version.
     pub fn read(path: &Path) -> Result<Self, Error> {
-        let text = std::fs::read_to_string(path).map_err(|source| Error::Unreadable {
-            path: path.to_owned(),
-            source,
-        })?;
+        // Never blocks on a FIFO, never reads without end (issue 18).
+        let text = crate::ingest::read_regular(path, crate::ingest::DEFAULT_MAX_FILE_SIZE)
+            .map_err(std::io::Error::from)
+            .and_then(|bytes| {
+                String::from_utf8(bytes)
+                    .map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidData, e))
+            })
+            .map_err(|source| Error::Unreadable {
+                path: path.to_owned(),
+                source,
+            })?;
         let baseline: Baseline = toml::from_str(&text).map_err(|e| Error::Invalid {
             path: path.to_owned(),
             message: e.message().to_owned(),

@@ -11,7 +11,6 @@
 #![allow(clippy::result_large_err)]
 
 use std::{
-    io::Write,
     path::{Path, PathBuf},
     sync::Arc,
 };
@@ -47,8 +46,9 @@ pub struct ClaimFile {
     pub version: u32,
     /// Source id of the article.
     pub source: String,
-    /// Path of the article as given to `extract`; a relative path is looked up from the
-    /// current directory, then from the claim file's folder.
+    /// Path of the article, relative to the claim file's folder (files written before
+    /// that rule hold the path as given to `extract`, looked up from the current
+    /// directory). The article must be an input or lie under the claim file's folder.
     pub article: String,
     /// The claims, sorted by (start, kind, end).
     #[serde(default, rename = "claim", skip_serializing_if = "Vec::is_empty")]
@@ -204,6 +204,39 @@ pub enum Error {
         )
     )]
     ArticleMissing { path: PathBuf, article: PathBuf },
+    #[error("the article of claim file `{path}` is not among the inputs: `{article}`")]
+    #[diagnostic(
+        code(corroborate::claim_file::article_not_an_input),
+        help(
+            "a claim file's article must be given on the command line too (`check claims/ articles/`) or lie in the claim file's folder; nothing was read from it"
+        )
+    )]
+    ArticleNotAnInput { path: PathBuf, article: PathBuf },
+    #[error("claim file `{path}` gives {claim} an invalid value: {problem}")]
+    #[diagnostic(
+        code(corroborate::claim_file::bad_value),
+        help(
+            "`number`, `low` and `high` must be finite numbers, with `low` at most `high`; this claim file and its article were left out"
+        )
+    )]
+    BadValue {
+        path: PathBuf,
+        /// The claim's id, or its position in the file.
+        claim: String,
+        problem: String,
+    },
+    #[error("article `{article}` has two claim files: `{first}` and `{second}`")]
+    #[diagnostic(
+        code(corroborate::claim_file::two_files),
+        help(
+            "which one holds the reviewed claims is unknown, so the article was left out; keep one claim file per article"
+        )
+    )]
+    TwoFiles {
+        article: PathBuf,
+        first: PathBuf,
+        second: PathBuf,
+    },
     #[error("claim file `{path}` is stale: {count} claim(s) no longer match `{article}`")]
     #[diagnostic(
         code(corroborate::claim_file::stale),
@@ -310,38 +343,71 @@ impl ClaimFile {
         Ok(file)
     }
 
-    /// Read and parse a claim file.
+    /// Read and parse a claim file (at most the default `--max-file-size`).
     ///
     /// # Errors
     /// The file cannot be read or parsed.
     pub fn read(path: &Path) -> Result<Self, Error> {
-        let text = std::fs::read_to_string(path).map_err(|source| Error::Unreadable {
+        Self::read_limited(path, crate::ingest::DEFAULT_MAX_FILE_SIZE)
+    }
+
+    /// Read and parse a claim file of at most `limit` bytes. A FIFO, socket or device is
+    /// refused without blocking.
+    ///
+    /// # Errors
+    /// The file cannot be read, is not a regular file, is too large, or cannot be parsed.
+    pub fn read_limited(path: &Path, limit: u64) -> Result<Self, Error> {
+        let unreadable = |source| Error::Unreadable {
             path: path.to_owned(),
             source,
-        })?;
+        };
+        let bytes = crate::ingest::read_regular(path, limit)
+            .map_err(|failure| unreadable(failure.into()))?;
+        let text = String::from_utf8(bytes)
+            .map_err(|e| unreadable(std::io::Error::new(std::io::ErrorKind::InvalidData, e)))?;
         Self::parse(path, &text)
     }
 
-    /// Where the article is: `article` as written if it exists from the current
-    /// directory (or is absolute), else relative to the claim file's folder.
+    /// Where the article is: `article` relative to the claim file's folder (an absolute
+    /// path as it is), else, for files written before claim files said so, relative to
+    /// the current directory. The article must be one of `inputs` (canonical paths of the
+    /// articles given on the command line) or lie under the claim file's folder: a claim
+    /// file cannot make corroborate read (and print) any other file.
     ///
     /// # Errors
-    /// Neither place holds the article.
-    pub fn article_path(&self, claim_file: &Path) -> Result<PathBuf, Error> {
+    /// Neither place holds the article, or it is neither an input nor beside the file.
+    pub fn article_path(&self, claim_file: &Path, inputs: &[PathBuf]) -> Result<PathBuf, Error> {
         let written = PathBuf::from(&self.article);
-        if written.is_file() {
-            return Ok(written);
+        let dir = claim_file
+            .parent()
+            .filter(|d| !d.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        let beside = dir.join(&written);
+        let home = std::fs::canonicalize(dir).ok();
+        let mut outside = None;
+        let candidates = std::iter::once(beside.clone())
+            .chain((written.is_relative() && written != beside).then(|| written.clone()));
+        for candidate in candidates {
+            let Ok(canonical) = std::fs::canonicalize(&candidate) else {
+                continue;
+            };
+            if inputs.contains(&canonical)
+                || home.as_ref().is_some_and(|h| canonical.starts_with(h))
+            {
+                return Ok(candidate);
+            }
+            outside.get_or_insert(candidate);
         }
-        if written.is_relative()
-            && let Some(beside) = claim_file.parent().map(|d| d.join(&written))
-            && beside.is_file()
-        {
-            return Ok(beside);
+        match outside {
+            Some(article) => Err(Error::ArticleNotAnInput {
+                path: claim_file.to_owned(),
+                article,
+            }),
+            None => Err(Error::ArticleMissing {
+                path: claim_file.to_owned(),
+                article: beside,
+            }),
         }
-        Err(Error::ArticleMissing {
-            path: claim_file.to_owned(),
-            article: written,
-        })
     }
 
     /// Check the file against its article: every entry's text must still be at its span
@@ -374,13 +440,21 @@ impl ClaimFile {
             } else {
                 None
             };
+            let name = || {
+                e.id.as_ref()
+                    .map_or_else(|| format!("claim {}", n + 1), |id| format!("`{id}`"))
+            };
+            if let Some(problem) = e.value_problem() {
+                return Err(Error::BadValue {
+                    path: path.to_owned(),
+                    claim: name(),
+                    problem,
+                });
+            }
             if let Some(problem) = problem {
                 return Err(Error::BadSpan {
                     path: path.to_owned(),
-                    claim: e
-                        .id
-                        .as_ref()
-                        .map_or_else(|| format!("claim {}", n + 1), |id| format!("`{id}`")),
+                    claim: name(),
                     start: e.start,
                     end: e.end,
                     problem,
@@ -389,12 +463,10 @@ impl ClaimFile {
             // In bounds and on character boundaries: checked just above.
             let found = &text[e.start..e.end];
             if found != e.text {
+                // The label quotes the claim file only: the article's own text is in the
+                // snippet, and the article is an input of the run (see `article_path`).
                 spans.push(LabeledSpan::new(
-                    Some(format!(
-                        "claim file expects `{}`, the article has `{}`",
-                        shorten(&e.text),
-                        shorten(found)
-                    )),
+                    Some(format!("claim file expects `{}`", shorten(&e.text))),
                     e.start,
                     e.end - e.start,
                 ));
@@ -480,6 +552,27 @@ fn shorten(s: &str) -> String {
 }
 
 impl Entry {
+    /// What is wrong with the entry's figures: not finite, or bounds the wrong way round.
+    fn value_problem(&self) -> Option<String> {
+        for (key, value) in [
+            ("number", self.number),
+            ("low", self.low),
+            ("high", self.high),
+        ] {
+            if let Some(v) = value
+                && !v.is_finite()
+            {
+                return Some(format!("`{key}` is {v}, not a finite number"));
+            }
+        }
+        match (self.low, self.high) {
+            (Some(low), Some(high)) if low > high => {
+                Some(format!("`low` ({low}) is greater than `high` ({high})"))
+            }
+            _ => None,
+        }
+    }
+
     fn of(article: &Article, claim: &Claim) -> Self {
         let mut entry = Entry {
             id: Some(claim.id.clone()),
@@ -696,7 +789,41 @@ pub fn file_name(source: &str) -> String {
     format!("{safe}.toml")
 }
 
-/// Write `bytes` to `path` atomically (a temporary file beside it, then a rename), never
+/// The file name of a source's claim file not yet in `taken` (names given in this run,
+/// lower-cased, since some file systems ignore case): [`file_name`], else with `~2`,
+/// `~3`... before `.toml`. The name returned is added to `taken`.
+pub fn unique_file_name(source: &str, taken: &mut std::collections::BTreeSet<String>) -> String {
+    let base = file_name(source);
+    let mut name = base.clone();
+    let mut n = 1;
+    while !taken.insert(name.to_lowercase()) {
+        n += 1;
+        name = format!("{}~{n}.toml", base.trim_end_matches(".toml"));
+    }
+    name
+}
+
+/// The `article` field of a claim file written into `dir`: the article's path relative to
+/// `dir` (so the file works from any working directory), or as given when either cannot
+/// be resolved (standard input, a folder not created).
+pub fn article_field(article: &Path, dir: &Path) -> String {
+    let (Ok(to), Ok(from)) = (std::fs::canonicalize(article), std::fs::canonicalize(dir)) else {
+        return article.display().to_string();
+    };
+    let to: Vec<_> = to.components().collect();
+    let from: Vec<_> = from.components().collect();
+    let common = to.iter().zip(&from).take_while(|(a, b)| a == b).count();
+    let mut relative = PathBuf::new();
+    for _ in common..from.len() {
+        relative.push("..");
+    }
+    for part in &to[common..] {
+        relative.push(part);
+    }
+    relative.display().to_string()
+}
+
+/// Write `bytes` to `path` atomically (see [`crate::safe_write`]), never
 /// over an existing file unless `force`, never over one of `inputs`.
 ///
 /// # Errors
@@ -727,18 +854,7 @@ pub fn write_new(path: &Path, bytes: &[u8], force: bool, inputs: &[PathBuf]) -> 
         .filter(|d| !d.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
     std::fs::create_dir_all(dir).map_err(unwritable)?;
-    let name = path
-        .file_name()
-        .map_or_else(|| "claims".into(), |n| n.to_string_lossy().into_owned());
-    let temporary = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let written = std::fs::File::create(&temporary)
-        .and_then(|mut f| f.write_all(bytes).and_then(|()| f.sync_all()))
-        .and_then(|()| std::fs::rename(&temporary, path));
-    if let Err(source) = written {
-        let _ = std::fs::remove_file(&temporary);
-        return Err(unwritable(source));
-    }
-    Ok(())
+    crate::safe_write::write(path, bytes).map_err(unwritable)
 }
 
 /// `<!-- corroborate: ignore REASON -->` comments of an article: (end of the comment,

@@ -9,4 +9,5 @@ pub mod normalize;
 pub mod reconcile;
 pub mod report;
 pub mod rules;
+pub mod safe_write;
 pub mod span;

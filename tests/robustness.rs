@@ -84,7 +84,7 @@ proptest! {
 
     #[test]
     fn arbitrary_bytes_are_an_article_or_an_error(bytes in prop::collection::vec(any::<u8>(), 0..512)) {
-        let options = ingest::Options { encoding: Some(encoding_rs::WINDOWS_1252) };
+        let options = ingest::Options { encoding: Some(encoding_rs::WINDOWS_1252), ..ingest::Options::default() };
         for options in [ingest::Options::default(), options] {
             if let Ok(a) = ingest::article_from_bytes(PathBuf::from("x.txt"), bytes.clone(), options, settings()) {
                 invariants::run(&[a], settings());

@@ -22,6 +22,7 @@ fuzz_target!(|data: &[u8]| {
         .filter_map(|(i, bytes)| {
             let options = ingest::Options {
                 encoding: (i == 2).then_some(encoding_rs::WINDOWS_1252),
+                ..ingest::Options::default()
             };
             let path = PathBuf::from(format!("fuzz-{i}.txt"));
             ingest::article_from_bytes(path, bytes.to_vec(), options, &SETTINGS).ok()

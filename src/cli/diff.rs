@@ -59,6 +59,11 @@ pub(crate) fn run(args: DiffArgs) -> ExitStatus {
         Ok(s) => s,
         Err(status) => return status,
     };
+    // A folder is many sources, not one (issue 18: it used to exit 2 saying nothing).
+    if let Some(dir) = [&args.a, &args.b].into_iter().find(|p| p.is_dir()) {
+        super::report_error(&NotOneSource { path: dir.clone() });
+        return ExitStatus::Error;
+    }
     let inputs = read_inputs(&[args.a.clone(), args.b.clone()], &args.flags, &settings);
     let a = inputs::article_of(&inputs.articles, &args.a);
     let b = inputs::article_of(&inputs.articles, &args.b);
@@ -110,3 +115,14 @@ pub(crate) fn run(args: DiffArgs) -> ExitStatus {
     help("give two articles (or claim files of two articles)")
 )]
 struct SameSource;
+
+/// A or B is a folder.
+#[derive(Debug, thiserror::Error, miette::Diagnostic)]
+#[error("`{}` is a directory: `diff` compares two sources", path.display())]
+#[diagnostic(
+    code(corroborate::cli::diff_directory),
+    help("give two articles (or claim files of two articles); `check DIR` reconciles a folder")
+)]
+struct NotOneSource {
+    path: PathBuf,
+}

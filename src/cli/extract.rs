@@ -46,6 +46,12 @@ pub(crate) fn run(args: ExtractArgs) -> ExitStatus {
     let loaded = super::read_inputs(&args.common.paths, &args.common.flags, &settings);
     let mut failed = loaded.errors > 0 || loaded.articles.is_empty();
     if let Some(dir) = &args.write {
+        // The folder exists before the first file, so that each article's path can be
+        // written relative to it.
+        let _ = std::fs::create_dir_all(dir);
+        // Names given in this run: two source ids may map to one file name (`x/y` and
+        // `x-y`); the later gets `~2`, so no claim file is lost or refused as existing.
+        let mut taken = std::collections::BTreeSet::new();
         for (i, article) in loaded.articles.iter().enumerate() {
             let claims: Vec<&Claim> = loaded.claims.iter().filter(|c| c.article == i).collect();
             let mut file = ClaimFile::of(article, &claims);
@@ -54,14 +60,15 @@ pub(crate) fn run(args: ExtractArgs) -> ExitStatus {
                 file.claims.push(ignored.entry.clone());
             }
             file.claims.sort_by_key(|e| (e.start, e.kind, e.end));
-            let path = dir.join(claim_file::file_name(&article.id));
+            file.article = claim_file::article_field(&article.path, dir);
+            let path = dir.join(claim_file::unique_file_name(&article.id, &mut taken));
             match claim_file::write_new(&path, file.to_toml().as_bytes(), args.force, &loaded.files)
             {
                 Ok(()) => {
                     if !args.common.flags.quiet {
                         super::eprint(&format!(
                             "wrote {} ({} claims)\n",
-                            path.display(),
+                            crate::report::one_line_safe(&path.display().to_string()),
                             file.claims.len()
                         ));
                     }

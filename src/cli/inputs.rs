@@ -47,10 +47,13 @@ fn is_article(path: &Path) -> bool {
         .is_some_and(|e| matches!(e.to_ascii_lowercase().as_str(), "txt" | "md" | "markdown"))
 }
 
-/// Split command-line paths into article inputs (files, folders, `-`) and claim files.
-fn partition(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<PathBuf>) {
+/// Split command-line paths into article inputs (files, folders, `-`) and claim files,
+/// with the canonical paths of the article files among them (a claim file's article must
+/// be one of these, or lie beside the claim file).
+fn partition(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<PathBuf>, Vec<PathBuf>) {
     let mut articles = Vec::new();
     let mut claims = Vec::new();
+    let mut given = Vec::new();
     for path in paths {
         if path.is_dir() {
             let files: Vec<PathBuf> = walkdir::WalkDir::new(path)
@@ -62,6 +65,12 @@ fn partition(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<PathBuf>) {
                 .map(walkdir::DirEntry::into_path)
                 .collect();
             let toml: Vec<PathBuf> = files.iter().filter(|p| is_claim_file(p)).cloned().collect();
+            given.extend(
+                files
+                    .iter()
+                    .filter(|p| !is_claim_file(p))
+                    .filter_map(|p| std::fs::canonicalize(p).ok()),
+            );
             // A folder of claim files only is not a folder without articles.
             if toml.is_empty() || files.iter().any(|p| is_article(p)) {
                 articles.push(path.clone());
@@ -70,10 +79,13 @@ fn partition(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<PathBuf>) {
         } else if is_claim_file(path) {
             claims.push(path.clone());
         } else {
+            given.extend(std::fs::canonicalize(path).ok());
             articles.push(path.clone());
         }
     }
-    (articles, claims)
+    given.sort();
+    given.dedup();
+    (articles, claims, given)
 }
 
 fn canonical(path: &Path) -> PathBuf {
@@ -89,11 +101,13 @@ pub(crate) fn load_observed(
     options: ingest::Options,
     observe: &mut dyn FnMut(usize, usize),
 ) -> Inputs {
-    let (direct, claim_paths) = partition(paths);
+    let (direct, claim_paths, given) = partition(paths);
     let mut errors = 0;
     let mut files: Vec<(PathBuf, ClaimFile, PathBuf)> = Vec::new();
     for path in claim_paths {
-        match ClaimFile::read(&path).and_then(|f| f.article_path(&path).map(|a| (f, a))) {
+        match ClaimFile::read_limited(&path, options.max_file_size)
+            .and_then(|f| f.article_path(&path, &given).map(|a| (f, a)))
+        {
             Ok((file, article)) => files.push((path, file, article)),
             Err(e) => {
                 report_error(&e);
@@ -102,7 +116,16 @@ pub(crate) fn load_observed(
         }
     }
     let mut to_read = direct;
-    to_read.extend(files.iter().map(|(_, _, a)| a.clone()));
+    // An article given directly (or in a folder given) is read under that name only, and
+    // one named by two claim files once: read twice, it would get a second source id.
+    let mut seen_articles: BTreeSet<PathBuf> = given.iter().cloned().collect();
+    to_read.extend(
+        files
+            .iter()
+            .map(|(_, _, a)| a)
+            .filter(|a| seen_articles.insert(canonical(a)))
+            .cloned(),
+    );
     let loaded = if to_read.is_empty() {
         ingest::Loaded::default()
     } else {
@@ -119,23 +142,41 @@ pub(crate) fn load_observed(
 
     let mut read: Vec<PathBuf> = articles.iter().map(|a| a.path.clone()).collect();
     let mut file_of: BTreeMap<PathBuf, (PathBuf, ClaimFile)> = BTreeMap::new();
+    // Articles left out: a bad claim file, or two claim files for one article.
+    let mut left_out: BTreeSet<PathBuf> = BTreeSet::new();
     for (path, file, article) in files {
         read.push(path.clone());
         let key = canonical(&article);
         let Some(a) = articles.iter().find(|a| canonical(&a.path) == key) else {
             continue; // the article could not be read: already reported
         };
+        if let Some((first, _)) = file_of.get(&key) {
+            report_error(&claim_file::Error::TwoFiles {
+                article: a.path.clone(),
+                first: first.clone(),
+                second: path.clone(),
+            });
+            errors += 1;
+            left_out.insert(key);
+            continue;
+        }
+        if left_out.contains(&key) {
+            continue;
+        }
         match file.validate(&path, a, settings) {
             Ok(()) => {
-                file_of.entry(key).or_insert((path, file));
+                file_of.insert(key, (path, file));
             }
             Err(e) => {
                 report_error(&e);
                 errors += 1;
-                let stale = key.clone();
-                articles.retain(|a| canonical(&a.path) != stale);
+                left_out.insert(key);
             }
         }
+    }
+    if !left_out.is_empty() {
+        file_of.retain(|key, _| !left_out.contains(key));
+        articles.retain(|a| !left_out.contains(&canonical(&a.path)));
     }
 
     let fresh = extraction::all(&articles, settings);
@@ -190,7 +231,8 @@ pub(crate) fn load_observed(
 pub(crate) fn article_of(articles: &[Article], path: &Path) -> Option<usize> {
     let target = if is_claim_file(path) {
         let file = ClaimFile::read(path).ok()?;
-        canonical(&file.article_path(path).ok()?)
+        let read: Vec<PathBuf> = articles.iter().map(|a| canonical(&a.path)).collect();
+        canonical(&file.article_path(path, &read).ok()?)
     } else {
         canonical(path)
     };

@@ -137,6 +137,10 @@ pub struct RunFlags {
     /// that gives no date of its own (metadata `date`).
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
     pub date: Option<crate::normalize::date::Civil>,
+    /// The largest input read (articles, claim files, standard input), in bytes or with
+    /// a suffix: `500K`, `64M`, `2G` (powers of 1024). A larger one is an error naming it.
+    #[arg(long, value_name = "SIZE", value_parser = parse_size, default_value = "256M")]
+    pub max_file_size: u64,
 }
 
 impl RunFlags {
@@ -144,6 +148,7 @@ impl RunFlags {
     pub fn ingest_options(&self) -> crate::ingest::Options {
         crate::ingest::Options {
             encoding: self.encoding,
+            max_file_size: self.max_file_size,
         }
     }
 }
@@ -152,6 +157,26 @@ fn parse_encoding(label: &str) -> Result<&'static encoding_rs::Encoding, String>
     encoding_rs::Encoding::for_label(label.trim().as_bytes()).ok_or_else(|| {
         format!("unknown encoding `{label}` (try `windows-1252`, `latin1`, `utf-16le`, `utf-16be`)")
     })
+}
+
+fn parse_size(s: &str) -> Result<u64, String> {
+    let t = s.trim();
+    let split = t.find(|c: char| !c.is_ascii_digit()).unwrap_or(t.len());
+    let (digits, suffix) = t.split_at(split);
+    let shift = match suffix.trim().to_ascii_lowercase().as_str() {
+        "" | "b" => 0,
+        "k" | "kb" | "kib" => 10,
+        "m" | "mb" | "mib" => 20,
+        "g" | "gb" | "gib" => 30,
+        "t" | "tb" | "tib" => 40,
+        _ => return Err(format!("`{s}` is not a size (try `500K`, `64M`, `2G`)")),
+    };
+    digits
+        .parse::<u64>()
+        .ok()
+        .and_then(|n| n.checked_mul(1u64 << shift))
+        .filter(|&n| n > 0)
+        .ok_or_else(|| format!("`{s}` is not a size (try `500K`, `64M`, `2G`)"))
 }
 
 fn parse_date(s: &str) -> Result<crate::normalize::date::Civil, String> {
@@ -186,7 +211,7 @@ pub fn no_color_requested() -> bool {
 
 /// Run the parsed command line.
 pub fn run(cli: Cli) -> ExitStatus {
-    match cli.command {
+    let status = match cli.command {
         Command::Check(args) => check::run(args),
         Command::Extract(args) => extract::run(args),
         Command::Rules(args) => rules::run(args),
@@ -194,6 +219,13 @@ pub fn run(cli: Cli) -> ExitStatus {
         Command::Man(args) => generate::man(args),
         Command::Coverage(args) => coverage::run(args),
         Command::Diff(args) => diff::run(args),
+    };
+    // A failed write on stdout was reported where it happened; a closed pipe is not an
+    // error (the findings decide the status).
+    if output::stdout_failed() {
+        ExitStatus::Error
+    } else {
+        status
     }
 }
 
@@ -333,23 +365,38 @@ pub(crate) fn read_inputs(
         },
     );
     progress.finish();
+    if !flags.quiet {
+        for article in &inputs.articles {
+            if let Some((date, at)) = &article.meta.invalid_date {
+                let (line, _) = article.lines.line_col(&article.text, *at);
+                report_error(&InvalidDate {
+                    path: article.path.clone(),
+                    line,
+                    date: date.clone(),
+                });
+            }
+        }
+    }
     inputs
 }
 
-pub use output::{print_with, write_report_with as output};
-
-/// Write to stdout; a closed pipe ends the program quietly.
-pub fn print(text: &str) {
-    let mut stdout = std::io::stdout().lock();
-    if let Err(e) = stdout
-        .write_all(text.as_bytes())
-        .and_then(|()| stdout.flush())
-    {
-        if e.kind() == std::io::ErrorKind::BrokenPipe {
-            std::process::exit(0);
-        }
-    }
+/// A metadata `date` that is no calendar day: a warning, the article is still read.
+#[derive(Debug, thiserror::Error, miette::Diagnostic)]
+#[error("`{}` line {line}: metadata date `{date}` is not a calendar date; ignored", path.display())]
+#[diagnostic(
+    code(corroborate::ingest::invalid_date),
+    severity(Warning),
+    help(
+        "write the publication date as YYYY-MM-DD (a real day); relative dates in the article are read without it"
+    )
+)]
+struct InvalidDate {
+    path: PathBuf,
+    line: usize,
+    date: String,
 }
+
+pub use output::{print, print_with, write_report_with as output};
 
 /// Write a note about the run on stderr.
 pub fn eprint(text: &str) {
@@ -383,6 +430,18 @@ mod tests {
             ExitStatus::Findings
         );
         assert_eq!(ExitStatus::Error.code(), 2);
+    }
+
+    #[test]
+    fn sizes_read_with_their_suffix() {
+        assert_eq!(parse_size("256M"), Ok(256 << 20));
+        assert_eq!(parse_size("10"), Ok(10));
+        assert_eq!(parse_size("2gib"), Ok(2 << 30));
+        assert_eq!(parse_size("1K"), Ok(1024));
+        for bad in ["", "0", "M", "12X", "-1", "99999999999T"] {
+            assert!(parse_size(bad).is_err(), "{bad}");
+        }
+        assert_eq!(parse_size("256M"), Ok(crate::ingest::DEFAULT_MAX_FILE_SIZE));
     }
 
     #[test]

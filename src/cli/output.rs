@@ -1,4 +1,5 @@
-//! Where a report goes (stdout or a file, replaced atomically) and the progress bar
+//! Where a report goes (stdout, whose write errors count, or a file written by
+//! `crate::safe_write`) and the progress bar
 //! shown on stderr while many files are read.
 
 use std::{
@@ -7,6 +8,7 @@ use std::{
 };
 
 use super::{ExitStatus, report_error};
+use std::sync::atomic::{AtomicU8, Ordering};
 
 /// Files below this count are read too fast for a bar to help.
 const PROGRESS_MIN_FILES: usize = 20;
@@ -83,9 +85,10 @@ pub(super) struct OutputIsInput {
 /// large report (JSON of a huge article) is never held in memory as one string.
 pub(super) type Render<'a> = &'a dyn Fn(&mut dyn Write) -> std::io::Result<()>;
 
-/// Write the report `render` streams to stdout, or to `path` through a temporary file
-/// in the same directory renamed over it, so a reader never sees half a report. `path`
-/// may not be one of `inputs`.
+/// Write the report `render` streams to stdout, or to `path` (see
+/// [`crate::safe_write`]: a regular file is replaced atomically, a device or FIFO is
+/// written through, a link is followed to its regular file). `path` may not be one of
+/// `inputs`.
 ///
 /// # Errors
 /// The file is an input or cannot be written; the error has been printed.
@@ -96,7 +99,10 @@ pub fn write_report_with(
 ) -> Result<(), ExitStatus> {
     let Some(path) = path.filter(|p| p.as_os_str() != "-") else {
         print_with(render);
-        return Ok(());
+        return match stdout_failed() {
+            true => Err(ExitStatus::Error),
+            false => Ok(()),
+        };
     };
     if is_input(path, inputs) {
         report_error(&OutputIsInput {
@@ -104,7 +110,7 @@ pub fn write_report_with(
         });
         return Err(ExitStatus::Error);
     }
-    write_atomically_with(path, render).map_err(|source| {
+    crate::safe_write::write_with(path, render).map_err(|source| {
         report_error(&OutputError {
             path: path.to_owned(),
             source,
@@ -125,65 +131,52 @@ fn is_input(path: &Path, inputs: &[PathBuf]) -> bool {
         .any(|i| i == target)
 }
 
-/// Stream `render` to stdout through a buffer; a closed pipe ends the program quietly.
+/// What happened to stdout so far: fine, closed by the reader, or failed.
+static STDOUT: AtomicU8 = AtomicU8::new(STDOUT_OK);
+const STDOUT_OK: u8 = 0;
+const STDOUT_CLOSED: u8 = 1;
+const STDOUT_FAILED: u8 = 2;
+
+/// Writing to stdout failed (other than the reader closing the pipe).
+#[derive(Debug, thiserror::Error, miette::Diagnostic)]
+#[error("cannot write to standard output")]
+#[diagnostic(
+    code(corroborate::cli::stdout),
+    help("the output was cut short; check the disk or the file standard output goes to")
+)]
+struct StdoutError {
+    #[source]
+    source: std::io::Error,
+}
+
+/// Whether a write to stdout failed (and was reported): the run must exit 2.
+pub(crate) fn stdout_failed() -> bool {
+    STDOUT.load(Ordering::SeqCst) == STDOUT_FAILED
+}
+
+/// Stream `render` to stdout through a buffer. A closed pipe (`| head`) stops the output
+/// quietly, and the run keeps the exit status its findings decide; any other write error
+/// is reported once and makes the run exit 2 (see [`stdout_failed`]).
 pub fn print_with(render: Render<'_>) {
+    if STDOUT.load(Ordering::SeqCst) != STDOUT_OK {
+        return;
+    }
     let stdout = std::io::stdout().lock();
     let mut out = std::io::BufWriter::with_capacity(1 << 16, stdout);
-    if let Err(e) = render(&mut out).and_then(|()| out.flush()) {
+    let result = render(&mut out).and_then(|()| out.flush());
+    // Nothing more is written: a second flush on drop would fail the same way.
+    let (_, _) = out.into_parts();
+    if let Err(e) = result {
         if e.kind() == std::io::ErrorKind::BrokenPipe {
-            std::process::exit(0);
+            STDOUT.store(STDOUT_CLOSED, Ordering::SeqCst);
+        } else {
+            STDOUT.store(STDOUT_FAILED, Ordering::SeqCst);
+            report_error(&StdoutError { source: e });
         }
     }
 }
 
-#[cfg(test)]
-fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    write_atomically_with(path, &|w| w.write_all(bytes))
-}
-
-fn write_atomically_with(path: &Path, render: Render<'_>) -> std::io::Result<()> {
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d,
-        _ => Path::new("."),
-    };
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "report".to_owned());
-    let temp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let result = std::fs::File::create(&temp).and_then(|file| {
-        let mut out = std::io::BufWriter::with_capacity(1 << 16, file);
-        render(&mut out)?;
-        let file = out
-            .into_inner()
-            .map_err(std::io::IntoInnerError::into_error)?;
-        file.sync_all()?;
-        std::fs::rename(&temp, path)
-    });
-    if result.is_err() {
-        let _ = std::fs::remove_file(&temp);
-    }
-    result
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn an_atomic_write_replaces_the_file_and_leaves_no_temporary() {
-        let dir = tempfile::tempdir().expect("temp dir");
-        let target = dir.path().join("report.html");
-        std::fs::write(&target, "old").expect("seed file");
-        write_atomically(&target, b"new").expect("written");
-        assert_eq!(std::fs::read_to_string(&target).expect("read"), "new");
-        let entries = std::fs::read_dir(dir.path()).expect("list").count();
-        assert_eq!(entries, 1);
-    }
-
-    #[test]
-    fn a_missing_directory_is_an_error_not_a_panic() {
-        let dir = tempfile::tempdir().expect("temp dir");
-        assert!(write_atomically(&dir.path().join("no/such/dir/x.html"), b"x").is_err());
-    }
+/// Write `text` to stdout (see [`print_with`]).
+pub fn print(text: &str) {
+    print_with(&|w| w.write_all(text.as_bytes()));
 }

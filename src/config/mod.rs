@@ -36,10 +36,13 @@ pub use settings::{
 /// # Errors
 /// The file cannot be read or is not UTF-8.
 pub fn read_layer(path: &Path) -> Result<RulesSource, Error> {
-    let bytes = std::fs::read(path).map_err(|source| Error::Unreadable {
-        path: path.to_owned(),
-        source,
-    })?;
+    // Never blocks on a FIFO, never reads without end (issue 18).
+    let bytes = crate::ingest::read_regular(path, crate::ingest::DEFAULT_MAX_FILE_SIZE).map_err(
+        |failure| Error::Unreadable {
+            path: path.to_owned(),
+            source: failure.into(),
+        },
+    )?;
     let text = String::from_utf8(bytes).map_err(|_| Error::NotUtf8 {
         path: path.to_owned(),
     })?;

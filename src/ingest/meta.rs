@@ -18,6 +18,9 @@ pub struct Metadata {
     pub date: Option<String>,
     pub url: Option<String>,
     pub title: Option<String>,
+    /// A `date` that is no calendar day (`2026-02-30`, `0000-01-01`): left out of
+    /// `date`, kept here with the offset of its line for a warning.
+    pub invalid_date: Option<(String, usize)>,
 }
 
 /// Keys accepted in a metadata header.
@@ -66,7 +69,23 @@ pub fn parse(text: &str, start: usize) -> (Metadata, usize) {
     (Metadata::default(), start)
 }
 
-fn set(meta: &mut Metadata, key: &str, value: &str) {
+/// A `YYYY-MM-DD` that is a real calendar day (years 1 to 9999).
+fn is_calendar_date(date: &str) -> bool {
+    crate::normalize::date::Civil::parse_iso(date).is_some()
+}
+
+/// Keep `date` (read on the line at `line`) when it is a calendar day, else note it.
+fn set_date(meta: &mut Metadata, date: &str, line: usize) {
+    if is_calendar_date(date) {
+        meta.date = Some(date.to_owned());
+        meta.invalid_date = None;
+    } else {
+        meta.date = None;
+        meta.invalid_date = Some((date.to_owned(), line));
+    }
+}
+
+fn set(meta: &mut Metadata, key: &str, value: &str, line: usize) {
     let value = value.trim().trim_matches('"').to_owned();
     if value.is_empty() {
         return;
@@ -76,7 +95,7 @@ fn set(meta: &mut Metadata, key: &str, value: &str) {
         "source" | "outlet" => meta.outlet = Some(value),
         "date" => {
             if let Some(m) = ISO_DATE.find(&value) {
-                meta.date = Some(m.as_str().to_owned());
+                set_date(meta, m.as_str(), line);
             }
         }
         "url" => meta.url = Some(value),
@@ -97,7 +116,7 @@ fn front_matter(text: &str, start: usize) -> Option<(Metadata, usize)> {
             return Some((meta, body_after(text, span.end)));
         }
         if let Some(c) = KEY_VALUE.captures(line) {
-            set(&mut meta, &c[1], &c[2]);
+            set(&mut meta, &c[1], &c[2], span.start);
         }
     }
     None
@@ -113,7 +132,7 @@ fn header_lines(text: &str, start: usize) -> Option<(Metadata, usize)> {
         if !KEYS.contains(&c[1].to_ascii_lowercase().as_str()) {
             return None;
         }
-        set(&mut meta, &c[1], &c[2]);
+        set(&mut meta, &c[1], &c[2], span.start);
     }
     None
 }
@@ -126,10 +145,8 @@ fn date_line(text: &str, start: usize) -> Option<(Metadata, usize)> {
     }
     let c = DATE_LINE.captures(line)?;
     let whole = c.get(0)?;
-    let meta = Metadata {
-        date: Some(c[1].to_owned()),
-        ..Metadata::default()
-    };
+    let mut meta = Metadata::default();
+    set_date(&mut meta, &c[1], span.start);
     // Whatever follows the date on the same line (often the headline) is body text.
     Some((meta, span.start + whole.end()))
 }
@@ -171,6 +188,23 @@ mod tests {
         let (meta, body) = parse(text, 0);
         assert_eq!(meta.date.as_deref(), Some("2025-02-04"));
         assert!(text[body..].starts_with("Rubio meets"));
+    }
+
+    #[test]
+    fn dates_that_are_no_calendar_day_are_left_out_and_noted() {
+        for bad in ["2026-02-30", "0000-01-01", "2025-13-01"] {
+            let text = format!("source: x.org\ndate: {bad}\n\nBody.");
+            let (meta, body) = parse(&text, 0);
+            assert_eq!(meta.date, None, "{bad}");
+            assert_eq!(meta.invalid_date, Some((bad.to_owned(), 14)), "{bad}");
+            assert_eq!(&text[body..], "Body.");
+            let text = format!("date {bad} Headline\nBody.");
+            let (meta, _) = parse(&text, 0);
+            assert_eq!(meta.invalid_date, Some((bad.to_owned(), 0)), "{bad}");
+        }
+        let (meta, _) = parse("date: 2024-02-29\n\nBody.", 0);
+        assert_eq!(meta.date.as_deref(), Some("2024-02-29"));
+        assert_eq!(meta.invalid_date, None);
     }
 
     #[test]

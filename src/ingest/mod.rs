@@ -5,6 +5,7 @@
 //! cannot be used becomes an `Error` for that file; the others are still read.
 
 mod boilerplate;
+pub mod controls;
 pub mod meta;
 pub(crate) mod sentence;
 
@@ -33,7 +34,8 @@ pub struct Article {
     pub id: String,
     /// Where it was read from (`-` for standard input).
     pub path: PathBuf,
-    /// The whole file as read, byte-order mark and metadata included.
+    /// The whole file as read, byte-order mark and metadata included, terminal controls
+    /// blanked to spaces of the same length.
     pub text: Arc<str>,
     pub meta: Metadata,
     /// Where the body starts (after metadata).
@@ -57,8 +59,15 @@ pub struct Sentence {
 }
 
 impl Article {
-    /// Build an article from text already read. `path` is only for display.
+    /// Build an article from text already read. `path` is only for display. Terminal
+    /// escape sequences and other control characters are blanked to spaces first, byte
+    /// for byte ([`controls::blank`]), so they make no claim and offsets stay exact.
     pub fn from_text(path: PathBuf, text: Arc<str>, settings: &Settings) -> Self {
+        let blanked = match controls::blank(&text) {
+            std::borrow::Cow::Owned(blanked) => Some(blanked),
+            std::borrow::Cow::Borrowed(_) => None,
+        };
+        let text: Arc<str> = blanked.map_or(text, Arc::from);
         let bom = if text.starts_with('\u{feff}') { 3 } else { 0 };
         let (meta, body_start) = meta::parse(&text, bom);
         let mut lines = Vec::new();
@@ -272,6 +281,20 @@ pub enum Error {
         path: PathBuf,
         encoding: &'static str,
     },
+    #[error("`{path}` is {what}, not a regular file")]
+    #[diagnostic(
+        code(corroborate::ingest::not_a_file),
+        help("give regular files (or `-` for standard input); nothing was read from it")
+    )]
+    NotAFile { path: PathBuf, what: &'static str },
+    #[error("`{path}` is larger than {limit} bytes")]
+    #[diagnostic(
+        code(corroborate::ingest::too_large),
+        help(
+            "raise the limit with `--max-file-size SIZE` (such as `1G`) if it really is one article"
+        )
+    )]
+    TooLarge { path: PathBuf, limit: u64 },
     #[error("`{path}` looks like a binary file, not an article")]
     #[diagnostic(code(corroborate::ingest::binary))]
     Binary { path: PathBuf },
@@ -349,6 +372,14 @@ fn expand(inputs: &[PathBuf], errors: &mut Vec<Error>) -> Vec<PathBuf> {
                 Ok(entry) if entry.file_type().is_file() && is_article_file(entry.path()) => {
                     found.push(entry.into_path());
                 }
+                // A FIFO, socket or device in a folder is never read, and never skipped
+                // silently either.
+                Ok(entry) if special_kind(&entry.file_type()).is_some() => {
+                    errors.push(Error::NotAFile {
+                        path: entry.path().to_owned(),
+                        what: special_kind(&entry.file_type()).unwrap_or("special"),
+                    });
+                }
                 Ok(_) => {}
                 Err(source) => errors.push(Error::Walk {
                     path: source.path().map_or_else(|| input.clone(), Path::to_owned),
@@ -368,35 +399,156 @@ fn expand(inputs: &[PathBuf], errors: &mut Vec<Error>) -> Vec<PathBuf> {
     files
 }
 
-/// Read bytes from a file or standard input.
-fn read_bytes(path: &Path) -> Result<Vec<u8>, Error> {
-    if path.as_os_str() == "-" {
-        let mut buf = Vec::new();
-        std::io::stdin()
-            .read_to_end(&mut buf)
-            .map_err(|source| Error::Unreadable {
-                path: path.to_owned(),
-                source,
-            })?;
-        return Ok(buf);
+/// What a file that is not regular nor a directory is, for messages: `a FIFO`...
+fn special_kind(kind: &std::fs::FileType) -> Option<&'static str> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if kind.is_fifo() {
+            return Some("a FIFO (named pipe)");
+        }
+        if kind.is_socket() {
+            return Some("a socket");
+        }
+        if kind.is_char_device() {
+            return Some("a character device");
+        }
+        if kind.is_block_device() {
+            return Some("a block device");
+        }
     }
-    std::fs::read(path).map_err(|source| match source.kind() {
-        std::io::ErrorKind::NotFound => Error::Missing {
-            path: path.to_owned(),
-        },
-        _ => Error::Unreadable {
+    if kind.is_file() || kind.is_dir() || kind.is_symlink() {
+        None
+    } else {
+        Some("a special file")
+    }
+}
+
+/// The default of `--max-file-size`: 256 MiB, room for a 200 MB article.
+pub const DEFAULT_MAX_FILE_SIZE: u64 = 256 * 1024 * 1024;
+
+/// Why [`read_regular`] read nothing.
+#[derive(Debug)]
+pub enum ReadFailure {
+    /// The system's error (missing, permission denied, a directory...).
+    Io(std::io::Error),
+    /// A FIFO, socket or device: reading it could block forever or never end.
+    NotAFile(&'static str),
+    /// More bytes than the limit.
+    TooLarge(u64),
+}
+
+impl From<ReadFailure> for std::io::Error {
+    fn from(failure: ReadFailure) -> Self {
+        match failure {
+            ReadFailure::Io(e) => e,
+            ReadFailure::NotAFile(what) => std::io::Error::new(
+                std::io::ErrorKind::InvalidInput,
+                format!("it is {what}, not a regular file"),
+            ),
+            ReadFailure::TooLarge(limit) => std::io::Error::new(
+                std::io::ErrorKind::FileTooLarge,
+                format!("it is larger than {limit} bytes"),
+            ),
+        }
+    }
+}
+
+/// Read at most `limit` bytes from `reader`; more is [`ReadFailure::TooLarge`].
+fn read_capped(reader: impl Read, limit: u64) -> Result<Vec<u8>, ReadFailure> {
+    let mut buf = Vec::new();
+    reader
+        .take(limit.saturating_add(1))
+        .read_to_end(&mut buf)
+        .map_err(ReadFailure::Io)?;
+    if buf.len() as u64 > limit {
+        return Err(ReadFailure::TooLarge(limit));
+    }
+    Ok(buf)
+}
+
+/// Read a regular file of at most `limit` bytes. A FIFO, socket or device is refused
+/// without blocking: the file is opened non-blocking and checked after opening, so a
+/// file swapped for a FIFO in between is refused too. Every input (articles, claim files,
+/// rules files, baselines) is read through here.
+///
+/// # Errors
+/// The file cannot be opened, is not a regular file, or is larger than `limit`.
+pub fn read_regular(path: &Path, limit: u64) -> Result<Vec<u8>, ReadFailure> {
+    let before = std::fs::metadata(path).map_err(ReadFailure::Io)?;
+    if let Some(what) = special_kind(&before.file_type()) {
+        return Err(ReadFailure::NotAFile(what));
+    }
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NONBLOCK);
+    }
+    let file = options.open(path).map_err(ReadFailure::Io)?;
+    let opened = file.metadata().map_err(ReadFailure::Io)?;
+    if let Some(what) = special_kind(&opened.file_type()) {
+        return Err(ReadFailure::NotAFile(what));
+    }
+    if opened.is_dir() {
+        return Err(ReadFailure::Io(std::io::Error::new(
+            std::io::ErrorKind::IsADirectory,
+            "it is a directory",
+        )));
+    }
+    if opened.len() > limit {
+        return Err(ReadFailure::TooLarge(limit));
+    }
+    read_capped(file, limit)
+}
+
+/// Read bytes from a file or standard input, at most `limit` of them.
+fn read_bytes(path: &Path, limit: u64) -> Result<Vec<u8>, Error> {
+    let failed = |failure| match failure {
+        ReadFailure::Io(source) if source.kind() == std::io::ErrorKind::NotFound => {
+            Error::Missing {
+                path: path.to_owned(),
+            }
+        }
+        ReadFailure::Io(source) => Error::Unreadable {
             path: path.to_owned(),
             source,
         },
-    })
+        ReadFailure::NotAFile(what) => Error::NotAFile {
+            path: path.to_owned(),
+            what,
+        },
+        ReadFailure::TooLarge(limit) => Error::TooLarge {
+            path: path.to_owned(),
+            limit,
+        },
+    };
+    if path.as_os_str() == "-" {
+        // Standard input may be a pipe or a terminal: only its size is capped.
+        return read_capped(std::io::stdin().lock(), limit).map_err(failed);
+    }
+    read_regular(path, limit).map_err(failed)
 }
 
 /// How inputs are read.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Copy)]
 pub struct Options {
     /// Encoding of files that are not UTF-8 (`--encoding`); `None` makes them errors.
-    /// UTF-8 files, and files with a byte-order mark, are read as what they are.
+    /// UTF-8 files, and files with a byte-order mark, are read as what they are; with
+    /// `utf-16le` or `utf-16be`, a file without a byte-order mark is read as UTF-16 too.
     pub encoding: Option<&'static encoding_rs::Encoding>,
+    /// The largest input read, in bytes (`--max-file-size`).
+    pub max_file_size: u64,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            encoding: None,
+            max_file_size: DEFAULT_MAX_FILE_SIZE,
+        }
+    }
 }
 
 /// Whether decoded text is more control characters than text: a binary file.
@@ -414,7 +566,11 @@ fn looks_binary(text: &str) -> bool {
 fn decode(path: &Path, bytes: Vec<u8>, options: Options) -> Result<String, Error> {
     let has_utf16_bom = bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]);
     if let Some(encoding) = options.encoding {
-        if has_utf16_bom || std::str::from_utf8(&bytes).is_err() {
+        // ASCII in UTF-16 is valid UTF-8 (every other byte a NUL): with a UTF-16 label
+        // and no UTF-8 byte-order mark, the label is what the user says the file is.
+        let utf16_label = encoding == encoding_rs::UTF_16LE || encoding == encoding_rs::UTF_16BE;
+        let utf8_bom = bytes.starts_with(&[0xEF, 0xBB, 0xBF]);
+        if has_utf16_bom || (utf16_label && !utf8_bom) || std::str::from_utf8(&bytes).is_err() {
             // `decode` follows a byte-order mark over the label, as browsers do.
             let (text, used, had_errors) = encoding.decode(&bytes);
             if had_errors {
@@ -558,7 +714,7 @@ pub fn load_with(
         let read: Vec<Result<Article, Error>> = paths
             .par_iter()
             .map(|path| {
-                read_bytes(path)
+                read_bytes(path, options.max_file_size)
                     .and_then(|bytes| decode(path, bytes, options))
                     .map(|text| Article::from_text(path.clone(), Arc::from(text), settings))
             })

@@ -32,13 +32,20 @@ pub fn escape_data(text: &str) -> String {
     out
 }
 
-/// Escape a property value (`file=`, `title=`).
+/// Escape a property value (`file=`, `title=`). Other control characters (ESC, BEL, a
+/// file name's tab) are percent-encoded too: the runner prints them raw otherwise.
 pub fn escape_property(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in escape_data(text).chars() {
         match c {
             ':' => out.push_str("%3A"),
             ',' => out.push_str("%2C"),
+            c if c.is_control() => {
+                let mut buf = [0u8; 4];
+                for b in c.encode_utf8(&mut buf).bytes() {
+                    let _ = write!(out, "%{b:02X}");
+                }
+            }
             c => out.push(c),
         }
     }
@@ -85,6 +92,14 @@ pub fn render(analysis: &Analysis<'_>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn control_characters_in_a_file_name_are_percent_encoded_issue_18() {
+        assert_eq!(
+            escape_property("a\u{1b}[31m\u{7}\tb.txt"),
+            "a%1B[31m%07%09b.txt"
+        );
+    }
 
     #[test]
     fn messages_escape_percent_and_newlines() {

@@ -410,7 +410,8 @@ pub fn render_claims(analysis: &Analysis<'_>) -> String {
         let text = terminal_safe(a.slice(bounded(&a.text, c.span))).replace(['\n', '\r'], " ");
         out.push_str(&format!(
             "{}:{line}:{column}\t{}\t{}\t{}\n",
-            terminal_safe(&a.display_path()),
+            // A tab or newline in a file name would forge a column or a record.
+            super::one_line_safe(&a.display_path()),
             c.kind.name(),
             text,
             terminal_safe(&label_for(c))

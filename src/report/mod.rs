@@ -84,6 +84,17 @@ pub fn terminal_safe(text: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(out)
 }
 
+/// A file name or other one-line field made safe to print on a terminal and inside a
+/// line-based format: like [`terminal_safe`], and tabs and line breaks become `?` too, so
+/// a file name cannot forge a record line or a column.
+pub fn one_line_safe(text: &str) -> std::borrow::Cow<'_, str> {
+    let safe = terminal_safe(text);
+    if !safe.contains(['\n', '\t']) {
+        return safe;
+    }
+    std::borrow::Cow::Owned(safe.replace(['\n', '\t'], "?"))
+}
+
 /// A whole source text made terminal-safe for a snippet renderer, byte for byte: like
 /// `terminal_safe`, except that a line break stays a line break (a CRLF's `\r` becomes a
 /// space, a lone `\r` becomes `\n`), so the renderer sees the lines we number.
