@@ -3,6 +3,7 @@
 //! Extraction is a pure function of the articles and `Settings`. Claims hold the index
 //! of their article and byte spans into its text, never copies of it.
 
+pub mod clock;
 pub mod context;
 pub mod date;
 pub mod duration;

@@ -99,7 +99,16 @@ const FRACTION_DENOMINATORS: [u64; 11] = [2, 3, 4, 5, 6, 8, 10, 16, 32, 64, 100]
 
 /// Lower-case hyphen prefixes that do not turn the following digits into an
 /// identifier (`mid-2020`, `pre-2008`), unlike `MS-13` or `COVID-19`.
-const PLAIN_PREFIXES: [&str; 7] = ["mid", "pre", "post", "late", "early", "over", "under"];
+const PLAIN_PREFIXES: [&str; 8] = [
+    "mid",
+    "pre",
+    "post",
+    "late",
+    "early",
+    "over",
+    "under",
+    "magnitude",
+];
 
 /// A number word and the role it can play in a phrase.
 #[derive(Debug, Clone, Copy, PartialEq)]
