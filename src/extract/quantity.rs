@@ -944,6 +944,9 @@ fn scale_precision(literal: &str, value: f64) -> Option<f64> {
     Some(0.5 * 10f64.powi(-decimals) * scale)
 }
 
+/// First words of a counted phrase that make the count a part added to others.
+const ADDED_PART: &[&str] = &["other", "more", "additional", "extra", "further", "another"];
+
 /// The unit and dimension of a time of day (`clock`), in minutes after midnight.
 pub const TIME_OF_DAY: &str = "time of day";
 
@@ -1620,6 +1623,15 @@ fn read_sentence(
         }
         if unit.is_none() && counted.is_none() && keep == Keep::Claims {
             continue; // nothing to compare it with
+        }
+        // "three other bombs", "two more victims", "two additional life sentences": a part
+        // beside others, compared only with other parts.
+        if counted_text.as_deref().is_some_and(|t| {
+            text::words(t)
+                .next()
+                .is_some_and(|(_, _, w)| ADDED_PART.contains(&text::fold(w).as_str()))
+        }) {
+            subset = true;
         }
         // Small numbers in words ("one of them") count only known things, and "the two
         // countries" refers back to things already counted.
