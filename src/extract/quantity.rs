@@ -944,6 +944,13 @@ fn scale_precision(literal: &str, value: f64) -> Option<f64> {
     Some(0.5 * 10f64.powi(-decimals) * scale)
 }
 
+/// Words after "N times" that make it a factor ("three times the size", "five times as
+/// many", "ten times more"), not a count of times.
+const MULTIPLIER_AFTER: &[&str] = &[
+    "the", "as", "more", "less", "larger", "bigger", "higher", "greater", "smaller", "faster",
+    "lower", "that", "a", "an", "its", "their", "his", "her", "what", "over",
+];
+
 /// First words of a counted phrase that make the count a part added to others.
 const ADDED_PART: &[&str] = &["other", "more", "additional", "extra", "further", "another"];
 
@@ -1601,8 +1608,16 @@ fn read_sentence(
         let unit_dimension = unit.map(|u| settings.units[u].dimension.as_str());
         if unit_dimension.is_none() || unit_dimension == Some("currency") {
             if let Some((written, head, rel_end)) = noun_phrase(&sentence[after..], settings) {
-                if settings.time_words.contains(&head)
-                    || settings.time_words.contains(&text::fold(written))
+                // "shot 11 times": a count of times; "three times the size" is a factor.
+                let repeats = unit.is_none()
+                    && text::fold(written) == "times"
+                    && words
+                        .after(after + rel_end)
+                        .filter(|w| sentence[after + rel_end..w.0].trim().is_empty())
+                        .is_none_or(|w| !MULTIPLIER_AFTER.contains(&text::fold(w.2).as_str()));
+                if !repeats
+                    && (settings.time_words.contains(&head)
+                        || settings.time_words.contains(&text::fold(written)))
                 {
                     continue; // a duration, an age or a time of day
                 }

@@ -271,7 +271,7 @@ pub fn find(text: &str) -> Vec<DurationMention> {
 
 /// Words that, written right before a figure, make it an age ("aged 51", "at age 91",
 /// "at the age of 91", "girls ages 6 and 8").
-const AGE_BEFORE: &[&str] = &["aged", "age", "ages", "age of"];
+const AGE_BEFORE: &[&str] = &["aged", "age", "ages", "age of", "turned", "turns"];
 
 /// A subject and verb after which a lone figure ending the clause is an age ("He was 95.").
 const AGE_STATED: &[&str] = &["he was", "she was", "he is", "she is", "who was", "who is"];
@@ -332,6 +332,21 @@ const NOT_A_NAME: &[&str] = &[
     "route",
 ];
 
+/// Whether `before` ends with a capitalised name and "was" or "is" ("Mark Felt was ").
+fn name_was(before: &str) -> bool {
+    let mut words = text::words(before).collect::<Vec<_>>().into_iter().rev();
+    let (Some((_, verb_end, verb)), Some((_, name_end, name))) = (words.next(), words.next())
+    else {
+        return false;
+    };
+    matches!(verb, "was" | "is")
+        && &before[verb_end..] == " "
+        && before[name_end..].starts_with(' ')
+        && name.starts_with(|c: char| c.is_uppercase())
+        && name.chars().any(char::is_lowercase)
+        && !NOT_A_NAME.contains(&text::fold(name).as_str())
+}
+
 /// Ages written as a bare figure: "Maddon, 66, said", "aged 51", "at the age of 91",
 /// "He was 95." Each is a number of years, `is_age`; figures already read are skipped.
 fn ages_without_a_unit(text: &str, out: &mut Vec<DurationMention>) {
@@ -374,7 +389,9 @@ fn ages_without_a_unit(text: &str, out: &mut Vec<DurationMention>) {
             text.get(e..t.start)
                 .is_some_and(|gap| matches!(gap.trim(), "and" | "," | "or" | "to"))
         });
-        let stated = clause_ends && AGE_STATED.iter().any(|w| ends_with_words(w));
+        let sentence_ends = after.trim_end().trim_end_matches(['"', '”', '\'']) == ".";
+        let stated = clause_ends && AGE_STATED.iter().any(|w| ends_with_words(w))
+            || sentence_ends && name_was(before);
         // "Comeaux, 49, escaped", "Maddon, 66": a figure between commas after a name.
         let apposed = clause_ends && before.ends_with(", ") && {
             // "Comeaux Jr., 49,": a full stop of an abbreviation may end the name.
@@ -383,7 +400,7 @@ fn ages_without_a_unit(text: &str, out: &mut Vec<DurationMention>) {
                 e == name.len()
                     && w.starts_with(|c: char| c.is_uppercase())
                     && w.chars().count() > 1
-                    && w.chars().skip(1).all(|c| !c.is_uppercase() || c == '.')
+                    && w.chars().any(char::is_lowercase)
                     && !NOT_A_NAME.contains(&text::fold(w).trim_end_matches('.'))
             })
         };
