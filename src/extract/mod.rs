@@ -4,6 +4,7 @@
 //! of their article and byte spans into its text, never copies of it.
 
 pub mod analysis;
+pub mod clock;
 pub mod context;
 pub mod date;
 pub mod duration;

@@ -16,7 +16,7 @@ use regex::Regex;
 
 use crate::{
     config::{QualifierWord, Settings},
-    extract::{Claim, ClaimKind, Part, Qualifier, Quantity, Value, context},
+    extract::{Claim, ClaimKind, Part, Qualifier, Quantity, Value, clock, context},
     ingest::Article,
     normalize::{
         number::{self, NumberForm, NumberToken},
@@ -562,6 +562,7 @@ fn is_not_an_amount(
     if let Some(head) = pre.strip_suffix('-')
         && head.ends_with(char::is_alphabetic)
         && !ends_with_suffixed_number(head)
+        && unit_word_before(head, settings).is_none()
     {
         return true;
     }
@@ -943,6 +944,19 @@ fn scale_precision(literal: &str, value: f64) -> Option<f64> {
     Some(0.5 * 10f64.powi(-decimals) * scale)
 }
 
+/// Words after "N times" that make it a factor ("three times the size", "five times as
+/// many", "ten times more"), not a count of times.
+const MULTIPLIER_AFTER: &[&str] = &[
+    "the", "as", "more", "less", "larger", "bigger", "higher", "greater", "smaller", "faster",
+    "lower", "that", "a", "an", "its", "their", "his", "her", "what", "over",
+];
+
+/// First words of a counted phrase that make the count a part added to others.
+const ADDED_PART: &[&str] = &["other", "more", "additional", "extra", "further", "another"];
+
+/// The unit and dimension of a time of day (`clock`), in minutes after midnight.
+pub const TIME_OF_DAY: &str = "time of day";
+
 /// Read the quantity claims of one article.
 pub fn extract(index: usize, article: &Article, settings: &Settings) -> Vec<Claim> {
     let mut claims = Vec::new();
@@ -952,10 +966,50 @@ pub fn extract(index: usize, article: &Article, settings: &Settings) -> Vec<Clai
         let is_paragraph_start =
             si == 0 || article.sentences[si - 1].paragraph != sentence.paragraph;
         let readings = read_sentence(text, is_paragraph_start, Keep::Claims, settings);
-        if readings.is_empty() {
+        let times = clock::find(text);
+        if readings.is_empty() && times.is_empty() {
             continue;
         }
         let context = context::around(article, si, settings);
+        if !times.is_empty() {
+            let words = Words::new(text);
+            for t in times {
+                claims.push(Claim {
+                    id: String::new(),
+                    article: index,
+                    kind: ClaimKind::Quantity,
+                    span: t.span.shifted(sentence.span.start),
+                    sentence: sentence.span,
+                    value: Value::Quantity(Quantity {
+                        number: Some(t.minutes),
+                        low: t.low,
+                        high: t.high,
+                        low_inclusive: true,
+                        high_inclusive: true,
+                        qualifier: t.qualifier,
+                        unit: Some(TIME_OF_DAY.to_owned()),
+                        dimension: Some(TIME_OF_DAY.to_owned()),
+                        base_factor: 1.0,
+                        base_offset: 0.0,
+                        // Times in different zones are never compared.
+                        counted: Some(t.zone),
+                        counted_text: None,
+                        parts: Vec::new(),
+                        subset: false,
+                        vague_phrase: None,
+                        unit_prefix: String::new(),
+                        unit_suffix: " minutes after midnight".to_owned(),
+                    }),
+                    subject: TIME_OF_DAY.to_owned(),
+                    context: context::Context {
+                        local: local_terms(text, &words, t.span.start, t.span.end, settings),
+                        scope: scope_terms(text, &words, t.span.end, settings),
+                        owners: owners(text, t.span.start, &proper, settings),
+                        ..context.clone()
+                    },
+                });
+            }
+        }
         for r in readings {
             let unit = r.unit.map(|u| &settings.units[u]);
             let counted_text = r.counted_text.clone();
@@ -1161,11 +1215,17 @@ fn read_sentence(
         {
             join_start = token.end + first.1;
         }
+        // "$140-$150 million", "between $62 and $68": the sign written again on the
+        // second end, the same sign as on the first.
+        let join_end = tokens
+            .get(k)
+            .map(|next| sign_repeated(sentence, token.start, join_start, next.start, settings))
+            .unwrap_or(join_start);
         if let Some(next) = tokens.get(k)
-            && RANGE_JOIN.is_match(&sentence[join_start..next.start])
+            && RANGE_JOIN.is_match(&sentence[join_start..join_end])
             && !is_not_an_amount(sentence, next, &words, &phones, false, settings)
         {
-            let joined_by_and = sentence[join_start..next.start].trim() == "and";
+            let joined_by_and = sentence[join_start..join_end].trim() == "and";
             let between = words
                 .before(token.start)
                 .is_some_and(|w| text::fold(w.2) == "between");
@@ -1175,7 +1235,9 @@ fn read_sentence(
                 && low > 0.0
                 && low * 100.0 < next.value
             {
-                // "20 to 30 million": the scale word applies to both ends.
+                // "20 to 30 million": the scale word applies to both ends; "200 to 4
+                // million" starts below the scale (the first end is more than the second's
+                // figure before its scale word).
                 if let Some(p) = scale_precision(&sentence[next.start..next.end], next.value) {
                     let mantissa_scale = p
                         * 2.0
@@ -1186,7 +1248,9 @@ fn read_sentence(
                                 .map_or(0, |d| d.chars().take_while(char::is_ascii_digit).count())
                                 as i32,
                         );
-                    low *= mantissa_scale;
+                    if mantissa_scale > 0.0 && low < next.value / mantissa_scale {
+                        low *= mantissa_scale;
+                    }
                 }
             }
             if next.value > low && (!joined_by_and || between) {
@@ -1241,6 +1305,15 @@ fn read_sentence(
                 pre_end = sym.start();
                 start = sym.start();
             }
+        }
+        // "magnitude-5.9": a unit named by a word before the figure, joined by a hyphen.
+        if unit.is_none()
+            && let Some(head) = sentence[..start].strip_suffix('-')
+            && let Some((u, at)) = unit_word_before(head, settings)
+        {
+            unit = Some(u);
+            pre_end = at;
+            start = at;
         }
         // "MAUD 60": millions of a currency, code before.
         if unit.is_none()
@@ -1535,8 +1608,16 @@ fn read_sentence(
         let unit_dimension = unit.map(|u| settings.units[u].dimension.as_str());
         if unit_dimension.is_none() || unit_dimension == Some("currency") {
             if let Some((written, head, rel_end)) = noun_phrase(&sentence[after..], settings) {
-                if settings.time_words.contains(&head)
-                    || settings.time_words.contains(&text::fold(written))
+                // "shot 11 times": a count of times; "three times the size" is a factor.
+                let repeats = unit.is_none()
+                    && text::fold(written) == "times"
+                    && words
+                        .after(after + rel_end)
+                        .filter(|w| sentence[after + rel_end..w.0].trim().is_empty())
+                        .is_none_or(|w| !MULTIPLIER_AFTER.contains(&text::fold(w.2).as_str()));
+                if !repeats
+                    && (settings.time_words.contains(&head)
+                        || settings.time_words.contains(&text::fold(written)))
                 {
                     continue; // a duration, an age or a time of day
                 }
@@ -1557,6 +1638,15 @@ fn read_sentence(
         }
         if unit.is_none() && counted.is_none() && keep == Keep::Claims {
             continue; // nothing to compare it with
+        }
+        // "three other bombs", "two more victims", "two additional life sentences": a part
+        // beside others, compared only with other parts.
+        if counted_text.as_deref().is_some_and(|t| {
+            text::words(t)
+                .next()
+                .is_some_and(|(_, _, w)| ADDED_PART.contains(&text::fold(w).as_str()))
+        }) {
+            subset = true;
         }
         // Small numbers in words ("one of them") count only known things, and "the two
         // countries" refers back to things already counted.
@@ -1584,10 +1674,12 @@ fn read_sentence(
             if definite {
                 continue;
             }
+            // "one" is also an article and a pronoun ("one of them", "one day"): it counts
+            // only known things. Two and more count whatever noun follows ("two guards").
             let known = counted
                 .as_deref()
                 .is_some_and(|c| settings.counted.values().any(|v| v == c));
-            if !known {
+            if !known && (token.value < 2.0 || counted_head.is_none()) {
                 continue;
             }
         }
@@ -1835,6 +1927,46 @@ fn read_sentence(
     }
     readings.sort_by_key(|r| (r.span.start, r.span.end));
     merge_bound_pairs(sentence, readings)
+}
+
+/// A unit other than a currency whose word symbol ends `head` ("magnitude" in "a
+/// magnitude-6.1 quake"), and where the symbol starts.
+fn unit_word_before(head: &str, settings: &Settings) -> Option<(usize, usize)> {
+    let m = settings.matchers().symbol_before(head)?;
+    if m.end() != head.len() || !m.as_str().starts_with(char::is_alphabetic) {
+        return None;
+    }
+    let u = settings.matchers().unit_for_symbol(m.as_str().trim_end())?;
+    (settings.units[u].dimension != "currency").then_some((u, m.start()))
+}
+
+/// Where the joiner of a range ends when the second end repeats the first end's sign
+/// ("$140-$150", "from €10 to €15"): the start of that sign, else `next_start`.
+fn sign_repeated(
+    sentence: &str,
+    first_start: usize,
+    join_start: usize,
+    next_start: usize,
+    settings: &Settings,
+) -> usize {
+    let matchers = settings.matchers();
+    let (Some(head), Some(before_first)) =
+        (sentence.get(..next_start), sentence.get(..first_start))
+    else {
+        return next_start;
+    };
+    let Some(second) = matchers.symbol_before(head) else {
+        return next_start;
+    };
+    if second.start() < join_start {
+        return next_start;
+    }
+    let first = matchers.symbol_before(before_first);
+    let same = first.is_some_and(|f| {
+        matchers.unit_for_symbol(f.as_str().trim_end())
+            == matchers.unit_for_symbol(second.as_str().trim_end())
+    });
+    if same { second.start() } else { next_start }
 }
 
 /// The unit whose alias starts `rest` (after optional space or hyphen), with the byte

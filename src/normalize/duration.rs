@@ -265,7 +265,162 @@ pub fn find(text: &str) -> Vec<DurationMention> {
             modifies,
         });
     }
+    ages_without_a_unit(text, &mut out);
     out
+}
+
+/// Words that, written right before a figure, make it an age ("aged 51", "at age 91",
+/// "at the age of 91", "girls ages 6 and 8").
+const AGE_BEFORE: &[&str] = &["aged", "age", "ages", "age of", "turned", "turns"];
+
+/// A subject and verb after which a lone figure ending the clause is an age ("He was 95.").
+const AGE_STATED: &[&str] = &["he was", "she was", "he is", "she is", "who was", "who is"];
+
+/// Capitalised words that start no name: a figure after them and a comma is no age.
+const NOT_A_NAME: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "in",
+    "on",
+    "at",
+    "by",
+    "since",
+    "until",
+    "of",
+    "and",
+    "but",
+    "or",
+    "the",
+    "a",
+    "an",
+    "no",
+    "number",
+    "page",
+    "chapter",
+    "section",
+    "room",
+    "flight",
+    "route",
+];
+
+/// Whether `before` ends with a capitalised name and "was" or "is" ("Mark Felt was ").
+fn name_was(before: &str) -> bool {
+    let mut words = text::words(before).collect::<Vec<_>>().into_iter().rev();
+    let (Some((_, verb_end, verb)), Some((_, name_end, name))) = (words.next(), words.next())
+    else {
+        return false;
+    };
+    matches!(verb, "was" | "is")
+        && &before[verb_end..] == " "
+        && before[name_end..].starts_with(' ')
+        && name.starts_with(|c: char| c.is_uppercase())
+        && name.chars().any(char::is_lowercase)
+        && !NOT_A_NAME.contains(&text::fold(name).as_str())
+}
+
+/// Ages written as a bare figure: "Maddon, 66, said", "aged 51", "at the age of 91",
+/// "He was 95." Each is a number of years, `is_age`; figures already read are skipped.
+fn ages_without_a_unit(text: &str, out: &mut Vec<DurationMention>) {
+    let mut previous_age_end: Option<usize> = None;
+    let mut found = Vec::new();
+    for t in number::scan(text) {
+        if t.form != number::NumberForm::Digits
+            || t.is_decimal
+            || t.has_separator
+            || !(1.0..=120.0).contains(&t.value)
+            || t.value.fract() != 0.0
+            || out
+                .iter()
+                .any(|d| d.span.start < t.end && t.start < d.span.end)
+        {
+            continue;
+        }
+        let (Some(before), Some(after)) = (text.get(..t.start), text.get(t.end..)) else {
+            continue;
+        };
+        let lower = before.trim_end().to_lowercase();
+        let ends_with_words = |phrase: &str| {
+            lower.strip_suffix(phrase).is_some_and(|head| {
+                head.chars()
+                    .next_back()
+                    .is_none_or(|c| !c.is_alphanumeric())
+            }) && before.ends_with(' ')
+        };
+        let clause_ends = after
+            .chars()
+            .next()
+            .is_none_or(|c| matches!(c, ',' | ';' | ')' | '.' | ':'))
+            && !after.starts_with(".0")
+            && !after
+                .get(1..)
+                .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()));
+        let named = AGE_BEFORE.iter().any(|w| ends_with_words(w));
+        // "ages 6 and 8": the second figure of a list of ages.
+        let listed = previous_age_end.is_some_and(|e| {
+            text.get(e..t.start)
+                .is_some_and(|gap| matches!(gap.trim(), "and" | "," | "or" | "to"))
+        });
+        let sentence_ends = after.trim_end().trim_end_matches(['"', '”', '\'']) == ".";
+        let stated = clause_ends && AGE_STATED.iter().any(|w| ends_with_words(w))
+            || sentence_ends && name_was(before);
+        // "Comeaux, 49, escaped", "Maddon, 66": a figure between commas after a name.
+        let apposed = clause_ends && before.ends_with(", ") && {
+            // "Comeaux Jr., 49,": a full stop of an abbreviation may end the name.
+            let name = before[..before.len() - 2].trim_end_matches('.');
+            text::words(name).last().is_some_and(|(_, e, w)| {
+                e == name.len()
+                    && w.starts_with(|c: char| c.is_uppercase())
+                    && w.chars().count() > 1
+                    && w.chars().any(char::is_lowercase)
+                    && !NOT_A_NAME.contains(&text::fold(w).trim_end_matches('.'))
+            })
+        };
+        if named || listed || stated || apposed {
+            found.push(DurationMention {
+                span: Span::new(t.start, t.end),
+                amount: t.value,
+                unit: TimeUnit::Year,
+                is_age: true,
+                modifies: None,
+            });
+            previous_age_end = Some(t.end);
+        } else {
+            previous_age_end = None;
+        }
+    }
+    if !found.is_empty() {
+        out.extend(found);
+        out.sort_by_key(|d| (d.span.start, d.span.end));
+    }
 }
 
 #[cfg(test)]

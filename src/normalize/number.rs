@@ -99,7 +99,16 @@ const FRACTION_DENOMINATORS: [u64; 11] = [2, 3, 4, 5, 6, 8, 10, 16, 32, 64, 100]
 
 /// Lower-case hyphen prefixes that do not turn the following digits into an
 /// identifier (`mid-2020`, `pre-2008`), unlike `MS-13` or `COVID-19`.
-const PLAIN_PREFIXES: [&str; 7] = ["mid", "pre", "post", "late", "early", "over", "under"];
+const PLAIN_PREFIXES: [&str; 8] = [
+    "mid",
+    "pre",
+    "post",
+    "late",
+    "early",
+    "over",
+    "under",
+    "magnitude",
+];
 
 /// A number word and the role it can play in a phrase.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -1193,6 +1202,22 @@ impl Scanner<'_> {
             .map(str::trim_end)
             .and_then(|t| t.chars().next_back())
             .is_some_and(|c| matches!(c, '$' | '€' | '£' | '¥' | '₹'));
+        // A currency code glued before ("USD10m", "Rs20bn") is a sign too.
+        let code_before = {
+            let head = self.text.get(..i).unwrap_or("");
+            let letters = head
+                .bytes()
+                .rev()
+                .take_while(u8::is_ascii_alphabetic)
+                .count();
+            letters >= 2 && (self.is_code)(&head[head.len() - letters..].to_lowercase())
+        };
+        let after_sign = after_sign || code_before;
+        // "12.3m tonnes", "1.2m barrels": a glued "m" before a unit word is a million, not
+        // metres (a unit after a unit is no measure).
+        let million_before_unit =
+            suffix == "m" && self.b.get(j) == Some(&b' ') && self.unit_follows(j);
+        let after_sign = after_sign || million_before_unit;
         let glued = self.text.get(e..self.skip_ident(e)).unwrap_or("");
         // An upper-case "M" or "G" ending a figure is mega or giga ("10M.", "1.5G"):
         // metres and grams are written in lower case. Followed by a word it names a
