@@ -213,7 +213,7 @@ mod tests {
         );
         assert_eq!(d.content_changes, 0);
         let d = diff(
-            "we will reopen the bridge by may",
+            "we will reopen the bridge by june",
             "we will reopen the bridge in march",
         );
         assert_eq!(d.content_changes, 2);
