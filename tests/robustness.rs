@@ -272,7 +272,7 @@ fn bad_inputs_are_each_reported_the_rest_still_read_and_nothing_written() {
         "`latin1.txt` is not UTF-8 text (it looks like Latin-1",
         "`binary.txt` looks like a binary file",
         "cannot read `loop.txt`",
-        "cannot read `socket.txt`",
+        "`socket.txt` is a socket, not a regular file",
         "`missing.txt` does not exist",
     ] {
         assert!(
@@ -527,4 +527,460 @@ fn a_paragraph_dense_with_claims_takes_linear_time() {
         "took {:?}",
         started.elapsed()
     );
+}
+
+// ---- Issue 18: hostile environments ------------------------------------------------
+
+const HARBOUR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/harbour-fire");
+
+/// Run the binary in `dir` with no standard input; a run longer than `secs` is killed
+/// and fails the test (nothing may hang).
+fn run_bounded(dir: &std::path::Path, args: &[&str], secs: u64) -> std::process::Output {
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_corroborate"))
+        .args(args)
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("the corroborate binary runs");
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(secs);
+    loop {
+        if child.try_wait().expect("waits").is_some() {
+            return child.wait_with_output().expect("output");
+        }
+        if std::time::Instant::now() > deadline {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!(
+                "`corroborate {}` hung for more than {secs} s",
+                args.join(" ")
+            );
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+}
+
+fn mkfifo(path: &std::path::Path) {
+    let status = std::process::Command::new("mkfifo")
+        .arg(path)
+        .status()
+        .expect("mkfifo runs");
+    assert!(status.success(), "mkfifo {}", path.display());
+}
+
+fn is_root() -> bool {
+    std::process::Command::new("id")
+        .arg("-u")
+        .output()
+        .is_ok_and(|o| String::from_utf8_lossy(&o.stdout).trim() == "0")
+}
+
+/// Item 1: `--output` onto a device node writes through it; the node stays a device.
+/// Made with mknod in a temporary folder (never on /dev), so root only.
+#[cfg(unix)]
+#[test]
+fn output_onto_a_device_writes_through_and_keeps_the_device_issue_18() {
+    use std::os::unix::fs::FileTypeExt;
+    if !is_root() {
+        eprintln!("SKIPPED output_onto_a_device...: needs root for mknod (CI runs as root)");
+        return;
+    }
+    let dir = tempfile::tempdir().expect("temp dir");
+    let d = dir.path();
+    for (name, minor) in [("full", "7"), ("null", "3")] {
+        let made = std::process::Command::new("mknod")
+            .args([name, "c", "1", minor])
+            .current_dir(d)
+            .status()
+            .expect("mknod runs");
+        assert!(made.success());
+    }
+    let full = run_bounded(d, &["check", HARBOUR, "--output", "full"], 60);
+    let stderr = String::from_utf8_lossy(&full.stderr);
+    assert_eq!(full.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains("cannot write the report to `full`"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("No space left on device"), "{stderr}");
+    let null = run_bounded(d, &["check", HARBOUR, "--output", "null"], 60);
+    assert_eq!(null.status.code(), Some(1), "the findings decide");
+    for name in ["full", "null"] {
+        let kind = std::fs::symlink_metadata(d.join(name))
+            .expect("still there")
+            .file_type();
+        assert!(kind.is_char_device(), "{name} is still a character device");
+    }
+    assert_eq!(
+        std::fs::read_dir(d).expect("list").count(),
+        2,
+        "no temporary left"
+    );
+}
+
+/// Item 1: a link to a device (here /dev/null, only written through) stays a link, and a
+/// link to a regular file is followed: the file gets the report, the link stays.
+#[cfg(unix)]
+#[test]
+fn output_through_a_link_keeps_the_link_issue_18() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let d = dir.path();
+    std::os::unix::fs::symlink("/dev/null", d.join("sink")).expect("link");
+    std::fs::write(d.join("real.json"), "old").expect("seed");
+    std::os::unix::fs::symlink("real.json", d.join("report.json")).expect("link");
+    let out = run_bounded(d, &["check", HARBOUR, "-o", "sink"], 60);
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let out = run_bounded(
+        d,
+        &["check", HARBOUR, "--format", "json", "-o", "report.json"],
+        60,
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    for link in ["sink", "report.json"] {
+        let kind = std::fs::symlink_metadata(d.join(link))
+            .expect("there")
+            .file_type();
+        assert!(kind.is_symlink(), "{link} is still a link");
+    }
+    let report = std::fs::read_to_string(d.join("real.json")).expect("report");
+    assert!(report.starts_with('{'), "the link's file holds the report");
+    assert_eq!(
+        std::fs::read_dir(d).expect("list").count(),
+        3,
+        "no temporary left"
+    );
+}
+
+/// Item 3: claim files written from one directory work from another: `article` is
+/// relative to the claim file.
+#[test]
+fn claim_files_work_from_any_working_directory_issue_18() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let d = dir.path();
+    std::fs::create_dir_all(d.join("work/articles")).expect("mkdir");
+    std::fs::create_dir_all(d.join("elsewhere")).expect("mkdir");
+    std::fs::write(d.join("work/articles/a.txt"), GOOD).expect("write");
+    std::fs::write(
+        d.join("work/articles/b.txt"),
+        "PORT ELLERY - A fire destroyed 45 homes on Tuesday, the council said.\n",
+    )
+    .expect("write");
+    let out = run_bounded(
+        &d.join("work"),
+        &["extract", "articles", "--write", "claims"],
+        60,
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let file = std::fs::read_to_string(d.join("work/claims/a.toml")).expect("claim file");
+    assert!(file.contains("article = \"../articles/a.txt\""), "{file}");
+    let out = run_bounded(
+        &d.join("elsewhere"),
+        &[
+            "check",
+            "../work/claims",
+            "../work/articles",
+            "--format",
+            "json",
+        ],
+        60,
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "40 vs 45 homes: {stderr}");
+    assert!(stderr.is_empty(), "{stderr}");
+}
+
+/// Item 4: a write error on stdout is an error; a closed pipe is quiet and keeps the
+/// status the findings decide.
+#[cfg(unix)]
+#[test]
+fn stdout_write_errors_exit_2_and_a_closed_pipe_keeps_the_status_issue_18() {
+    let full = || std::fs::OpenOptions::new().write(true).open("/dev/full");
+    let Ok(_) = full() else {
+        eprintln!("SKIPPED stdout_write_errors...: no /dev/full on this system");
+        return;
+    };
+    for args in [
+        &["check", HARBOUR, "--format", "json"][..],
+        &["check", HARBOUR],
+        &["extract", HARBOUR],
+        &["extract", HARBOUR, "--format", "json"],
+        &["rules", "--dump"],
+        &["rules"],
+        &["man"],
+        &["completions", "bash"],
+    ] {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_corroborate"))
+            .args(args)
+            .stdout(full().expect("/dev/full"))
+            .output()
+            .expect("runs");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {stderr}");
+        assert!(
+            stderr.contains("cannot write to standard output"),
+            "{args:?}: {stderr}"
+        );
+    }
+    // The reader is gone before anything is written: exit 1 (conflicts), nothing said.
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_corroborate"))
+        .args(["check", HARBOUR, "--format", "json"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("runs");
+    drop(child.stdout.take());
+    let out = child.wait_with_output().expect("waits");
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+/// Item 5: a FIFO as an article, a rules file, a claim file, a baseline or inside a
+/// folder is refused at once, naming it; nothing hangs.
+#[cfg(unix)]
+#[test]
+fn fifos_are_refused_without_hanging_issue_18() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let d = dir.path();
+    std::fs::create_dir(d.join("folder")).expect("mkdir");
+    std::fs::write(d.join("folder/good.txt"), GOOD).expect("write");
+    std::fs::write(d.join("good.txt"), GOOD).expect("write");
+    for fifo in [
+        "pipe.txt",
+        "rules.toml.fifo",
+        "claims.toml",
+        "base.toml",
+        "folder/pipe.md",
+    ] {
+        mkfifo(&d.join(fifo));
+    }
+    let cases: [(&[&str], &str); 5] = [
+        (
+            &["check", "pipe.txt", "good.txt"],
+            "`pipe.txt` is a FIFO (named pipe), not a regular file",
+        ),
+        (
+            &["check", "--rules", "rules.toml.fifo", "good.txt"],
+            "rules.toml.fifo",
+        ),
+        (&["check", "claims.toml", "good.txt"], "claims.toml"),
+        (
+            &["check", "good.txt", "--baseline", "base.toml"],
+            "base.toml",
+        ),
+        (
+            &["extract", "folder"],
+            "is a FIFO (named pipe), not a regular file",
+        ),
+    ];
+    for (args, expected) in cases {
+        let out = run_bounded(d, args, 20);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {stderr}");
+        assert!(stderr.contains(expected), "{args:?}: {stderr}");
+        assert!(
+            stderr.contains("FIFO"),
+            "{args:?} says what it is: {stderr}"
+        );
+    }
+    // The rest of the folder is still read.
+    let out = run_bounded(d, &["extract", "folder"], 20);
+    assert!(String::from_utf8_lossy(&out.stdout).contains("40 homes"));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("pipe.md"));
+}
+
+/// Item 5: standard input is capped too (`- < /dev/zero` used to grow without end).
+#[cfg(unix)]
+#[test]
+fn standard_input_is_capped_issue_18() {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_corroborate"))
+        .args(["extract", "--max-file-size", "1M", "-"])
+        .stdin(std::fs::File::open("/dev/zero").expect("/dev/zero"))
+        .output()
+        .expect("runs");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains("`-` is larger than 1048576 bytes"),
+        "{stderr}"
+    );
+}
+
+/// Item 8: tabs, newlines and escapes in a file name reach no output raw.
+#[cfg(unix)]
+#[test]
+fn file_names_cannot_forge_records_or_escape_issue_18() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let d = dir.path();
+    let name = "a\tforged:1:1\tquantity\tx\tx\n\u{1b}[31mb\u{7}.txt";
+    std::fs::write(d.join(name), GOOD).expect("write");
+    std::fs::write(
+        d.join("other.txt"),
+        "PORT ELLERY - A fire destroyed 45 homes on Tuesday, the council said.\n",
+    )
+    .expect("write");
+    let out = run_bounded(d, &["extract", name], 20);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(!stdout.is_empty());
+    for line in stdout.lines() {
+        assert_eq!(
+            line.matches('\t').count(),
+            3,
+            "one record per line: {line:?}"
+        );
+    }
+    assert!(
+        !stdout.contains('\u{1b}') && !stdout.contains('\u{7}'),
+        "{stdout:?}"
+    );
+    let out = run_bounded(d, &["extract", name, "--write", "claims"], 20);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("wrote claims/"), "{stderr}");
+    assert!(
+        !stderr.contains('\u{1b}') && !stderr.contains('\u{7}'),
+        "{stderr:?}"
+    );
+    let out = run_bounded(d, &["check", name, "other.txt", "--format", "github"], 20);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.contains("file="), "{stdout}");
+    assert!(
+        !stdout.contains('\u{1b}') && !stdout.contains('\u{7}'),
+        "{stdout:?}"
+    );
+    assert!(stdout.lines().all(|l| l.starts_with("::")), "{stdout}");
+}
+
+/// Item 9: two source ids that map to one file name (`x/y`, `x-y`) give two claim
+/// files, with and without `--force`.
+#[test]
+fn two_ids_with_one_file_name_give_two_claim_files_issue_18() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let d = dir.path();
+    std::fs::write(d.join("one.txt"), format!("id: x/y\n\n{GOOD}")).expect("write");
+    std::fs::write(
+        d.join("two.txt"),
+        "id: x-y\n\nPORT ELLERY - A fire destroyed 45 homes on Tuesday, the council said.\n",
+    )
+    .expect("write");
+    let out = run_bounded(
+        d,
+        &["extract", "one.txt", "two.txt", "--write", "claims"],
+        20,
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let mut names: Vec<String> = std::fs::read_dir(d.join("claims"))
+        .expect("claims")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(names, ["x-y.toml", "x-y~2.toml"]);
+    let out = run_bounded(
+        d,
+        &[
+            "extract", "one.txt", "two.txt", "--write", "claims", "--force",
+        ],
+        20,
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let sources: Vec<String> = names
+        .iter()
+        .map(|n| std::fs::read_to_string(d.join("claims").join(n)).expect("file"))
+        .map(|t| {
+            t.lines()
+                .find(|l| l.starts_with("source"))
+                .unwrap_or("")
+                .to_owned()
+        })
+        .collect();
+    assert_eq!(sources, ["source = \"x-y\"", "source = \"x/y\""]);
+    let out = run_bounded(d, &["check", "claims", "one.txt", "two.txt"], 20);
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+/// Item 10: SIGINT while a report is written leaves no temporary file behind.
+#[cfg(unix)]
+#[test]
+fn an_interrupted_write_leaves_no_temporary_issue_18() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let d = dir.path();
+    // Big enough that writing the JSON report takes a while.
+    let line = "A fire destroyed 40 homes on Tuesday and 45 homes on Wednesday, officials said. ";
+    std::fs::write(d.join("big.txt"), line.repeat(60_000)).expect("write");
+    let mut caught = 0;
+    for _ in 0..4 {
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_corroborate"))
+            .args(["check", "big.txt", "--format", "json", "-o", "out.json"])
+            .current_dir(d)
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .expect("runs");
+        let temporary = || {
+            std::fs::read_dir(d)
+                .expect("list")
+                .flatten()
+                .any(|e| e.file_name().to_string_lossy().ends_with(".tmp"))
+        };
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(120);
+        while !temporary() && child.try_wait().expect("waits").is_none() {
+            assert!(
+                std::time::Instant::now() < deadline,
+                "no report written in 120 s"
+            );
+            std::thread::sleep(std::time::Duration::from_millis(1));
+        }
+        if child.try_wait().expect("waits").is_none() {
+            let _ = std::process::Command::new("kill")
+                .args(["-INT", &child.id().to_string()])
+                .status();
+            caught += 1;
+        }
+        let _ = child.wait();
+        assert!(!temporary(), "a temporary file was left behind");
+        let _ = std::fs::remove_file(d.join("out.json"));
+    }
+    eprintln!("an_interrupted_write: {caught} of 4 runs interrupted while writing");
+    if caught == 0 {
+        eprintln!("SKIPPED an_interrupted_write...: every write finished before the signal");
+    }
 }
