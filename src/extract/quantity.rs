@@ -2553,6 +2553,74 @@ mod tests {
         r.into_iter().next().expect("one reading")
     }
 
+    fn unit_name(r: &Reading) -> Option<String> {
+        let settings = Settings::builtin();
+        r.unit.map(|u| settings.units[u].name.clone())
+    }
+
+    #[test]
+    fn a_range_whose_second_end_repeats_the_sign_is_one_range() {
+        let r = one("The stake is worth between $31 and $37 a unit to the buyers.");
+        assert_eq!((r.low, r.high), (Some(31.0), Some(37.0)));
+        let r = one("Analysts see sales of $210-$230 million this spring.");
+        assert_eq!((r.low, r.high), (Some(210e6), Some(230e6)));
+        let r = one("The fund grew from €4 to €9 billion in a decade.");
+        assert_eq!((r.low, r.high), (Some(4e9), Some(9e9)));
+        assert_eq!(r.qualifier, Qualifier::Range);
+    }
+
+    #[test]
+    fn a_scale_word_is_not_carried_to_a_first_end_above_its_figure() {
+        let r = one("Fines run from 300 to 2 million dollars for a firm.");
+        assert_eq!((r.low, r.high), (Some(300.0), Some(2e6)));
+    }
+
+    #[test]
+    fn small_counts_in_words_count_any_noun() {
+        let r = one("The crew spotted four tugboats near the pier.");
+        assert_eq!(r.number, Some(4.0));
+        assert!(read("The two tugboats left at dawn.").is_empty());
+        assert!(read("One tugboat left at dawn.").is_empty());
+    }
+
+    #[test]
+    fn a_count_of_other_things_is_a_part() {
+        assert!(one("Crews found five other crates on the dock.").subset);
+        assert!(!one("Crews found five crates on the dock.").subset);
+    }
+
+    #[test]
+    fn a_magnitude_may_be_named_before_its_figure() {
+        for s in [
+            "A magnitude 5.2 tremor shook the valley.",
+            "A magnitude-5.2 tremor shook the valley.",
+            "The tremor had a magnitude of 5.2, the agency said.",
+            "The tremor registered 5.2 on the Richter scale.",
+        ] {
+            let r = one(s);
+            assert_eq!(r.number, Some(5.2), "{s}");
+            assert_eq!(unit_name(&r).as_deref(), Some("magnitude"), "{s}");
+        }
+    }
+
+    #[test]
+    fn a_glued_m_before_a_unit_is_millions() {
+        let r = one("The mill shipped 4.5m tonnes last season.");
+        assert_eq!(r.number, Some(4.5e6));
+        assert_eq!(unit_name(&r).as_deref(), Some("t"));
+        let r = one("The club paid EUR25m for the striker.");
+        assert_eq!(r.number, Some(25e6));
+        let r = one("She ran the 400m in the heats.");
+        assert_eq!(unit_name(&r).as_deref(), Some("m"));
+    }
+
+    #[test]
+    fn times_are_counted_unless_they_multiply() {
+        let r = one("The guard was struck six times in the melee.");
+        assert_eq!(r.number, Some(6.0));
+        assert!(read("The new hall is six times the size of the old one.").is_empty());
+    }
+
     #[test]
     fn a_count_keeps_what_it_counts() {
         let r = one("he watched 43 Colombian migrants board a flight");

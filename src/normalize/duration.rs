@@ -475,6 +475,26 @@ mod tests {
     }
 
     #[test]
+    fn bare_figures_are_ages_where_news_writes_them_so() {
+        let ages = |t: &str| -> Vec<f64> {
+            find(t)
+                .into_iter()
+                .filter(|d| d.is_age)
+                .map(|d| d.amount)
+                .collect()
+        };
+        assert_eq!(ages("Ortega, 58, of Dayton was charged."), [58.0]);
+        assert_eq!(ages("The coach, McAllister Jr., 61, spoke."), [61.0]);
+        assert_eq!(ages("She retired aged 44 and moved."), [44.0]);
+        assert_eq!(ages("He died at the age of 88 in June."), [88.0]);
+        assert_eq!(ages("two sons, ages 9 and 13, were home"), [9.0, 13.0]);
+        assert_eq!(ages("Viola Brandt was 101."), [101.0]);
+        assert!(ages("On March 3, 12 boats sailed.").is_empty());
+        assert!(ages("In Boston, 40, maybe 50, people came.").len() <= 1);
+        assert!(ages("The index rose 12, to 480.").is_empty());
+    }
+
+    #[test]
     fn the_modified_noun_is_kept() {
         let found = find("a 90-day freeze");
         assert_eq!(found[0].modifies.as_deref(), Some("freeze"));
