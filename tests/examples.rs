@@ -151,9 +151,10 @@ fn examples_show_every_verdict() {
 
     let quote = findings_with(&report, "We were lucky the wind turned before midnight");
     assert_eq!(quote[0]["verdict"], "agreement");
-    let misquote = findings_with(&report, "that is all that matters");
-    assert_eq!(misquote[0]["verdict"], "conflict");
-    assert_eq!(misquote[0]["kind"], "misquote");
+    // "that is what matters" and "that is all that matters" differ in function words only:
+    // one statement (issue 15: a misquote is a change of content words).
+    let reworded = findings_with(&report, "that is all that matters");
+    assert_ne!(reworded[0]["verdict"], "conflict");
 }
 
 #[test]
@@ -267,21 +268,25 @@ fn the_human_report_lists_conflicts_then_agreements_by_outlet_issue_17() {
         let path = format!("examples/harbour-fire/{file}.txt");
         assert_eq!(report.matches(&path).count(), 1, "{path} once: {report}");
     }
-    // Advice fits the kind: a quote is not a count.
-    let misquote = report
-        .lines()
-        .skip_while(|l| !l.contains("quoted two ways"))
-        .find(|l| l.trim_start().starts_with("help:"))
-        .expect("the misquote's help");
-    assert!(!misquote.contains("count"), "{misquote}");
+    // Advice fits the kind: a date or a quote is not a count.
+    let verbose = stdout(&["check", "examples/harbour-fire/", "--verbose"]);
+    let mut in_time_or_quote = false;
+    for line in verbose.lines() {
+        if line.contains('\u{201c}') || line.contains("date") {
+            in_time_or_quote = true;
+        } else if line.trim_start().starts_with("help:") && in_time_or_quote {
+            assert!(!line.contains("count different things"), "{line}");
+            in_time_or_quote = false;
+        }
+    }
 }
 
 #[test]
 fn show_lists_what_it_names_and_verbose_lists_everything_issue_17() {
     let only = stdout(&["check", "examples/harbour-fire/", "--show", "conflicts"]);
     let marks: Vec<char> = finding_lines(&only).iter().map(|(m, _)| *m).collect();
-    assert_eq!(marks, vec!['✗', '✗'], "{only}");
-    assert!(only.contains("7 agreements not listed"), "{only}");
+    assert_eq!(marks, vec!['✗'], "{only}");
+    assert!(only.contains("8 agreements not listed"), "{only}");
     let single = stdout(&["check", "examples/harbour-fire/", "--show", "single-source"]);
     let marks: Vec<char> = finding_lines(&single).iter().map(|(m, _)| *m).collect();
     assert_eq!(marks, vec!['·'; 4], "{single}");
@@ -510,7 +515,14 @@ fn the_reference_names_every_rules_key_and_finding_kind_issue_17() {
 /// and describes each format it takes.
 #[test]
 fn help_lists_options_in_one_order_and_describes_every_format_issue_17() {
-    let shared = ["--rules", "--color", "--quiet", "--encoding", "--date"];
+    let shared = [
+        "--rules",
+        "--color",
+        "--quiet",
+        "--encoding",
+        "--date",
+        "--max-file-size",
+    ];
     for sub in ["check", "coverage", "diff", "extract"] {
         let help = String::from_utf8(run(&[sub, "--help"]).stdout).expect("UTF-8");
         let options: Vec<&str> = help

@@ -125,7 +125,7 @@ mod tests {
     fn escape_sequences_become_spaces_of_their_length() {
         let cases = [
             ("a\u{1b}[0mb", "a    b"),
-            ("\u{1b}]0;title\u{7}42 homes", "           42 homes"),
+            ("\u{1b}]0;title\u{7}42 homes", "          42 homes"),
             ("\u{1b}]8;;http://x\u{1b}\\link", "              link"),
             ("x\u{1b}(By", "x   y"),
             ("bell\u{7} and\u{8}back", "bell  and back"),

@@ -873,6 +873,7 @@ mod tests {
     fn windows_1252() -> Options {
         Options {
             encoding: Some(encoding_rs::WINDOWS_1252),
+            ..Options::default()
         }
     }
 
@@ -912,6 +913,7 @@ mod tests {
     fn bytes_invalid_in_the_encoding_are_an_error() {
         let options = Options {
             encoding: Some(encoding_rs::SHIFT_JIS),
+            ..Options::default()
         };
         let err = decode(Path::new("x.txt"), b"abc \x82 \xff\xff".to_vec(), options);
         assert!(
