@@ -289,9 +289,9 @@ fn show_lists_what_it_names_and_verbose_lists_everything_issue_17() {
     assert!(only.contains("8 agreements not listed"), "{only}");
     let single = stdout(&["check", "examples/harbour-fire/", "--show", "single-source"]);
     let marks: Vec<char> = finding_lines(&single).iter().map(|(m, _)| *m).collect();
-    assert_eq!(marks, vec!['·'; 4], "{single}");
+    assert_eq!(marks, vec!['·'; 5], "{single}");
     let all = stdout(&["check", "examples/harbour-fire/", "--verbose"]);
-    assert_eq!(finding_lines(&all).len(), 13, "{all}");
+    assert_eq!(finding_lines(&all).len(), 14, "{all}");
     assert!(all.contains("    why: "), "{all}");
     assert_eq!(
         stdout(&["check", "examples/harbour-fire/", "--show", "all"])
