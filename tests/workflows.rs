@@ -239,7 +239,7 @@ fn claim_files_round_trip_issue_4() {
 
     // Rewriting unchanged claims gives identical bytes.
     let again = articles.with_file_name("again");
-    let out = run(&["extract", s(&claims), "--write", s(&again)]);
+    let out = run(&["extract", s(&claims), s(&articles), "--write", s(&again)]);
     assert_eq!(code(&out), 0, "{}", String::from_utf8_lossy(&out.stderr));
     for entry in fs::read_dir(&claims).expect("claims") {
         let path = entry.expect("entry").path();
@@ -261,6 +261,7 @@ fn claim_files_round_trip_issue_4() {
         code(&run(&[
             "extract",
             s(&claims),
+            s(&articles),
             "--write",
             s(&claims),
             "--force"
@@ -271,7 +272,7 @@ fn claim_files_round_trip_issue_4() {
 
     // An edited value is what check sees.
     fs::write(&gazette, written.replace("number = 27.0", "number = 35")).expect("edit");
-    let (status, report) = run_json(&["check", "--format", "json", s(&claims)]);
+    let (status, report) = run_json(&["check", "--format", "json", s(&claims), s(&articles)]);
     assert_eq!(claim_value(&report, "27 stalls"), [35.0]);
     let stalls = common::findings_with(&report, "27 stalls");
     assert_eq!(stalls[0]["verdict"], "agreement", "35 now agrees with 35");
@@ -291,7 +292,7 @@ fn claim_files_round_trip_issue_4() {
     );
     assert_ne!(ignored, edited);
     fs::write(&gazette, ignored).expect("edit");
-    let (_, report) = run_json(&["check", "--format", "json", s(&claims)]);
+    let (_, report) = run_json(&["check", "--format", "json", s(&claims), s(&articles)]);
     assert!(claim_value(&report, "27 stalls").is_empty());
     assert_eq!(
         report["ignored_claims"][0]["reason"],
@@ -302,7 +303,7 @@ fn claim_files_round_trip_issue_4() {
     let article = articles.join("ellery-gazette.txt");
     let text = fs::read_to_string(&article).expect("article");
     fs::write(&article, text.replace("27 stalls", "29 stalls")).expect("edit article");
-    let out = run(&["check", s(&claims)]);
+    let out = run(&["check", s(&claims), s(&articles)]);
     assert_eq!(code(&out), 2);
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("is stale"), "{stderr}");
@@ -535,7 +536,7 @@ fn seed_claim_files_round_trip_and_go_stale_issue_4() {
     let edited = text.replacen("number = 43.0", "number = 46", 1);
     assert_ne!(edited, text, "the 32 + 11 claim has number 43");
     fs::write(&broadcaster, edited).expect("edit");
-    let (status, report) = run_json(&["check", "--format", "json", s(&claims)]);
+    let (status, report) = run_json(&["check", "--format", "json", s(&claims), s(&articles)]);
     assert_eq!(status, 1, "46 conflicts with 43");
     assert_eq!(claim_value(&report, "32 men and 11 women"), [46.0]);
     assert_eq!(
@@ -550,7 +551,7 @@ fn seed_claim_files_round_trip_and_go_stale_issue_4() {
         .expect("article 001");
     let body = fs::read_to_string(&article).expect("article");
     fs::write(&article, body.replace("32 men", "33 men")).expect("edit");
-    let out = run(&["check", s(&claims)]);
+    let out = run(&["check", s(&claims), s(&articles)]);
     assert_eq!(code(&out), 2);
     assert!(String::from_utf8_lossy(&out.stderr).contains("is stale"));
 }

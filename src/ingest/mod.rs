@@ -936,4 +936,45 @@ mod tests {
             Err(Error::Binary { .. })
         ));
     }
+
+    #[test]
+    fn utf16le_without_a_byte_order_mark_is_read_with_its_label_issue_18() {
+        let bytes: Vec<u8> = "Forty homes burned."
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
+        let options = Options {
+            encoding: Some(encoding_rs::UTF_16LE),
+            ..Options::default()
+        };
+        assert_eq!(
+            decode(Path::new("x.txt"), bytes, options).expect("decodes"),
+            "Forty homes burned."
+        );
+    }
+
+    #[test]
+    fn reads_are_capped_and_refuse_what_is_not_a_regular_file_issue_18() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("a.txt");
+        std::fs::write(&path, "0123456789").expect("write");
+        assert_eq!(read_regular(&path, 10).expect("fits"), b"0123456789");
+        assert!(matches!(
+            read_regular(&path, 9),
+            Err(ReadFailure::TooLarge(9))
+        ));
+        assert!(matches!(
+            read_capped(&b"abc"[..], 2),
+            Err(ReadFailure::TooLarge(2))
+        ));
+        assert!(matches!(
+            read_regular(dir.path(), 10),
+            Err(ReadFailure::Io(_))
+        ));
+        #[cfg(unix)]
+        assert!(matches!(
+            read_regular(Path::new("/dev/null"), 10),
+            Err(ReadFailure::NotAFile("a character device"))
+        ));
+    }
 }
