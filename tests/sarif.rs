@@ -123,7 +123,9 @@ fn every_claim_of_a_finding_is_a_location_with_its_byte_region() {
     // A conflict is an error, or a warning when it is one to check (issue 15).
     assert!(results(&sarif).iter().any(|r| {
         matches!(r["level"].as_str(), Some("error" | "warning"))
-            && r["ruleId"].as_str().is_some_and(|id| id.ends_with("conflict"))
+            && r["ruleId"]
+                .as_str()
+                .is_some_and(|id| id.ends_with("conflict"))
     }));
 }
 
@@ -222,7 +224,9 @@ fn seeds_sarif_validates_and_an_edited_copy_reports_an_error() {
         .iter()
         .find(|r| {
             matches!(r["level"].as_str(), Some("error" | "warning"))
-                && r["ruleId"].as_str().is_some_and(|id| id.ends_with("conflict"))
+                && r["ruleId"]
+                    .as_str()
+                    .is_some_and(|id| id.ends_with("conflict"))
         })
         .expect("a conflict is an error, or a warning when it is one to check");
     assert!(conflict["locations"].as_array().expect("locations").len() >= 2);
