@@ -327,7 +327,7 @@ pub fn judge(
             },
         );
     }
-    for (&(ra, rb), _) in &between {
+    for &(ra, rb) in between.keys() {
         for r in [ra, rb] {
             let fact = facts.find(r);
             let list = in_conflict.entry(fact).or_default();
