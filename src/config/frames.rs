@@ -10,7 +10,10 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 use serde::Deserialize;
 
-use super::raw::Words;
+use super::{
+    people::{merge_list, merge_table},
+    raw::Words,
+};
 
 /// `[frames]` as written.
 #[derive(Debug, Default, Clone, Deserialize)]
@@ -101,26 +104,6 @@ pub(crate) struct FramesAccumulator {
     negations: Vec<String>,
     people_attributes: Vec<String>,
     people_classes: Vec<String>,
-}
-
-fn merge_table(
-    target: &mut BTreeMap<String, Vec<String>>,
-    replace: Option<BTreeMap<String, Vec<String>>>,
-    extend: Option<BTreeMap<String, Vec<String>>>,
-) {
-    if let Some(table) = replace {
-        *target = table;
-    }
-    for (k, v) in extend.unwrap_or_default() {
-        target.entry(k).or_default().extend(v);
-    }
-}
-
-fn merge_list(target: &mut Vec<String>, replace: Words, extend: Words) {
-    if let Some(list) = replace {
-        *target = list;
-    }
-    target.extend(extend.unwrap_or_default());
 }
 
 /// A phrase as frames compare it: folded words joined by one space.

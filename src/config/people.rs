@@ -41,7 +41,7 @@ pub(crate) struct PeopleAccumulator {
     name_similarity: Option<f64>,
 }
 
-fn merge_table(
+pub(crate) fn merge_table(
     target: &mut BTreeMap<String, Vec<String>>,
     replace: Option<BTreeMap<String, Vec<String>>>,
     extend: Option<BTreeMap<String, Vec<String>>>,
@@ -54,7 +54,7 @@ fn merge_table(
     }
 }
 
-fn merge_list(target: &mut Vec<String>, replace: Words, extend: Words) {
+pub(crate) fn merge_list(target: &mut Vec<String>, replace: Words, extend: Words) {
     if let Some(list) = replace {
         *target = list;
     }

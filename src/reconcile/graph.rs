@@ -130,20 +130,25 @@ fn quantity_edges(
     // Blocking by frame (issue 15): a figure meets the figures of its attribute; one
     // with an attribute also meets those of its counted class that have none (an
     // attribute only one side names still lets equal figures agree).
-    let mut buckets: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    // Keyed by (whether it is an attribute's bucket, key).
+    let mut buckets: BTreeMap<(bool, String), Vec<usize>> = BTreeMap::new();
     for (i, c) in claims.iter().enumerate() {
         if let Value::Quantity(q) = &c.value {
-            let key = relate::frame_key(c, q);
+            buckets
+                .entry((false, relate::counted_key(c, q)))
+                .or_default()
+                .push(i);
             if c.context.frame.attribute.is_some() {
-                let base = relate::frame_key_without_attribute(c, q);
-                buckets.entry(base).or_default().push(i);
+                buckets
+                    .entry((true, relate::frame_key(c, q)))
+                    .or_default()
+                    .push(i);
             }
-            buckets.entry(key).or_default().push(i);
         }
     }
     let has_attribute = |i: usize| claims[i].context.frame.attribute.is_some();
     let max = settings.thresholds.max_candidates;
-    for (key_of_bucket, members) in &buckets {
+    for (&(attribute_bucket, _), members) in &buckets {
         let mut pairs: Vec<(usize, usize)> = Vec::new();
         if members.len() <= max {
             pairs.extend(all_pairs(members));
@@ -177,11 +182,7 @@ fn quantity_edges(
                 continue;
             };
             // Two figures that both name an attribute are compared in its bucket only.
-            if has_attribute(a)
-                && has_attribute(b)
-                && (*key_of_bucket != relate::frame_key(ca, qa)
-                    || *key_of_bucket != relate::frame_key(cb, qb))
-            {
+            if has_attribute(a) && has_attribute(b) && !attribute_bucket {
                 continue;
             }
             *comparisons += 1;

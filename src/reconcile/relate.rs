@@ -324,27 +324,24 @@ pub fn format_number(x: f64) -> String {
 /// one ("dead", "magnitude"), else what it counts or its dimension ([`bucket_key`]).
 /// Parts of a larger count and totals over several events have buckets of their own.
 pub fn frame_key(claim: &Claim, q: &Quantity) -> String {
-    let f = &claim.context.frame;
-    let scope = match (f.part_of || q.subset, f.aggregate) {
-        (true, _) => "part of ",
-        (false, true) => "total of ",
-        (false, false) => "",
-    };
-    match &f.attribute {
-        Some(a) => format!("{scope}attribute:{a}"),
-        None => format!("{scope}{}", bucket_key(q)),
+    match &claim.context.frame.attribute {
+        Some(a) => format!("{}attribute:{a}", scope_prefix(claim, q)),
+        None => counted_key(claim, q),
     }
 }
 
 /// [`frame_key`] as if the claim named no attribute: the bucket of its counted class.
-pub fn frame_key_without_attribute(claim: &Claim, q: &Quantity) -> String {
+pub fn counted_key(claim: &Claim, q: &Quantity) -> String {
+    format!("{}{}", scope_prefix(claim, q), bucket_key(q))
+}
+
+fn scope_prefix(claim: &Claim, q: &Quantity) -> &'static str {
     let f = &claim.context.frame;
-    let scope = match (f.part_of || q.subset, f.aggregate) {
+    match (f.part_of || q.subset, f.aggregate) {
         (true, _) => "part of ",
         (false, true) => "total of ",
         (false, false) => "",
-    };
-    format!("{scope}{}", bucket_key(q))
+    }
 }
 
 /// Whether the two frames can be one fact: no part both have differs (issue 15).

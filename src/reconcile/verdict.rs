@@ -98,8 +98,9 @@ fn conflict_kind(a: &Claim, b: &Claim, settings: &Settings) -> FindingKind {
     kind_for(a.kind, Verdict::Conflict)
 }
 
-fn claim_phrase(claim: &Claim, articles: &[Article]) -> String {
-    let source = &articles[claim.article].id;
+/// How a claim's value reads in an explanation ("more than 80,000 people", "Ana Ruiz as
+/// mayor", "\u{201c}Monday\u{201d} (2025-02-03)"); a quote by how and by whom it is given.
+fn value_phrase(claim: &Claim) -> String {
     match &claim.value {
         Value::Quantity(q) => {
             let what = q
@@ -107,8 +108,7 @@ fn claim_phrase(claim: &Claim, articles: &[Article]) -> String {
                 .as_deref()
                 .map(|t| format!(" {t}"))
                 .unwrap_or_default();
-            let value = relate::describe(q);
-            format!("{value}{what} ({source})")
+            format!("{}{what}", relate::describe(q))
         }
         Value::Quote(q) => {
             let by = q
@@ -117,12 +117,16 @@ fn claim_phrase(claim: &Claim, articles: &[Article]) -> String {
                 .map(|s| format!(" by {s}"))
                 .unwrap_or_default();
             let how = if q.quoted { "quoted" } else { "unquoted" };
-            format!("{how}{by} ({source})")
+            format!("{how}{by}")
         }
-        Value::Role(r) => format!("{} as {} ({source})", r.person, relate::role_phrase(r)),
-        Value::Date(d) => format!("{} ({source})", relate::describe_date(d)),
-        Value::Duration(d) => format!("{} ({source})", d.describe()),
+        Value::Role(r) => format!("{} as {}", r.person, relate::role_phrase(r)),
+        Value::Date(d) => relate::describe_date(d),
+        Value::Duration(d) => d.describe(),
     }
+}
+
+fn claim_phrase(claim: &Claim, articles: &[Article]) -> String {
+    format!("{} ({})", value_phrase(claim), articles[claim.article].id)
 }
 
 /// Cluster claims along the graph's agreeing links, strongest first, into value groups:
@@ -363,7 +367,6 @@ pub fn judge(
         let explanation = explain(
             verdict,
             &group.members,
-            &[],
             claims,
             articles,
             group.groups.len(),
@@ -434,19 +437,21 @@ fn conflict_finding(
             }
         }
     }
-    let conflicts: Vec<&FindingLink> = links.iter().collect();
-    let strongest = conflicts.iter().copied().cloned().max_by(|x, y| {
-        (x.link.confident, x.link.similarity)
-            .partial_cmp(&(y.link.confident, y.link.similarity))
-            .unwrap_or(std::cmp::Ordering::Equal)
-            .then((y.a, y.b).cmp(&(x.a, x.b)))
-    })?;
-    let kind = conflicts
+    // `links` holds only the conflicting links between groups here.
+    let strongest = links
+        .iter()
+        .max_by(|x, y| {
+            (x.link.confident, x.link.similarity)
+                .partial_cmp(&(y.link.confident, y.link.similarity))
+                .unwrap_or(std::cmp::Ordering::Equal)
+                .then((y.a, y.b).cmp(&(x.a, x.b)))
+        })?
+        .clone();
+    let kind = links
         .iter()
         .map(|l| conflict_kind(&claims[l.a], &claims[l.b], settings))
         .min()?;
-    let confident = conflicts.iter().any(|l| l.link.confident);
-    drop(conflicts);
+    let confident = links.iter().any(|l| l.link.confident);
     let mut severity = settings.severity_of(kind);
     if severity == Severity::Off {
         return None;
@@ -513,32 +518,22 @@ pub fn source_name(article: &Article) -> &str {
 /// "10 people (AP, Reuters, +2 more)": a value group's value and who gives it.
 fn value_with_sources(group: &ValueGroup, claims: &[Claim], articles: &[Article]) -> String {
     let first = &claims[group.members[0]];
+    // Two wordings of one quote are told apart by their words.
     let value = match &first.value {
-        Value::Quantity(q) => {
-            let what = q
-                .counted_text
-                .as_deref()
-                .map(|t| format!(" {t}"))
-                .unwrap_or_default();
-            format!("{}{what}", relate::describe(q))
-        }
         Value::Quote(q) => {
             let by = q
                 .speaker
                 .as_deref()
                 .map(|s| format!(" by {s}"))
                 .unwrap_or_default();
-            let words: Vec<&str> = q.normalized.split(' ').take(8).collect();
-            let more = if q.normalized.split(' ').count() > 8 {
-                "..."
-            } else {
-                ""
-            };
-            format!("\u{201c}{}{more}\u{201d}{by}", words.join(" "))
+            let words: Vec<&str> = q.normalized.split(' ').collect();
+            let more = if words.len() > 8 { "..." } else { "" };
+            format!(
+                "\u{201c}{}{more}\u{201d}{by}",
+                words[..words.len().min(8)].join(" ")
+            )
         }
-        Value::Role(r) => format!("{} as {}", r.person, relate::role_phrase(r)),
-        Value::Date(d) => relate::describe_date(d),
-        Value::Duration(d) => d.describe(),
+        _ => value_phrase(first),
     };
     let mut names: Vec<&str> = group
         .sources
@@ -586,28 +581,13 @@ fn growth_note(a: &Claim, b: &Claim, articles: &[Article]) -> String {
 fn explain(
     verdict: Verdict,
     members: &[usize],
-    links: &[FindingLink],
     claims: &[Claim],
     articles: &[Article],
     groups: usize,
 ) -> String {
     match verdict {
-        Verdict::Conflict => {
-            let reasons: Vec<String> = links
-                .iter()
-                .filter(|l| l.link.relation == Relation::Conflicts)
-                .map(|l| {
-                    format!(
-                        "{} vs {}: {}{}",
-                        claim_phrase(&claims[l.a], articles),
-                        claim_phrase(&claims[l.b], articles),
-                        l.reason(claims),
-                        growth_note(&claims[l.a], &claims[l.b], articles)
-                    )
-                })
-                .collect();
-            reasons.join("; ")
-        }
+        // A fact's conflict is explained by `conflict_finding`, value group by group.
+        Verdict::Conflict => unreachable!("value groups are agreements or single-source"),
         Verdict::Agreement => {
             let phrases: Vec<String> = members
                 .iter()
