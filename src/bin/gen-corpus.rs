@@ -98,12 +98,33 @@ fn write_copies(sources: &[(String, String)], n: usize, out: &Path) -> std::io::
         if i % 1000 == 0 {
             fs::create_dir_all(&dir)?;
         }
+        // The metadata header (`source:`, `date:` ...) stays as it is: a shifted date
+        // would not be a calendar date, and ingest rejects it (issue 18).
+        let (header, body) = text.split_at(header_len(text));
         fs::write(
             dir.join(format!("{i:06}_{stem}.txt")),
-            shift_numbers(text, shift),
+            format!("{header}{}", shift_numbers(body, shift)),
         )?;
     }
     Ok(())
+}
+
+/// Length in bytes of the metadata header: the leading `key: value` lines.
+fn header_len(text: &str) -> usize {
+    let mut len = 0;
+    for line in text.split_inclusive('\n') {
+        let is_key = line.split_once(':').is_some_and(|(key, _)| {
+            !key.is_empty()
+                && key
+                    .chars()
+                    .all(|c| c.is_ascii_alphabetic() || c == '-' || c == '_')
+        });
+        if !is_key {
+            break;
+        }
+        len += line.len();
+    }
+    len
 }
 
 /// Add `shift` to the integer part of every number written in digits ("1,098" -> "1,105"
@@ -187,6 +208,13 @@ mod tests {
             shift_numbers("59 catches for 1,098 yards, 2.5 each at 07:30", 7),
             "66 catches for 1,105 yards, 9.5 each at 07:37"
         );
+    }
+
+    #[test]
+    fn the_metadata_header_is_not_shifted() {
+        let text = "source: x.com\ndate: 2013-10-02\n\nOn 2 May 12 died.\n";
+        assert_eq!(header_len(text), "source: x.com\ndate: 2013-10-02\n".len());
+        assert_eq!(header_len("No header: here is text 2.\n"), 0);
     }
 
     #[test]
