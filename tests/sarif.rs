@@ -211,10 +211,14 @@ fn seeds_sarif_validates_and_an_edited_copy_reports_an_error() {
         .expect("write copy");
     }
     assert!(replaced > 0, "`11 women` occurs in the seeds");
+    // The migrants' frames name no attribute: a conflict to check, which fails the run
+    // at `--fail-on any-conflict` (the default fails on confident conflicts only).
     let out = run(&[
         "check",
         "--format",
         "sarif",
+        "--fail-on",
+        "any-conflict",
         tmp.path().to_str().expect("UTF-8"),
     ]);
     assert_eq!(out.status.code(), Some(1), "the edited copy conflicts");

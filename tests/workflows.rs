@@ -359,11 +359,14 @@ fn a_baseline_accepts_known_findings_only_issue_4() {
         text.replace("roughly 40 tonnes", "roughly 90 tonnes"),
     )
     .expect("edit");
+    // 40 against 90 tonnes of catch: frames without an attribute, a conflict to check.
     let (status, report) = run_json(&[
         "check",
         s(&copies),
         "--baseline",
         s(&baseline),
+        "--fail-on",
+        "any-conflict",
         "--format",
         "json",
     ]);
@@ -543,8 +546,16 @@ fn seed_claim_files_round_trip_and_go_stale_issue_4() {
     let edited = text.replacen("number = 43.0", "number = 46", 1);
     assert_ne!(edited, text, "the 32 + 11 claim has number 43");
     fs::write(&broadcaster, edited).expect("edit");
-    let (status, report) = run_json(&["check", "--format", "json", s(&claims), s(&articles)]);
-    assert_eq!(status, 1, "46 conflicts with 43");
+    let (status, report) = run_json(&[
+        "check",
+        "--format",
+        "json",
+        "--fail-on",
+        "any-conflict",
+        s(&claims),
+        s(&articles),
+    ]);
+    assert_eq!(status, 1, "46 conflicts with 43 (a conflict to check)");
     assert_eq!(claim_value(&report, "32 men and 11 women"), [46.0]);
     assert_eq!(
         common::findings_with(&report, "32 men and 11 women")[0]["verdict"],
@@ -573,13 +584,27 @@ fn seed_baseline_fails_only_on_a_new_conflict_issue_4() {
     let inputs = [s(&articles), SEED_DRAFT];
     let out = run(&[&["check", "--write-baseline", s(&baseline)][..], &inputs].concat());
     assert_eq!(code(&out), 0, "{}", String::from_utf8_lossy(&out.stderr));
+    // The seeds' conflicts are conflicts to check: the run fails on them at
+    // `--fail-on any-conflict`, the level this workflow gates on.
     let with_baseline = |files: &[&str]| {
-        code(&run(
-            &[&["check", "--baseline", s(&baseline)][..], files].concat()
-        ))
+        code(&run(&[
+            &[
+                "check",
+                "--fail-on",
+                "any-conflict",
+                "--baseline",
+                s(&baseline),
+            ][..],
+            files,
+        ]
+        .concat()))
     };
     assert_eq!(
-        code(&run(&[&["check"][..], &inputs].concat())),
+        code(&run(&[
+            &["check", "--fail-on", "any-conflict"][..],
+            &inputs
+        ]
+        .concat())),
         1,
         "the draft conflicts"
     );

@@ -101,9 +101,11 @@ pub enum Format {
 /// Fail levels.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum FailOn {
-    /// Exit 1 when a conflict is found.
+    /// Exit 1 when a confident conflict is found (every part of the frames matched).
     Conflict,
-    /// Exit 1 when a conflict or a single-source claim is found.
+    /// Exit 1 when any conflict is found, conflicts to check included.
+    AnyConflict,
+    /// Exit 1 when any conflict or a single-source claim is found.
     SingleSource,
     /// Always exit 0 (unless an input is bad).
     Never,
@@ -113,7 +115,10 @@ impl FailOn {
     /// Whether `finding` makes the run fail at this level.
     pub fn fails(self, finding: &Finding) -> bool {
         match self {
-            FailOn::Conflict => finding.verdict == Verdict::Conflict,
+            // A conflict to check (frames matched only in part) is a warning, not a
+            // failure: on real news most of them are two facts, not one (issue 15).
+            FailOn::Conflict => finding.verdict == Verdict::Conflict && finding.confident,
+            FailOn::AnyConflict => finding.verdict == Verdict::Conflict,
             FailOn::SingleSource => {
                 matches!(finding.verdict, Verdict::Conflict | Verdict::SingleSource)
             }

@@ -43,6 +43,7 @@ pub(crate) struct RawThresholds {
     pub(crate) agree_context: Option<Spanned<f64>>,
     pub(crate) conflict_context: Option<Spanned<f64>>,
     pub(crate) frame_context: Option<Spanned<f64>>,
+    pub(crate) conflict_max_ratio: Option<Spanned<i64>>,
     pub(crate) misquote_similarity: Option<Spanned<f64>>,
     pub(crate) conversion_tolerance: Option<Spanned<f64>>,
     pub(crate) up_to_floor: Option<Spanned<f64>>,

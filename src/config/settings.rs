@@ -46,6 +46,9 @@ pub struct Thresholds {
     /// Context similarity two figures whose frames state the same attribute need to be
     /// linked (issue 15): the frame is most of the evidence.
     pub frame_context: f64,
+    /// How many times larger one figure may be than another for the two to be one
+    /// fact told two ways; further apart they are two facts (issue 15).
+    pub conflict_max_ratio: f64,
     pub misquote_similarity: f64,
     pub conversion_tolerance: f64,
     pub up_to_floor: f64,
@@ -386,6 +389,7 @@ impl Accumulator {
                 ("stem-length", t.stem_length, 2, 64),
                 ("max-candidates", t.max_candidates, 1, 1_000_000),
                 ("conflict-min-shared", t.conflict_min_shared, 0, 100),
+                ("conflict-max-ratio", t.conflict_max_ratio, 1, 1_000_000),
                 (
                     "time-conflict-min-shared",
                     t.time_conflict_min_shared,
@@ -737,6 +741,7 @@ impl Accumulator {
             agree_context: t("agree-context", 0.2),
             conflict_context: t("conflict-context", 0.3),
             frame_context: t("frame-context", 0.15),
+            conflict_max_ratio: t("conflict-max-ratio", 10.0),
             misquote_similarity: t("misquote-similarity", 0.6),
             conversion_tolerance: t("conversion-tolerance", 0.05),
             up_to_floor: t("up-to-floor", 0.5),

@@ -293,8 +293,13 @@ fn aggregate(s: &SentenceAnalysis, first: usize, end: usize, rules: &FrameRules)
             continue;
         }
         let mut j = k + 1;
-        if matches!(folded.get(j), Some(&("the" | "all" | "a"))) {
+        let article = matches!(folded.get(j), Some(&("the" | "all" | "a")));
+        if article {
             j += 1;
+        }
+        // "over 1,600 houses" is a bound on a figure; "over the five raids" spans events.
+        if *w == "over" && !article {
+            continue;
         }
         let (Some(count), Some(noun)) = (folded.get(j), folded.get(j + 1)) else {
             continue;
@@ -319,7 +324,18 @@ fn aggregate(s: &SentenceAnalysis, first: usize, end: usize, rules: &FrameRules)
 fn is_time_noun(noun: &str) -> bool {
     matches!(
         noun.trim_end_matches('s'),
-        "second" | "minute" | "hour" | "day" | "week" | "month" | "year" | "decade" | "centurie"
+        "second"
+            | "minute"
+            | "hour"
+            | "day"
+            | "week"
+            | "month"
+            | "year"
+            | "decade"
+            | "centurie"
+            | "season"
+            | "term"
+            | "quarter"
     )
 }
 

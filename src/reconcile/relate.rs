@@ -224,6 +224,29 @@ pub fn interval(q: &Quantity) -> (f64, bool, f64, bool) {
     )
 }
 
+/// How many times larger the higher of two disjoint intervals is than the lower: the
+/// higher one's low end over the lower one's high end (1 when they overlap, touch zero
+/// or are open towards each other).
+pub fn apart_by(a: (f64, bool, f64, bool), b: (f64, bool, f64, bool)) -> f64 {
+    let (lower, higher) = if a.2 <= b.0 { (a, b) } else { (b, a) };
+    let (near_top, far_bottom) = (lower.2, higher.0);
+    if near_top > 0.0 && near_top.is_finite() && far_bottom.is_finite() && far_bottom > near_top {
+        far_bottom / near_top
+    } else {
+        1.0
+    }
+}
+
+/// Whether two disjoint figures are further apart than `conflict-max-ratio` (a decimal
+/// slip, 1.2 against 12, is exactly the ratio and still a conflict).
+pub fn too_far_apart(
+    a: (f64, bool, f64, bool),
+    b: (f64, bool, f64, bool),
+    settings: &Settings,
+) -> bool {
+    apart_by(a, b) > settings.thresholds.conflict_max_ratio * (1.0 + 1e-9)
+}
+
 /// Whether two intervals share a value.
 pub fn overlaps(a: (f64, bool, f64, bool), b: (f64, bool, f64, bool)) -> bool {
     // Allow for float noise from unit conversion.
@@ -372,11 +395,11 @@ fn frames_compatible(a: &Claim, b: &Claim) -> bool {
 /// the frame is the evidence and the contexts need only be a little alike
 /// (`frame-context`); otherwise the contexts decide as before (`agree-context`,
 /// `conflict-context`). A conflict is confident only when both attributes are stated.
-pub fn quantities(
+pub fn quantities<'q>(
     a: &Claim,
-    qa: &Quantity,
+    qa: &'q Quantity,
     b: &Claim,
-    qb: &Quantity,
+    qb: &'q Quantity,
     same_story: bool,
     weights: &TermWeights,
     settings: &Settings,
@@ -388,6 +411,16 @@ pub fn quantities(
     let same_attribute = fa.attribute.is_some() && fa.attribute == fb.attribute;
     let stated = same_attribute && fa.attribute_stated && fb.attribute_stated;
     if !same_attribute && bucket_key(qa) != bucket_key(qb) {
+        return None;
+    }
+    // One attribute of different things: "800 homes destroyed", "8 bridges destroyed".
+    // People are counted under many nouns ("people", "victims"); things under their own.
+    let thing = |q: &'q Quantity| -> Option<&'q str> {
+        q.counted.as_deref().filter(|c| {
+            *c != "unspecified" && !settings.frames.people_classes.iter().any(|p| p == c)
+        })
+    };
+    if same_attribute && matches!((thing(qa), thing(qb)), (Some(x), Some(y)) if x != y) {
         return None;
     }
     // Figures of different dimensions or currencies never compare, whatever names them.
@@ -446,6 +479,11 @@ pub fn quantities(
     } else {
         // An attribute only one side names is not enough to contradict the other.
         if fa.attribute != fb.attribute {
+            return None;
+        }
+        // Far apart, the figures are two facts (a past disaster's toll, a city's
+        // population), however alike their frames.
+        if too_far_apart(ia, ib, settings) {
             return None;
         }
         if stated {
@@ -755,7 +793,9 @@ pub fn durations(
     let t = &settings.thresholds;
     // Ages of different people are the commonest pair of different durations in a story;
     // an age only agrees.
-    let conflicts_allowed = !da.age && similarity >= t.time_conflict_context;
+    let conflicts_allowed = !da.age
+        && similarity >= t.time_conflict_context
+        && !too_far_apart(da.interval(), db.interval(), settings);
     if overlaps(da.interval(), db.interval()) {
         (similarity >= t.agree_context)
             .then(|| Link::new(Relation::Agrees, Reason::Compatible, similarity))
@@ -975,6 +1015,31 @@ mod tests {
         assert!(!overlaps(exact43, exact46));
         assert!(!overlaps(more80k, nearly80k));
         assert!(overlaps(exact43, exact43));
+    }
+
+    #[test]
+    fn figures_apart_by_more_than_the_ratio_are_two_facts() {
+        let exact = |x: f64| q(Some(x), true, Some(x), true);
+        let settings = Settings::builtin();
+        let (a, b) = (interval(&exact(1.2)), interval(&exact(12.0)));
+        assert!((apart_by(a, b) - 10.0).abs() < 1e-9);
+        assert!(
+            !too_far_apart(a, b, &settings),
+            "a decimal slip is one fact"
+        );
+        assert!(too_far_apart(
+            interval(&exact(10.0)),
+            interval(&exact(612.0)),
+            &settings
+        ));
+        assert!(!too_far_apart(
+            interval(&exact(3.0)),
+            interval(&exact(10.0)),
+            &settings
+        ));
+        // Open bounds and overlaps say nothing about distance.
+        let more_than = q(Some(5.0), false, None, false);
+        assert_eq!(apart_by(interval(&more_than), interval(&exact(900.0))), 1.0);
     }
 
     #[test]

@@ -155,10 +155,24 @@ fn cluster(
     let mut common: HashMap<usize, (f64, bool, f64, bool)> = HashMap::new();
     let alone = |i: usize| BTreeMap::from([(claims[i].article, vec![i])]);
     // Widened by the conversion tolerance: "10 km" and "6.2 miles" are one value rounded.
+    // Only measures of a dimension with several units are converted; counts, sums of
+    // money in one currency and magnitudes are exact (45 is not 43, 6.1 is not 5.9).
     let tolerance = settings.thresholds.conversion_tolerance;
+    let mut units_per_dimension: HashMap<&str, usize> = HashMap::new();
+    for unit in &settings.units {
+        *units_per_dimension
+            .entry(unit.dimension.as_str())
+            .or_default() += 1;
+    }
+    let converted = |q: &crate::extract::Quantity| {
+        q.dimension.as_deref().is_some_and(|d| {
+            d != "currency" && units_per_dimension.get(d).copied().unwrap_or(0) > 1
+        })
+    };
     let interval_of = |i: usize| {
         claims[i].quantity().map(|q| {
             let (low, li, high, hi) = relate::interval(q);
+            let tolerance = if converted(q) { tolerance } else { 0.0 };
             (
                 low - low.abs() * tolerance,
                 li,
@@ -517,7 +531,19 @@ pub fn source_name(article: &Article) -> &str {
 
 /// "10 people (AP, Reuters, +2 more)": a value group's value and who gives it.
 fn value_with_sources(group: &ValueGroup, claims: &[Claim], articles: &[Article]) -> String {
-    let first = &claims[group.members[0]];
+    // The group is named by its most precise figure: "45" rather than "dozens of".
+    let width = |i: usize| {
+        claims[i].quantity().map_or(0.0, |q| {
+            let (low, _, high, _) = relate::interval(q);
+            high - low
+        })
+    };
+    let first = &claims[group
+        .members
+        .iter()
+        .copied()
+        .min_by(|&x, &y| width(x).total_cmp(&width(y)).then(x.cmp(&y)))
+        .unwrap_or(group.members[0])];
     // Two wordings of one quote are told apart by their words.
     let value = match &first.value {
         Value::Quote(q) => {

@@ -16,7 +16,7 @@ use super::{
 };
 use crate::{
     extract::{Claim, Value},
-    reconcile::{Finding, relate::Relation},
+    reconcile::{Finding, FindingLink, relate::Relation},
     rules::Verdict,
 };
 
@@ -97,11 +97,14 @@ pub fn assess(
 ) -> Coverage {
     let claims = analysis.claims;
     let group_of = |i: usize| analysis.groups.of_article[claims[i].article];
-    let finding_of: BTreeMap<usize, &Finding> = analysis
-        .findings
-        .iter()
-        .flat_map(|f| f.claims.iter().map(move |&i| (i, f)))
-        .collect();
+    // A claim can be in two findings: a fact's conflict and, apart, the agreement of one
+    // of its values (issue 15); a draft claim is contradicted by either's conflicts.
+    let mut findings_of: BTreeMap<usize, Vec<&Finding>> = BTreeMap::new();
+    for f in analysis.findings.iter() {
+        for &i in &f.claims {
+            findings_of.entry(i).or_default().push(f);
+        }
+    }
     let mut entries = Vec::new();
     for (i, claim) in claims.iter().enumerate() {
         if claim.article != draft {
@@ -109,8 +112,14 @@ pub fn assess(
         }
         let mut corroborated_by = Vec::new();
         let mut contradicted_by = Vec::new();
-        if let Some(finding) = finding_of.get(&i) {
-            for l in &finding.links {
+        let links: Vec<&FindingLink> = findings_of
+            .get(&i)
+            .into_iter()
+            .flatten()
+            .flat_map(|f| f.links.iter())
+            .collect();
+        if !links.is_empty() {
+            for l in links.iter().copied() {
                 let other = if l.a == i {
                     l.b
                 } else if l.b == i {
@@ -126,7 +135,7 @@ pub fn assess(
             let mut reached = BTreeSet::from([i]);
             let mut frontier = vec![i];
             while let Some(at) = frontier.pop() {
-                for l in &finding.links {
+                for l in links.iter().copied() {
                     if l.link.relation != Relation::Agrees {
                         continue;
                     }
