@@ -11,8 +11,9 @@
 //! - A symbolic link is followed to the regular file it names, which is replaced
 //!   atomically in its own folder; the link stays a link. A link to nothing (dangling)
 //!   is refused: writing would silently create a file somewhere else.
-//! - Temporary files still open are registered, so that an interrupt (SIGINT, handled
-//!   in `main.rs`) removes them before the process exits; a returned error or a panic
+//! - Temporary files are registered before they are created and until they are renamed,
+//!   so that an interrupt (SIGINT, handled in `main.rs`) removes them before the process
+//!   exits; a returned error or a panic
 //!   removes them through `tempfile`'s drop.
 
 use std::{
@@ -148,6 +149,25 @@ fn without_temporary_name(error: std::io::Error) -> std::io::Error {
     }
 }
 
+/// Create `path`, which must not exist (`O_EXCL`: a link planted under that name is not
+/// followed). An existing target's mode is kept; a new file gets 0666 less the umask, as
+/// any file the user creates (`tempfile`'s own default is 0600).
+fn create_exclusive(
+    path: &Path,
+    existing: Option<&std::fs::Metadata>,
+) -> std::io::Result<std::fs::File> {
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
+        options.mode(existing.map_or(0o666, |m| m.permissions().mode() & 0o7777));
+    }
+    #[cfg(not(unix))]
+    let _ = existing;
+    options.open(path)
+}
+
 fn replace(target: &Path, render: Render<'_>) -> std::io::Result<()> {
     let dir = match target.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
@@ -157,19 +177,22 @@ fn replace(target: &Path, render: Render<'_>) -> std::io::Result<()> {
         .file_name()
         .map_or_else(|| "output".to_owned(), |n| n.to_string_lossy().into_owned());
     let prefix = format!(".{name}.");
-    let mut builder = tempfile::Builder::new();
-    builder.prefix(&prefix).suffix(".tmp");
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        // An existing file keeps its mode; a new one gets 0666 less the umask, as any
-        // file the user creates (tempfile's own default is 0600).
-        let mode = std::fs::metadata(target).map_or(0o666, |m| m.permissions().mode() & 0o7777);
-        builder.permissions(std::fs::Permissions::from_mode(mode));
-    }
-    let temp = builder.tempfile_in(dir).map_err(without_temporary_name)?;
+    let existing = std::fs::metadata(target).ok();
+    let temp = tempfile::Builder::new()
+        .prefix(&prefix)
+        .suffix(".tmp")
+        .make_in(dir, |candidate| {
+            // Registered before it exists: an interrupt between creating the file and
+            // registering it would leave it behind.
+            register(candidate);
+            let created = create_exclusive(candidate, existing.as_ref());
+            if created.is_err() {
+                unregister(candidate);
+            }
+            created
+        })
+        .map_err(without_temporary_name)?;
     let temp_path = temp.path().to_owned();
-    register(&temp_path);
     let result = (|| {
         let mut out = std::io::BufWriter::with_capacity(1 << 16, temp.as_file());
         render(&mut out)?;
@@ -219,7 +242,9 @@ mod tests {
         assert!(failed.is_err());
         assert_eq!(std::fs::read_to_string(&target).expect("read"), "old");
         assert_eq!(names(dir.path()), ["report.json"]);
-        assert!(LIVE.lock().expect("lock").is_empty());
+        // Other tests write at the same time: only this folder's temporaries count.
+        let live = LIVE.lock().expect("lock");
+        assert!(!live.iter().any(|p| p.starts_with(dir.path())), "{live:?}");
     }
 
     /// Issue 18, item 2: a link planted under the old guessable temporary name

@@ -475,12 +475,7 @@ fn a_report_is_never_written_over_an_input() {
             "never",
         ],
     );
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert_exit(&out, 0);
     let written = std::fs::read(d.join("report.json")).expect("the report");
     let json: serde_json::Value = serde_json::from_slice(&written).expect("whole JSON");
     assert_eq!(json["sources"][0]["id"], "good");
@@ -512,12 +507,7 @@ fn a_paragraph_dense_with_claims_takes_linear_time() {
             "never",
         ],
     );
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert_exit(&out, 0);
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
     assert!(json["claims"].as_array().map_or(0, Vec::len) >= 8_000);
     // Quadratic look-ups took minutes here; linear ones take about a second in a debug
@@ -532,6 +522,14 @@ fn a_paragraph_dense_with_claims_takes_linear_time() {
 // ---- Issue 18: hostile environments ------------------------------------------------
 
 const HARBOUR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/harbour-fire");
+const RADIO: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/examples/harbour-fire/radio-ellery.txt"
+);
+const GAZETTE: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/examples/harbour-fire/ellery-gazette.txt"
+);
 
 /// Run the binary in `dir` with no standard input; a run longer than `secs` is killed
 /// and fails the test (nothing may hang).
@@ -560,6 +558,16 @@ fn run_bounded(dir: &std::path::Path, args: &[&str], secs: u64) -> std::process:
         }
         std::thread::sleep(std::time::Duration::from_millis(20));
     }
+}
+
+/// The run exited with `code`; else the test fails showing what it said.
+fn assert_exit(out: &std::process::Output, code: i32) {
+    assert_eq!(
+        out.status.code(),
+        Some(code),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }
 
 fn mkfifo(path: &std::path::Path) {
@@ -605,6 +613,7 @@ fn output_onto_a_device_writes_through_and_keeps_the_device_issue_18() {
         "{stderr}"
     );
     assert!(stderr.contains("No space left on device"), "{stderr}");
+    assert!(stderr.contains("the disk or device is full"), "{stderr}");
     let null = run_bounded(d, &["check", HARBOUR, "--output", "null"], 60);
     assert_eq!(null.status.code(), Some(1), "the findings decide");
     for name in ["full", "null"] {
@@ -631,23 +640,13 @@ fn output_through_a_link_keeps_the_link_issue_18() {
     std::fs::write(d.join("real.json"), "old").expect("seed");
     std::os::unix::fs::symlink("real.json", d.join("report.json")).expect("link");
     let out = run_bounded(d, &["check", HARBOUR, "-o", "sink"], 60);
-    assert_eq!(
-        out.status.code(),
-        Some(1),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert_exit(&out, 1);
     let out = run_bounded(
         d,
         &["check", HARBOUR, "--format", "json", "-o", "report.json"],
         60,
     );
-    assert_eq!(
-        out.status.code(),
-        Some(1),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert_exit(&out, 1);
     for link in ["sink", "report.json"] {
         let kind = std::fs::symlink_metadata(d.join(link))
             .expect("there")
@@ -682,12 +681,7 @@ fn claim_files_work_from_any_working_directory_issue_18() {
         &["extract", "articles", "--write", "claims"],
         60,
     );
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert_exit(&out, 0);
     let file = std::fs::read_to_string(d.join("work/claims/a.toml")).expect("claim file");
     assert!(file.contains("article = \"../articles/a.txt\""), "{file}");
     let out = run_bounded(
@@ -725,6 +719,8 @@ fn stdout_write_errors_exit_2_and_a_closed_pipe_keeps_the_status_issue_18() {
         &["rules"],
         &["man"],
         &["completions", "bash"],
+        &["diff", RADIO, GAZETTE],
+        &["coverage", RADIO, "--against", GAZETTE],
     ] {
         let out = std::process::Command::new(env!("CARGO_BIN_EXE_corroborate"))
             .args(args)
@@ -738,26 +734,47 @@ fn stdout_write_errors_exit_2_and_a_closed_pipe_keeps_the_status_issue_18() {
             "{args:?}: {stderr}"
         );
     }
-    // The reader is gone before anything is written: exit 1 (conflicts), nothing said.
-    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_corroborate"))
-        .args(["check", HARBOUR, "--format", "json"])
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .expect("runs");
-    drop(child.stdout.take());
-    let out = child.wait_with_output().expect("waits");
-    assert_eq!(
-        out.status.code(),
-        Some(1),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    assert!(
-        out.stderr.is_empty(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    // The reader is gone before anything is written, or after the first line (`| head
+    // -1`): quiet, and the status the run decides: 1 for the conflicts, 2 when an input
+    // is missing too (both were 0 before).
+    let closed = |args: &[&str], lines: usize| {
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_corroborate"))
+            .args(args)
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .expect("runs");
+        let stdout = child.stdout.take().expect("piped");
+        let mut reader = std::io::BufReader::new(stdout);
+        for _ in 0..lines {
+            let mut line = String::new();
+            std::io::BufRead::read_line(&mut reader, &mut line).expect("a line");
+        }
+        drop(reader);
+        child.wait_with_output().expect("waits")
+    };
+    for (args, lines, code, said) in [
+        (&["check", HARBOUR, "--format", "json"][..], 0, 1, ""),
+        (&["check", HARBOUR, "--format", "json"], 1, 1, ""),
+        (&["check", HARBOUR], 1, 1, ""),
+        (&["extract", HARBOUR], 1, 0, ""),
+        (
+            &["check", HARBOUR, "missing.txt"],
+            1,
+            2,
+            "`missing.txt` does not exist",
+        ),
+    ] {
+        let out = closed(args, lines);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(code), "{args:?}: {stderr}");
+        assert!(!stderr.contains("standard output"), "{args:?}: {stderr}");
+        if said.is_empty() {
+            assert!(stderr.is_empty(), "{args:?}: {stderr}");
+        } else {
+            assert!(stderr.contains(said), "{args:?}: {stderr}");
+        }
+    }
 }
 
 /// Item 5: a FIFO as an article, a rules file, a claim file, a baseline or inside a
@@ -892,12 +909,7 @@ fn two_ids_with_one_file_name_give_two_claim_files_issue_18() {
         &["extract", "one.txt", "two.txt", "--write", "claims"],
         20,
     );
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert_exit(&out, 0);
     let mut names: Vec<String> = std::fs::read_dir(d.join("claims"))
         .expect("claims")
         .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
@@ -911,12 +923,7 @@ fn two_ids_with_one_file_name_give_two_claim_files_issue_18() {
         ],
         20,
     );
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert_exit(&out, 0);
     let sources: Vec<String> = names
         .iter()
         .map(|n| std::fs::read_to_string(d.join("claims").join(n)).expect("file"))
@@ -929,12 +936,7 @@ fn two_ids_with_one_file_name_give_two_claim_files_issue_18() {
         .collect();
     assert_eq!(sources, ["source = \"x-y\"", "source = \"x/y\""]);
     let out = run_bounded(d, &["check", "claims", "one.txt", "two.txt"], 20);
-    assert_eq!(
-        out.status.code(),
-        Some(1),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert_exit(&out, 1);
 }
 
 /// Item 10: SIGINT while a report is written leaves no temporary file behind.
@@ -983,4 +985,69 @@ fn an_interrupted_write_leaves_no_temporary_issue_18() {
     if caught == 0 {
         eprintln!("SKIPPED an_interrupted_write...: every write finished before the signal");
     }
+}
+
+/// Item 3, the docs: the guide's claim-file example is what `extract --write` writes (each
+/// of its lines but the shortened ones, in order), and the commands it names do what it
+/// says: `check claims/` alone names the articles as not among the inputs, `check
+/// examples/harbour-fire/ claims/` runs.
+#[test]
+fn the_guides_claim_file_example_is_what_extract_writes_issue_18() {
+    let guide = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/guide.md"))
+        .expect("docs/guide.md");
+    let section = &guide[guide
+        .find("### Claim files")
+        .expect("a claim files section")..];
+    let block = section
+        .split_once("```toml\n")
+        .and_then(|(_, rest)| rest.split_once("```"))
+        .map(|(block, _)| block)
+        .expect("a toml block");
+    for command in [
+        "extract examples/harbour-fire/ --write claims/",
+        "`check claims/` alone",
+        "`corroborate check examples/harbour-fire/ claims/`",
+    ] {
+        assert!(section.contains(command), "the guide names {command}");
+    }
+    let dir = tempfile::tempdir().expect("temp dir");
+    let d = dir.path();
+    std::fs::create_dir_all(d.join("examples/harbour-fire")).expect("mkdir");
+    for entry in std::fs::read_dir(HARBOUR).expect("examples") {
+        let entry = entry.expect("entry");
+        std::fs::copy(
+            entry.path(),
+            d.join("examples/harbour-fire").join(entry.file_name()),
+        )
+        .expect("copy");
+    }
+    let out = run_bounded(
+        d,
+        &["extract", "examples/harbour-fire/", "--write", "claims/"],
+        60,
+    );
+    assert_exit(&out, 0);
+    let written = std::fs::read_to_string(d.join("claims/coastline-wire.toml")).expect("written");
+    let mut rest = written.lines();
+    for line in block.lines() {
+        let line = line.split(" #").next().unwrap_or(line).trim_end();
+        if line.is_empty() || line.starts_with('#') || line.contains("...") {
+            continue;
+        }
+        assert!(
+            rest.any(|l| l == line),
+            "the guide's `{line}` is not (in this order) in what extract writes:\n{written}"
+        );
+    }
+    let alone = run_bounded(d, &["check", "claims/"], 60);
+    let stderr = String::from_utf8_lossy(&alone.stderr);
+    assert_eq!(alone.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains("the article of claim file `claims/coastline-wire.toml` is not among"),
+        "{stderr}"
+    );
+    let both = run_bounded(d, &["check", "examples/harbour-fire/", "claims/"], 60);
+    let stderr = String::from_utf8_lossy(&both.stderr);
+    assert_eq!(both.status.code(), Some(1), "a conflict: {stderr}");
+    assert!(stderr.is_empty(), "{stderr}");
 }

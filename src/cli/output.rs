@@ -60,14 +60,30 @@ impl Progress {
 /// The report file could not be written.
 #[derive(Debug, thiserror::Error, miette::Diagnostic)]
 #[error("cannot write the report to `{}`", path.display())]
-#[diagnostic(
-    code(corroborate::cli::output),
-    help("check that the directory exists and is writable")
-)]
+#[diagnostic(code(corroborate::cli::output))]
 pub(super) struct OutputError {
     path: PathBuf,
     #[source]
     source: std::io::Error,
+    #[help]
+    help: &'static str,
+}
+
+impl OutputError {
+    fn new(path: &Path, source: std::io::Error) -> Self {
+        // A full disk or device (`-o /dev/full`) is no question of folders or rights.
+        let help = match source.kind() {
+            std::io::ErrorKind::StorageFull => {
+                "the disk or device is full; free some space or give another file"
+            }
+            _ => "check that the directory exists and is writable",
+        };
+        OutputError {
+            path: path.to_owned(),
+            source,
+            help,
+        }
+    }
 }
 
 /// The report was not written: `--output` names one of the inputs.
@@ -111,10 +127,7 @@ pub fn write_report_with(
         return Err(ExitStatus::Error);
     }
     crate::safe_write::write_with(path, render).map_err(|source| {
-        report_error(&OutputError {
-            path: path.to_owned(),
-            source,
-        });
+        report_error(&OutputError::new(path, source));
         ExitStatus::Error
     })
 }
