@@ -264,13 +264,8 @@ pub fn render_human(coverage: &Coverage, analysis: &Analysis<'_>, paint: Paint) 
             "{status} {line}:{column}  {}\n",
             claim_text(claim, analysis)
         ));
-        if let Some(reason) = &c.suppressed {
-            let reason = if reason.is_empty() {
-                "no reason given"
-            } else {
-                reason
-            };
-            out.push_str(&format!("    suppressed: {}\n", terminal_safe(reason)));
+        if let Some(note) = suppressed_note(c) {
+            out.push_str(&format!("    {}\n", terminal_safe(&note)));
         }
         for (other, reason) in &c.contradicted_by {
             out.push_str(&format!(
@@ -294,7 +289,7 @@ pub fn render_human(coverage: &Coverage, analysis: &Analysis<'_>, paint: Paint) 
         }
     }
     if coverage.claims.is_empty() {
-        out.push_str("the draft makes no claim corroborate can read\n");
+        out.push_str(&format!("{NO_CLAIMS}\n"));
     }
     if !coverage.missing.is_empty() {
         out.push_str(&format!("\n{MISSING_TITLE}\n"));
@@ -351,6 +346,22 @@ pub fn summary_line(coverage: &Coverage) -> String {
         s.missing
     )
 }
+
+/// "suppressed: REASON" of a claim an ignore comment excuses.
+pub fn suppressed_note(c: &DraftClaim) -> Option<String> {
+    let reason = c.suppressed.as_deref()?;
+    Some(format!(
+        "suppressed: {}",
+        if reason.is_empty() {
+            "no reason given"
+        } else {
+            reason
+        }
+    ))
+}
+
+/// What the reports say of a draft with no claim.
+pub const NO_CLAIMS: &str = "the draft makes no claim corroborate can read";
 
 /// What the text report says under a claim no source speaks of, and the HTML page too.
 pub const UNSUPPORTED_NOTE: &str = "no source says this";

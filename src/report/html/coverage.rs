@@ -123,13 +123,8 @@ fn card(out: &mut String, c: &DraftClaim, analysis: &Analysis<'_>, names: &[Stri
         status = c.status.name(),
         words = escape(&coverage::claim_text(claim, analysis)),
     );
-    if let Some(reason) = &c.suppressed {
-        let reason = if reason.is_empty() {
-            "no reason given"
-        } else {
-            reason
-        };
-        let _ = writeln!(out, "<p class=\"note\">suppressed: {}</p>", escape(reason));
+    if let Some(note) = coverage::suppressed_note(c) {
+        let _ = writeln!(out, "<p class=\"note\">{}</p>", escape(&note));
     }
     match c.status {
         Status::Unsupported => {
@@ -264,7 +259,7 @@ pub fn render_coverage(coverage: &Coverage, analysis: &Analysis<'_>) -> String {
     out.push_str("</div></section>\n<aside id=\"evidence\" aria-label=\"what the sources say\">\n");
     out.push_str("<h2>What the sources say, claim by claim</h2>\n");
     if coverage.claims.is_empty() {
-        out.push_str("<p class=\"none\">the draft makes no claim corroborate can read</p>\n");
+        let _ = writeln!(out, "<p class=\"none\">{}</p>", coverage::NO_CLAIMS);
     }
     for c in &coverage.claims {
         card(&mut out, c, analysis, &names);
