@@ -1,7 +1,10 @@
-//! The HTML report in a real browser: builds reports with the binary, then runs
-//! `tests/browser/report.test.mjs` (node + playwright-core driving Debian's chromium
-//! headless). Skipped with a message when node, the npm packages or chromium are missing,
-//! unless `CORROBORATE_BROWSER=require` (set by `.ci/run`), which makes them mandatory.
+//! The HTML pages in a real browser: builds reports and coverage pages with the binary,
+//! then runs `tests/browser/report.test.mjs` (node + playwright-core driving Debian's
+//! chromium headless at 1280x800), which checks what a person sees: the selected spans
+//! inside the viewport, the legend, the coverage marks. Screenshots go to
+//! `target/screenshots/` (CI keeps them). Skipped with a message when node, the npm
+//! packages or chromium are missing, unless `CORROBORATE_BROWSER=require` (set by
+//! `.ci/run`), which makes them mandatory.
 
 mod common;
 
@@ -64,6 +67,43 @@ fn html_report(args: &[&str], out: &Path) {
     assert!(run.stdout.is_empty(), "--output keeps stdout empty");
 }
 
+fn coverage_page(draft: &str, against: &[&str], out: &Path) {
+    let out_arg = out.to_str().expect("UTF-8 temp path");
+    let mut all = vec![
+        "coverage",
+        draft,
+        "--format",
+        "html",
+        "--fail-on",
+        "never",
+        "-o",
+        out_arg,
+        "--against",
+    ];
+    all.extend_from_slice(against);
+    let run = common::run(&all);
+    assert_eq!(
+        run.status.code(),
+        Some(0),
+        "corroborate coverage failed: {}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    assert!(run.stdout.is_empty(), "-o keeps stdout empty");
+}
+
+/// Where a screenshot is kept: `target/screenshots/NAME.png` (CI keeps them as artifacts).
+fn screenshot(name: &str) -> String {
+    let dir = common::skip_dir()
+        .parent()
+        .expect("the skip notes live in the target directory")
+        .join("screenshots");
+    fs::create_dir_all(&dir).expect("screenshot dir");
+    dir.join(format!("{name}.png"))
+        .to_str()
+        .expect("UTF-8 target path")
+        .to_owned()
+}
+
 fn drive(report: &Path, extra: &[&str]) -> String {
     let out = Command::new("node")
         .arg(browser_dir().join("report.test.mjs"))
@@ -89,8 +129,49 @@ fn clicking_a_conflict_marks_its_spans_in_both_sources() {
     let tmp = tempfile::tempdir().expect("temp dir");
     let report = tmp.path().join("harbour-fire.html");
     html_report(&["examples/harbour-fire"], &report);
-    let log = drive(&report, &["--expect-conflict"]);
+    let shot = screenshot("harbour-fire-report");
+    let log = drive(
+        &report,
+        &[
+            "--expect-conflict",
+            "--open",
+            "conflict",
+            "--open",
+            "agreement",
+            "--sources-fit",
+            "4",
+            "--screenshot",
+            &shot,
+        ],
+    );
     assert!(log.contains("marks spans in 2 sources"), "{log}");
+    assert!(
+        log.contains("the selected span is inside the viewport in all 2 involved sources"),
+        "{log}"
+    );
+}
+
+#[test]
+fn the_coverage_page_marks_each_draft_claim_and_shows_the_sources_words() {
+    if !ready("the_coverage_page_marks_each_draft_claim_and_shows_the_sources_words") {
+        return;
+    }
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let page = tmp.path().join("coverage.html");
+    coverage_page(
+        "examples/drafts/harbour-fire-draft.md",
+        &["examples/harbour-fire"],
+        &page,
+    );
+    let shot = screenshot("harbour-fire-coverage");
+    let log = drive(&page, &["--coverage", "--screenshot", &shot]);
+    for status in ["corroborated", "contradicted", "unsupported"] {
+        assert!(log.contains(&format!("marked {status}")), "{log}");
+    }
+    assert!(
+        log.contains("Ellery Gazette: \"27 stalls\""),
+        "the 30 stalls of the draft are shown beside the Gazette's words: {log}"
+    );
 }
 
 /// Twenty invented sources sharing figures about many things: thousands of claims.
@@ -172,11 +253,44 @@ fn the_seeds_report_renders_and_can_be_photographed() {
     let tmp = tempfile::tempdir().expect("temp dir");
     let report = tmp.path().join("seeds.html");
     html_report(&[corpus.join("seeds").to_str().expect("UTF-8")], &report);
-    // CORROBORATE_SCREENSHOT=PATH keeps a picture of the report (never committed).
-    let shot = std::env::var("CORROBORATE_SCREENSHOT").ok();
-    let mut extra = Vec::new();
-    if let Some(path) = &shot {
-        extra.extend(["--screenshot", path.as_str()]);
+    // The picture stays in target/ (never committed: it shows corpus text).
+    let shot = screenshot("seeds-report");
+    let log = drive(
+        &report,
+        &[
+            "--sources-fit",
+            "5",
+            "--open",
+            "agreement",
+            "--open",
+            "conflict?",
+            "--screenshot",
+            &shot,
+        ],
+    );
+    assert!(log.contains("5 sources are shown whole"), "{log}");
+    assert!(
+        log.contains("(agreement): the selected span is inside the viewport"),
+        "{log}"
+    );
+}
+
+#[test]
+fn a_draft_about_the_seeds_story_has_its_coverage_page() {
+    let Some(corpus) = common::corpus("a_draft_about_the_seeds_story_has_its_coverage_page") else {
+        return;
+    };
+    if !ready("a_draft_about_the_seeds_story_has_its_coverage_page") {
+        return;
     }
-    drive(&report, &extra);
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let page = tmp.path().join("coverage.html");
+    let seeds = corpus.join("seeds");
+    coverage_page(
+        "examples/drafts/el-salvador-visit.md",
+        &[seeds.to_str().expect("UTF-8")],
+        &page,
+    );
+    let shot = screenshot("seeds-coverage");
+    drive(&page, &["--coverage", "--screenshot", &shot]);
 }

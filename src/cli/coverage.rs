@@ -128,7 +128,7 @@ pub(crate) fn run(args: CoverageArgs) -> ExitStatus {
             },
         ),
         Format::Json => coverage::render_json(&result, &analysis),
-        Format::Html => crate::report::html::render(&analysis),
+        Format::Html => crate::report::html::render_coverage(&result, &analysis),
     };
     let render = |w: &mut dyn std::io::Write| w.write_all(output.as_bytes());
     if let Err(status) = super::output(args.output.as_deref(), &inputs.files, &render) {

@@ -264,19 +264,7 @@ impl Summary {
 /// colour when `paint` says so.
 pub fn render_human(coverage: &Coverage, analysis: &Analysis<'_>, paint: Paint) -> String {
     let draft = &analysis.articles[coverage.draft];
-    let sources = analysis.articles.len().saturating_sub(1);
-    let groups: BTreeSet<usize> = (0..analysis.articles.len())
-        .filter(|&a| a != coverage.draft)
-        .map(|a| analysis.groups.of_article[a])
-        .collect();
-    let plural =
-        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
-    let mut out = format!(
-        "coverage of {} against {} ({} independent)\n\n",
-        draft.display_path(),
-        plural(sources, "source", "sources"),
-        groups.len()
-    );
+    let mut out = format!("{}\n\n", heading(coverage, analysis));
     for c in &coverage.claims {
         let claim = &analysis.claims[c.claim];
         let (line, column) = draft.lines.line_col(&draft.text, claim.span.start);
@@ -285,13 +273,8 @@ pub fn render_human(coverage: &Coverage, analysis: &Analysis<'_>, paint: Paint) 
             "{status} {line}:{column}  {}\n",
             claim_text(claim, analysis)
         ));
-        if let Some(reason) = &c.suppressed {
-            let reason = if reason.is_empty() {
-                "no reason given"
-            } else {
-                reason
-            };
-            out.push_str(&format!("    suppressed: {}\n", terminal_safe(reason)));
+        if let Some(note) = suppressed_note(c) {
+            out.push_str(&format!("    {}\n", terminal_safe(&note)));
         }
         for (other, reason) in &c.contradicted_by {
             out.push_str(&format!(
@@ -301,14 +284,7 @@ pub fn render_human(coverage: &Coverage, analysis: &Analysis<'_>, paint: Paint) 
             ));
         }
         if c.status != Status::Contradicted && !c.corroborated_by.is_empty() {
-            out.push_str(&format!(
-                "    by {}\n",
-                plural(
-                    c.independent_sources,
-                    "independent source",
-                    "independent sources"
-                )
-            ));
+            out.push_str(&format!("    {}\n", corroborated_note(c)));
         }
         for other in &c.corroborated_by {
             out.push_str(&format!(
@@ -318,26 +294,16 @@ pub fn render_human(coverage: &Coverage, analysis: &Analysis<'_>, paint: Paint) 
             ));
         }
         if c.status == Status::Unsupported {
-            out.push_str("    no source says this\n");
+            out.push_str(&format!("    {UNSUPPORTED_NOTE}\n"));
         }
     }
     if coverage.claims.is_empty() {
-        out.push_str("the draft makes no claim corroborate can read\n");
+        out.push_str(&format!("{NO_CLAIMS}\n"));
     }
     if !coverage.missing.is_empty() {
-        out.push_str("\nmissing: said by two or more independent sources, not by the draft\n");
+        out.push_str(&format!("\n{MISSING_TITLE}\n"));
         for m in &coverage.missing {
-            // Headline with the plainest figure ("43 ..." rather than "dozens of ...").
-            let headline = m
-                .claims
-                .iter()
-                .copied()
-                .find(|&c| {
-                    analysis.claims[c]
-                        .quantity()
-                        .is_some_and(|q| q.qualifier == crate::extract::Qualifier::Exact)
-                })
-                .unwrap_or(m.claims[0]);
+            let headline = missing_headline(m, analysis);
             out.push_str(&format!(
                 "{:<13} {}\n",
                 plural(m.independent_sources, "source", "sources"),
@@ -352,17 +318,91 @@ pub fn render_human(coverage: &Coverage, analysis: &Analysis<'_>, paint: Paint) 
             }
         }
     }
+    out.push_str(&format!("\n{}\n", summary_line(coverage)));
+    out
+}
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// "coverage of DRAFT against 4 sources (3 independent)".
+pub fn heading(coverage: &Coverage, analysis: &Analysis<'_>) -> String {
+    let draft = &analysis.articles[coverage.draft];
+    let sources = analysis.articles.len().saturating_sub(1);
+    let groups: BTreeSet<usize> = (0..analysis.articles.len())
+        .filter(|&a| a != coverage.draft)
+        .map(|a| analysis.groups.of_article[a])
+        .collect();
+    format!(
+        "coverage of {} against {} ({} independent)",
+        draft.display_path(),
+        plural(sources, "source", "sources"),
+        groups.len()
+    )
+}
+
+/// "8 draft claims: 4 corroborated, 1 contradicted, 3 unsupported (1 suppressed); 4 missing".
+pub fn summary_line(coverage: &Coverage) -> String {
     let s = Summary::of(coverage);
-    out.push_str(&format!(
-        "\n{}: {} corroborated, {} contradicted, {} unsupported ({} suppressed); {} missing\n",
+    format!(
+        "{}: {} corroborated, {} contradicted, {} unsupported ({} suppressed); {} missing",
         plural(coverage.claims.len(), "draft claim", "draft claims"),
         s.corroborated,
         s.contradicted,
         s.unsupported,
         s.suppressed,
         s.missing
-    ));
-    out
+    )
+}
+
+/// "suppressed: REASON" of a claim an ignore comment excuses.
+pub fn suppressed_note(c: &DraftClaim) -> Option<String> {
+    let reason = c.suppressed.as_deref()?;
+    Some(format!(
+        "suppressed: {}",
+        if reason.is_empty() {
+            "no reason given"
+        } else {
+            reason
+        }
+    ))
+}
+
+/// What the reports say of a draft with no claim.
+pub const NO_CLAIMS: &str = "the draft makes no claim corroborate can read";
+
+/// What the text report says under a claim no source speaks of, and the HTML page too.
+pub const UNSUPPORTED_NOTE: &str = "no source says this";
+
+/// "by 2 independent sources": who corroborates a claim.
+pub fn corroborated_note(c: &DraftClaim) -> String {
+    format!(
+        "by {}",
+        plural(
+            c.independent_sources,
+            "independent source",
+            "independent sources"
+        )
+    )
+}
+
+/// The heading of what the draft leaves out.
+pub const MISSING_TITLE: &str =
+    "missing: said by two or more independent sources, not by the draft";
+
+/// The claim a missing fact is shown by: the plainest figure ("43 ..." rather than
+/// "dozens of ..."), else the first.
+pub fn missing_headline(m: &Missing, analysis: &Analysis<'_>) -> usize {
+    m.claims
+        .iter()
+        .copied()
+        .find(|&c| {
+            analysis.claims[c]
+                .quantity()
+                .is_some_and(|q| q.qualifier == crate::extract::Qualifier::Exact)
+        })
+        .unwrap_or(m.claims[0])
 }
 
 /// A claim referred to in JSON.
