@@ -456,6 +456,8 @@ fn seed_draft_coverage_says_exactly_what_is_wrong_issue_4() {
     assert_eq!(
         statuses,
         [
+            // Issue 16: "the second stop" is a rank, said by the sources too.
+            ("second stop", "corroborated"),
             ("45,000 people", "contradicted"),
             ("nearly $2.7 million", "corroborated"),
             ("12 new consular offices", "unsupported"),

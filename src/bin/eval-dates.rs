@@ -5,7 +5,8 @@
 //! over all cases and over the cases in scope (dates at day/week/month/year grain and
 //! durations; clock times, sets and intervals are out of scope), cases their own
 //! reference implementation fails (`dotnet_passes: false`) counted apart, and the main
-//! classes of failure. The corpus is read at run time and never copied.
+//! classes of failure (`EVAL_EXAMPLES=N` shows N cases of each, default 3). The corpus
+//! is read at run time and never copied.
 
 use std::{
     collections::BTreeMap,
@@ -157,6 +158,15 @@ struct Tally {
     examples: BTreeMap<&'static str, Vec<String>>,
 }
 
+/// How many failing cases to show per class: `EVAL_EXAMPLES` (default 3), for finding
+/// the families of failure.
+fn examples_per_class() -> usize {
+    std::env::var("EVAL_EXAMPLES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(3)
+}
+
 fn score(path: &Path, suite: Suite) -> std::io::Result<Tally> {
     let mut tally = Tally::default();
     let file = fs::File::open(path)?;
@@ -201,7 +211,7 @@ fn score(path: &Path, suite: Suite) -> std::io::Result<Tally> {
         if let Some(why) = why {
             *tally.failures.entry(why).or_default() += 1;
             let examples = tally.examples.entry(why).or_default();
-            if examples.len() < 3 && in_scope {
+            if examples.len() < examples_per_class() && in_scope {
                 let got: Vec<String> = got
                     .iter()
                     .map(|g| format!("{}={}", text.get(g.0..g.1).unwrap_or(""), g.2))

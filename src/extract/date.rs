@@ -126,6 +126,10 @@ impl Fields {
                 month: Some(month),
                 ..Fields::default()
             },
+            Expr::MonthFromReference { month, .. } => Fields {
+                month: Some(month),
+                ..Fields::default()
+            },
             Expr::Year(y) => Fields {
                 year: Some(y),
                 ..Fields::default()

@@ -14,6 +14,9 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+mod ordinal;
+mod pairs;
+
 use crate::{
     config::{QualifierWord, Settings},
     extract::{Claim, ClaimKind, Part, Qualifier, Quantity, Value, clock, context},
@@ -176,6 +179,21 @@ const CAPITALISED_FUNCTION_WORDS: &[&str] = &[
     "Among",
     "Including",
 ];
+
+/// What follows a street number: an optional compass letter, a numbered or named
+/// street, then its kind ("9 E 71st St", "12 Harbour Road").
+static STREET_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^ (?:(?:[NSEW]|North|South|East|West)\.? )?(?:\d{1,3}(?:st|nd|rd|th)|[A-Z][a-z]+)(?: [A-Z][a-z]+)? (?:St|Street|Ave|Avenue|Rd|Road|Blvd|Boulevard|Lane|Ln|Drive|Dr|Place|Pl|Way|Court|Ct|Terrace|Crescent)\b",
+    )
+    .expect("static pattern")
+});
+
+/// A figure joined to a word right after another figure ("9-liter" in "2.9 million
+/// 9-liter cases"): a modifier of the counted noun that follows it.
+static MODIFIER_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^ \d+(?:\.\d+)?-[A-Za-z]+(?:-[A-Za-z]+)*").expect("static pattern")
+});
 
 static PHONE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:\+?\d{1,3}[\s.-])?\(?\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}\b").expect("static pattern")
@@ -609,7 +627,10 @@ fn is_not_an_amount(
                 return true;
             }
             // "Apollo 11", "Windows 10": a name directly before digits.
-            let capitalised = w.2.chars().next().is_some_and(char::is_uppercase);
+            // "iPhone 11", "eBay 5": a capital inside a word also makes a name.
+            let mut letters = w.2.chars();
+            let capitalised = letters.next().is_some_and(char::is_uppercase)
+                || (w.2.len() > 2 && letters.any(char::is_uppercase));
             if capitalised
                 && token.form == NumberForm::Digits
                 && !token.has_separator
@@ -628,6 +649,10 @@ fn is_not_an_amount(
                 return true;
             }
         }
+    }
+    // A street number: "9 E 71st St", "12 Harbour Road".
+    if post.starts_with(' ') && STREET_AFTER.is_match(post) {
+        return true;
     }
     // An age in apposition: "John Smith, 43, of Boston".
     if post.starts_with(',') && pre.ends_with(", ") {
@@ -966,45 +991,26 @@ pub fn extract(index: usize, article: &Article, settings: &Settings) -> Vec<Clai
         let is_paragraph_start =
             si == 0 || article.sentences[si - 1].paragraph != sentence.paragraph;
         let readings = read_sentence(text, is_paragraph_start, Keep::Claims, settings);
-        let times = clock::find(text);
-        if readings.is_empty() && times.is_empty() {
+        let plain = plain_figures(text, &readings, settings);
+        if readings.is_empty() && plain.is_empty() {
             continue;
         }
         let context = context::around(article, si, settings);
-        if !times.is_empty() {
+        if !plain.is_empty() {
             let words = Words::new(text);
-            for t in times {
+            for (span, quantity, subject) in plain {
                 claims.push(Claim {
                     id: String::new(),
                     article: index,
                     kind: ClaimKind::Quantity,
-                    span: t.span.shifted(sentence.span.start),
+                    span: span.shifted(sentence.span.start),
                     sentence: sentence.span,
-                    value: Value::Quantity(Quantity {
-                        number: Some(t.minutes),
-                        low: t.low,
-                        high: t.high,
-                        low_inclusive: true,
-                        high_inclusive: true,
-                        qualifier: t.qualifier,
-                        unit: Some(TIME_OF_DAY.to_owned()),
-                        dimension: Some(TIME_OF_DAY.to_owned()),
-                        base_factor: 1.0,
-                        base_offset: 0.0,
-                        // Times in different zones are never compared.
-                        counted: Some(t.zone),
-                        counted_text: None,
-                        parts: Vec::new(),
-                        subset: false,
-                        vague_phrase: None,
-                        unit_prefix: String::new(),
-                        unit_suffix: " minutes after midnight".to_owned(),
-                    }),
-                    subject: TIME_OF_DAY.to_owned(),
+                    value: Value::Quantity(quantity),
+                    subject: subject.to_owned(),
                     context: context::Context {
-                        local: local_terms(text, &words, t.span.start, t.span.end, settings),
-                        scope: scope_terms(text, &words, t.span.end, settings),
-                        owners: owners(text, t.span.start, &proper, settings),
+                        local: local_terms(text, &words, span.start, span.end, settings),
+                        scope: scope_terms(text, &words, span.end, settings),
+                        owners: owners(text, span.start, &proper, settings),
                         ..context.clone()
                     },
                 });
@@ -1069,6 +1075,122 @@ pub fn extract(index: usize, article: &Article, settings: &Settings) -> Vec<Clai
         }
     }
     claims
+}
+
+/// A figure with no unit of rules.toml: its value, bounds, unit and dimension (one name
+/// for both), what it counts and how it reads after the number.
+struct Plain<'a> {
+    number: f64,
+    low: Option<f64>,
+    high: Option<f64>,
+    qualifier: Qualifier,
+    unit: &'a str,
+    counted: String,
+    counted_text: Option<String>,
+    suffix: String,
+}
+
+impl Plain<'_> {
+    fn into_quantity(self) -> Quantity {
+        Quantity {
+            number: Some(self.number),
+            low: self.low,
+            high: self.high,
+            low_inclusive: true,
+            high_inclusive: true,
+            qualifier: self.qualifier,
+            unit: Some(self.unit.to_owned()),
+            dimension: Some(self.unit.to_owned()),
+            base_factor: 1.0,
+            base_offset: 0.0,
+            counted: Some(self.counted),
+            counted_text: self.counted_text,
+            parts: Vec::new(),
+            subset: false,
+            vague_phrase: None,
+            unit_prefix: String::new(),
+            unit_suffix: self.suffix,
+        }
+    }
+}
+
+/// Figures of one sentence read apart from its quantities: times of day, pairs of
+/// figures ("31-24", "29 of 34") and ordinals ("the seventh round"), each with its span
+/// and subject. A pair or an ordinal that a quantity already reads is left to it.
+fn plain_figures(
+    sentence: &str,
+    readings: &[Reading],
+    settings: &Settings,
+) -> Vec<(Span, Quantity, &'static str)> {
+    let mut out: Vec<(Span, Quantity, &'static str)> = Vec::new();
+    for t in clock::find(sentence) {
+        let q = Plain {
+            number: t.minutes,
+            low: t.low,
+            high: t.high,
+            qualifier: t.qualifier,
+            unit: TIME_OF_DAY,
+            // Times in different zones are never compared.
+            counted: t.zone,
+            counted_text: None,
+            suffix: " minutes after midnight".to_owned(),
+        };
+        out.push((t.span, q.into_quantity(), TIME_OF_DAY));
+    }
+    // "29 of 34 passes": the count of passes may be read; the pair is still the claim.
+    let read_at = |at: usize| {
+        readings
+            .iter()
+            .any(|r| r.span.start <= at && at < r.span.end)
+    };
+    let overlaps = |s: Span, out: &[(Span, Quantity, &str)]| {
+        out.iter().any(|(o, ..)| o.start < s.end && s.start < o.end)
+    };
+    for p in pairs::find(sentence) {
+        if read_at(p.span.start) || overlaps(p.span, &out) {
+            continue;
+        }
+        let q = Plain {
+            number: p.first,
+            low: Some(p.first),
+            high: Some(p.first),
+            qualifier: Qualifier::Exact,
+            unit: p.kind,
+            // Both figures are the key: a pair meets only the same pair.
+            counted: p.written,
+            counted_text: None,
+            suffix: p.rest,
+        };
+        out.push((p.span, q.into_quantity(), p.kind));
+    }
+    for o in ordinal::find(sentence, &settings.not_after) {
+        if readings
+            .iter()
+            .any(|r| r.span.start < o.span.end && o.span.start < r.span.end)
+            || overlaps(o.span, &out)
+        {
+            continue;
+        }
+        let q = Plain {
+            number: o.value,
+            low: Some(o.value),
+            high: Some(o.value),
+            qualifier: Qualifier::Exact,
+            unit: ordinal::ORDINAL_UNIT,
+            // The rank is the key: "the sixth round" never meets "the seventh round".
+            counted: match &o.series {
+                Some(series) => format!("{series} #{}", o.value),
+                None => format!("#{}", o.value),
+            },
+            counted_text: o.noun,
+            suffix: match o.series {
+                Some(_) => String::new(),
+                None => ordinal::suffix(o.value).to_owned(),
+            },
+        };
+        out.push((o.span, q.into_quantity(), ordinal::ORDINAL_UNIT));
+    }
+    out
 }
 
 /// One quantity as written, claim or not: what `mentions` returns.
@@ -1607,13 +1729,20 @@ fn read_sentence(
         let mut phrase_end = after;
         let unit_dimension = unit.map(|u| settings.units[u].dimension.as_str());
         if unit_dimension.is_none() || unit_dimension == Some("currency") {
-            if let Some((written, head, rel_end)) = noun_phrase(&sentence[after..], settings) {
+            // "2.9 million 9-liter cases", "three 10-year terms": a figure joined to a
+            // word describes the counted noun after it (issue 16).
+            let np_from = after
+                + MODIFIER_AFTER
+                    .find(&sentence[after..])
+                    .filter(|m| sentence[after + m.end()..].starts_with(' '))
+                    .map_or(0, |m| m.end());
+            if let Some((written, head, rel_end)) = noun_phrase(&sentence[np_from..], settings) {
                 // "shot 11 times": a count of times; "three times the size" is a factor.
                 let repeats = unit.is_none()
                     && text::fold(written) == "times"
                     && words
-                        .after(after + rel_end)
-                        .filter(|w| sentence[after + rel_end..w.0].trim().is_empty())
+                        .after(np_from + rel_end)
+                        .filter(|w| sentence[np_from + rel_end..w.0].trim().is_empty())
                         .is_none_or(|w| !MULTIPLIER_AFTER.contains(&text::fold(w.2).as_str()));
                 if !repeats
                     && (settings.time_words.contains(&head)
@@ -1623,10 +1752,10 @@ fn read_sentence(
                 }
                 if unit.is_none() {
                     let class = counted_class(&head, written, settings);
-                    counted = Some(refine_by_verbs(class, sentence, after, &words, settings));
+                    counted = Some(refine_by_verbs(class, sentence, np_from, &words, settings));
                     counted_head = Some(head.clone());
                     counted_text = Some(written.to_owned());
-                    phrase_end = after + rel_end;
+                    phrase_end = np_from + rel_end;
                 }
             }
         }
@@ -2683,6 +2812,32 @@ mod tests {
         ] {
             assert!(read(s).is_empty(), "{s}: {:?}", read(s));
         }
+    }
+
+    #[test]
+    fn product_names_and_street_numbers_are_not_amounts() {
+        // Issue 16: a name with a capital inside ("iPhone") before digits, a street number.
+        for s in [
+            "the new iPhone 11 units sold out",
+            "she lived at 9 E 71st St in Manhattan",
+            "the office at 12 Harbour Road flooded",
+        ] {
+            assert!(read(s).is_empty(), "{s}: {:?}", read(s));
+        }
+        // A plain count beside a street still counts.
+        assert_eq!(one("12 people lived on Harbour Road").number, Some(12.0));
+    }
+
+    #[test]
+    fn digits_after_a_decimal_and_its_scale_start_another_figure() {
+        // Issue 16: "2.9 million 9-liter cases" is 2.9 million cases, not 2,900,009.
+        let r = read("the firm shipped 2.9 million 9-liter cases last year");
+        assert!(
+            r.iter()
+                .any(|r| r.number == Some(2.9e6) && r.counted.as_deref() == Some("case")),
+            "{r:?}"
+        );
+        assert!(r.iter().all(|r| r.number != Some(2_900_009.0)), "{r:?}");
     }
 
     #[test]

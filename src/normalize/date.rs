@@ -1,7 +1,9 @@
 //! Dates as news writes them: absolute ("Feb. 3, 2025", "3 February 2025", "2025-02-04",
-//! "December 2019", "in 2013", "mid-March"), weekdays ("on Sunday", "late Monday",
-//! "next Tuesday") and relative phrases ("yesterday", "last week", "earlier this month",
-//! "three days ago"), each found with its byte span and resolved against a reference date.
+//! "December 2019", "in 2013", "mid-March", "Oct/2", "the month of July"), weekdays ("on
+//! Sunday", "late Monday", "next Tuesday") and relative phrases ("yesterday", "last
+//! night", "this morning", "last week", "earlier this month", "three days ago", "six
+//! months ago", "this September"), each found with its byte span and resolved against a
+//! reference date.
 //!
 //! This module owns a small proleptic Gregorian calendar (`Civil`), the phrase scanner
 //! and resolution. It does not decide which event a date belongs to (that is
@@ -212,6 +214,9 @@ pub enum Expr {
     Month { year: Option<i32>, month: u32 },
     /// A year.
     Year(i32),
+    /// A month of the reference date's year, shifted by years: "this September" (0),
+    /// "next September" (+1), "last September" (-1).
+    MonthFromReference { month: u32, shift: i32 },
     /// A weekday (0 = Monday), with "last"/"next"/"this" as -1/+1/0, or bare.
     Weekday { weekday: u32, shift: Option<i32> },
     /// Days from the reference date ("yesterday" = -1, "three days ago" = -3).
@@ -240,7 +245,7 @@ impl DateMention {
             | Expr::Weekday { .. }
             | Expr::DaysFromReference(_)
             | Expr::FromEvent => Granularity::Day,
-            Expr::Month { .. } => Granularity::Month,
+            Expr::Month { .. } | Expr::MonthFromReference { .. } => Granularity::Month,
             Expr::Year(_) => Granularity::Year,
             Expr::PeriodFromReference(g, _) => g,
         }
@@ -346,6 +351,10 @@ impl DateMention {
             Expr::DaysFromReference(n) => {
                 vec![Period::containing(reference.add_days(n), Granularity::Day)]
             }
+            Expr::MonthFromReference { month, shift } => vec![Period::containing(
+                Civil::new(y + shift, month, 1)?,
+                Granularity::Month,
+            )],
             Expr::PeriodFromReference(g, n) => {
                 let day = match g {
                     Granularity::Day => reference.add_days(n),
@@ -736,7 +745,24 @@ impl<'a> Scan<'_, 'a> {
     fn at(&self, i: usize) -> Option<(Expr, usize)> {
         self.absolute(i)
             .or_else(|| self.weekday_phrase(i))
+            .or_else(|| self.shifted_month(i))
             .or_else(|| self.relative(i))
+    }
+
+    /// "this September", "next March", "last July": a month of the reference year or
+    /// of the year before or after it. "last July 4" is a day, read by `absolute`.
+    fn shifted_month(&self, i: usize) -> Option<(Expr, usize)> {
+        let shift = match self.word(i)? {
+            "last" | "past" | "previous" => -1,
+            "next" | "coming" | "following" => 1,
+            "this" => 0,
+            _ => return None,
+        };
+        let (month, n) = self.month(i + 1)?;
+        if self.day(n).is_some() || self.year(n).is_some() {
+            return None;
+        }
+        Some((Expr::MonthFromReference { month, shift }, n))
     }
 
     fn absolute(&self, i: usize) -> Option<(Expr, usize)> {
@@ -802,6 +828,24 @@ impl<'a> Scan<'_, 'a> {
                 if Civil::new(year.unwrap_or(2000), month, day).is_some() {
                     return Some((Expr::Day { year, month, day }, after));
                 }
+            }
+            // "Oct/2", "jan-1": month and day joined by a slash or a hyphen.
+            if (self.punct(n, "/") || self.punct(n, "-"))
+                && self.touching(n - 1)
+                && self.touching(n)
+                && let Some((day, n2)) = self.day(n + 1)
+                && self.number(n + 1).is_some_and(|(_, ordinal)| !ordinal)
+                && !self.touching(n + 1)
+                && Civil::new(2000, month, day).is_some()
+            {
+                return Some((
+                    Expr::Day {
+                        year: None,
+                        month,
+                        day,
+                    },
+                    n2,
+                ));
             }
             let of = usize::from(self.word(n) == Some("of"));
             let comma = usize::from(self.punct(n, ",") || self.punct(n, "-"));
@@ -881,6 +925,16 @@ impl<'a> Scan<'_, 'a> {
                 _ => {}
             }
         }
+        // "this morning" is today; "last night" the evening before (issue 16).
+        match (w, self.word(i + 1)) {
+            ("this", Some("morning" | "afternoon" | "evening")) => {
+                return Some((Expr::DaysFromReference(0), i + 2));
+            }
+            ("last", Some("night" | "evening")) => {
+                return Some((Expr::DaysFromReference(-1), i + 2));
+            }
+            _ => {}
+        }
         // "last week", "this month", "next year", "earlier this month", "later this year".
         let (shift, n) = match w {
             "last" | "past" | "previous" => (-1, i + 1),
@@ -898,20 +952,33 @@ impl<'a> Scan<'_, 'a> {
             };
             return Some((Expr::PeriodFromReference(g, shift), n + 1));
         }
-        // "three days ago", "2 weeks ago", "two days later", "in three days".
+        // "three days ago", "2 weeks ago", "two days later", "in three days", "six months
+        // ago", "a year ago".
         let (count, n) = if let Some((v, false)) = self.number(i) {
             (i64::from(v), i + 1)
+        } else if matches!(w, "a" | "an") {
+            (1, i + 1)
         } else {
             (small_number(w)?, i + 1)
         };
-        let days_per = match self.word(n) {
-            Some("day" | "days") => 1,
-            Some("week" | "weeks") => 7,
+        enum Step {
+            Days(i64),
+            Period(Granularity),
+        }
+        let step = match self.word(n) {
+            Some("day" | "days") => Step::Days(1),
+            Some("week" | "weeks") => Step::Days(7),
+            Some("month" | "months") => Step::Period(Granularity::Month),
+            Some("year" | "years") => Step::Period(Granularity::Year),
             _ => return None,
         };
-        match self.word(n + 1) {
-            Some("ago") => Some((Expr::DaysFromReference(-count * days_per), n + 2)),
-            Some("later" | "earlier" | "before" | "after") => Some((Expr::FromEvent, n + 2)),
+        match (self.word(n + 1), step) {
+            (Some("ago"), Step::Days(per)) => Some((Expr::DaysFromReference(-count * per), n + 2)),
+            (Some("ago"), Step::Period(g)) => Some((Expr::PeriodFromReference(g, -count), n + 2)),
+            // "five months after": months and years between two events stay durations.
+            (Some("later" | "earlier" | "before" | "after"), Step::Days(_)) => {
+                Some((Expr::FromEvent, n + 2))
+            }
             _ => None,
         }
     }
@@ -960,6 +1027,19 @@ pub fn find(text: &str) -> Vec<DateMention> {
             && scan.punct(prev + 1, "-")
         {
             start = prev;
+        }
+        // "the month of July": the month alone.
+        if matches!(expr, Expr::Month { .. })
+            && let Some(prev) = start.checked_sub(2)
+            && scan.word(prev) == Some("month")
+            && scan.word(prev + 1) == Some("of")
+        {
+            start = prev;
+            if let Some(the) = prev.checked_sub(1)
+                && scan.word(the) == Some("the")
+            {
+                start = the;
+            }
         }
         // "Monday morning", "late Monday evening".
         if matches!(expr, Expr::Weekday { .. } | Expr::DaysFromReference(_))
@@ -1190,6 +1270,76 @@ mod tests {
         ] {
             assert_eq!(one(text).0, phrase, "{text}");
         }
+    }
+
+    #[test]
+    fn a_month_after_this_next_or_last_is_of_the_reference_year_shifted() {
+        assert_eq!(one("We leave this October.").0, "this October");
+        assert_eq!(
+            resolved("We leave this October.", "2024-03-05"),
+            Some("2024-10".into())
+        );
+        assert_eq!(
+            resolved("We left last October.", "2024-03-05"),
+            Some("2023-10".into())
+        );
+        assert_eq!(
+            resolved("We leave next April.", "2024-03-05"),
+            Some("2025-04".into())
+        );
+        // A day after the month is the day, not the month.
+        assert!(matches!(one("We left last October 3.").1, Expr::Day { .. }));
+    }
+
+    #[test]
+    fn month_and_day_joined_by_a_slash_or_hyphen_are_a_day() {
+        for text in ["back on Nov/4 then", "back on nov-4 then"] {
+            let (phrase, expr) = one(text);
+            assert_eq!(phrase.len(), 5, "{text}");
+            assert_eq!(
+                expr,
+                Expr::Day {
+                    year: None,
+                    month: 11,
+                    day: 4
+                }
+            );
+        }
+        // "Nov-2019" is a month; "Nov/4/2019" is the US form, read whole elsewhere.
+        assert!(matches!(one("in Nov-2019 it").1, Expr::Month { .. }));
+    }
+
+    #[test]
+    fn this_morning_last_night_and_months_or_years_ago_are_placed() {
+        assert_eq!(
+            resolved("It was said this morning.", "2024-03-05"),
+            Some("2024-03-05".into())
+        );
+        assert_eq!(
+            resolved("It was said last night.", "2024-03-05"),
+            Some("2024-03-04".into())
+        );
+        assert_eq!(
+            resolved("It closed six months ago.", "2024-03-05"),
+            Some("2023-09".into())
+        );
+        assert_eq!(
+            resolved("It closed a year ago.", "2024-03-05"),
+            Some("2023".into())
+        );
+        assert_eq!(one("It reopened two days later.").1, Expr::FromEvent);
+        // Months and years between two events are a duration, not a date.
+        assert!(find("It reopened two years later.").is_empty());
+        // "a year" without "ago" is a duration, not a date.
+        assert!(find("It took a year to build.").is_empty());
+    }
+
+    #[test]
+    fn the_month_of_a_month_is_the_month() {
+        assert_eq!(
+            one("all through the month of August").0,
+            "the month of August"
+        );
     }
 
     #[test]

@@ -458,8 +458,14 @@ impl Acc {
         }
         let ok = match self.last {
             Last::Start | Last::Minus => true,
+            // "2.9 million 9-liter cases": after a decimal and its scale word, digits
+            // start another figure (issue 16); "3 million 500 thousand" goes on.
             Last::Scale => {
-                a.plain_int && !a.is_final && a.value < 1000.0 && a.value < self.last_scale
+                !self.dec
+                    && a.plain_int
+                    && !a.is_final
+                    && a.value < 1000.0
+                    && a.value < self.last_scale
             }
             Last::And => {
                 self.and_from == Last::Hundred
