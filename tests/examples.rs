@@ -522,6 +522,7 @@ fn help_lists_options_in_one_order_and_describes_every_format_issue_17() {
         "--encoding",
         "--date",
         "--max-file-size",
+        "--pretty",
     ];
     for sub in ["check", "coverage", "diff", "extract"] {
         let help = String::from_utf8(run(&[sub, "--help"]).stdout).expect("UTF-8");
