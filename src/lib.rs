@@ -6,6 +6,7 @@ pub mod config;
 pub mod extract;
 pub mod ingest;
 pub mod normalize;
+pub mod printable;
 pub mod reconcile;
 pub mod report;
 pub mod rules;

@@ -264,3 +264,119 @@ fn one_changed_figure_or_reworded_quote_conflicts_issue_15() {
         assert_eq!(draft_status(&dir, draft, needle), "contradicted", "{draft}");
     }
 }
+
+/// The keys of a claim's value that are figures or names from our own tables, never the
+/// article's words (phrases, counted text, speakers, events and quotes are left out).
+const SNAPSHOT_VALUE_KEYS: &[&str] = &[
+    "number",
+    "low",
+    "high",
+    "qualifier",
+    "unit",
+    "subset",
+    "amount",
+    "low_days",
+    "high_days",
+    "iso",
+    "age",
+    "resolved",
+    "granularity",
+    "timex",
+    "relative",
+    "attributive",
+    "quoted",
+    "status",
+];
+
+/// One line per source, claim, finding and link of a report, holding no article text:
+/// ids, kinds, byte spans, figures, units, verdicts, confidences and similarities.
+fn textless_lines(report: &serde_json::Value) -> String {
+    use std::fmt::Write as _;
+    let list = |key: &str| report[key].as_array().cloned().unwrap_or_default();
+    let mut out = String::new();
+    for source in list("sources") {
+        let _ = writeln!(
+            out,
+            "source {} group {}",
+            source["id"].as_str().expect("source id"),
+            source["independence_group"]
+        );
+    }
+    for claim in list("claims") {
+        let _ = write!(
+            out,
+            "claim {} {} {}..{}",
+            claim["id"].as_str().expect("claim id"),
+            claim["kind"].as_str().expect("claim kind"),
+            claim["start"],
+            claim["end"]
+        );
+        for key in SNAPSHOT_VALUE_KEYS {
+            if let Some(v) = claim["value"].get(*key).filter(|v| !v.is_null()) {
+                let _ = write!(out, " {key}={v}");
+            }
+        }
+        out.push('\n');
+    }
+    for finding in list("findings") {
+        let ids: Vec<&str> = finding["claims"]
+            .as_array()
+            .expect("claim ids")
+            .iter()
+            .map(|id| id.as_str().expect("claim id"))
+            .collect();
+        let _ = writeln!(
+            out,
+            "finding {} {} {} {} {} independent={} claims={}",
+            finding["id"].as_str().expect("finding id"),
+            finding["kind"].as_str().expect("finding kind"),
+            finding["verdict"].as_str().expect("verdict"),
+            finding["severity"].as_str().unwrap_or("-"),
+            finding["confidence"].as_str().unwrap_or("-"),
+            finding["independent_sources"],
+            ids.join(",")
+        );
+        for link in finding["links"].as_array().into_iter().flatten() {
+            let _ = writeln!(
+                out,
+                "  link {} {} {} {}",
+                link["a"].as_str().expect("link end"),
+                link["b"].as_str().expect("link end"),
+                link["relation"].as_str().expect("relation"),
+                link["similarity"]
+            );
+        }
+    }
+    let _ = writeln!(out, "summary {}", report["summary"]);
+    let _ = writeln!(out, "stats {}", report["stats"]);
+    out
+}
+
+/// Golden snapshots of `check` on the facts `dev/` clusters (issue 19), holding no article
+/// text: real articles are never copied into the repository (`textless_lines`). Update on
+/// purpose with `INSTA_UPDATE=always cargo test --test corpus` (docs/guide.md).
+#[test]
+fn facts_cluster_reports_match_their_snapshots_issue_19() {
+    let Some(dir) = corpus("facts_cluster_reports_match_their_snapshots_issue_19") else {
+        return;
+    };
+    let mut clusters: Vec<String> = fs::read_dir(dir.join("news-clusters/facts/dev"))
+        .expect("facts/dev")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .map(|p| {
+            p.file_stem()
+                .expect("file name")
+                .to_string_lossy()
+                .into_owned()
+        })
+        .collect();
+    clusters.sort();
+    assert!(!clusters.is_empty(), "facts/dev names clusters");
+    for cluster in clusters {
+        let folder = dir.join("news-clusters/ecbplus").join(&cluster);
+        let folder = folder.display().to_string();
+        let (_, report) = run_json(&["check", "--format", "json", "--fail-on", "never", &folder]);
+        insta::assert_snapshot!(format!("facts-{cluster}"), textless_lines(&report));
+    }
+}

@@ -522,6 +522,7 @@ fn help_lists_options_in_one_order_and_describes_every_format_issue_17() {
         "--encoding",
         "--date",
         "--max-file-size",
+        "--pretty",
     ];
     for sub in ["check", "coverage", "diff", "extract"] {
         let help = String::from_utf8(run(&[sub, "--help"]).stdout).expect("UTF-8");
@@ -562,5 +563,30 @@ fn help_lists_options_in_one_order_and_describes_every_format_issue_17() {
                 "{sub}: format without a description: {line}"
             );
         }
+    }
+}
+
+/// Golden snapshots of `check --format json` on every folder of `examples/` (issue 19):
+/// a refactor that changes any claim, finding or figure shows here as a diff. The JSON is
+/// parsed and printed again, so a change of layout alone (compact or pretty) is no diff.
+/// Update on purpose with `INSTA_UPDATE=always cargo test --test examples`, then read the
+/// diff (docs/guide.md, Development).
+#[test]
+fn example_reports_match_their_snapshots_issue_19() {
+    let mut folders: Vec<String> = std::fs::read_dir("examples")
+        .expect("examples")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| p.is_dir())
+        .map(|p| p.display().to_string())
+        .collect();
+    folders.sort();
+    assert!(folders.len() >= 4, "examples/ holds the scenarios");
+    for folder in folders {
+        let (_, report) = run_json(&["check", "--format", "json", "--fail-on", "never", &folder]);
+        let name = folder.trim_start_matches("examples/").to_owned();
+        insta::assert_snapshot!(
+            format!("check-{name}"),
+            serde_json::to_string_pretty(&report).expect("a JSON value prints")
+        );
     }
 }

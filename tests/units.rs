@@ -1,10 +1,7 @@
-//! The unit table end to end: measures in different units agree after conversion, and the
-//! `eval-suites` binary scores a suite file (an invented one without the corpus; the real
-//! suites, with floors, when `CORROBORATE_CORPUS` is set).
+//! The unit table end to end: measures in different units agree after conversion. The
+//! `eval-suites` binary's tests live beside it, in `tools/tests/eval_suites.rs`.
 
 mod common;
-
-use std::process::Command;
 
 use common::verdicts_for as verdicts;
 use corroborate::{config::Settings, extract, rules::Verdict};
@@ -134,63 +131,3 @@ fn a_lower_and_an_upper_bound_make_a_range() {
     assert_eq!((m[0].low, m[0].high), (Some(10.0), Some(20.0)));
     assert!(!m[0].low_inclusive && !m[0].high_inclusive);
 }
-
-fn eval(corpus: &std::path::Path, extra: &[&str]) -> serde_json::Value {
-    let out = Command::new(env!("CARGO_BIN_EXE_eval-suites"))
-        .arg("--corpus")
-        .arg(corpus)
-        .arg("--json")
-        .args(extra)
-        .output()
-        .expect("eval-suites runs");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).expect("eval-suites --json prints JSON")
-}
-
-#[test]
-fn eval_suites_scores_an_invented_suite_file() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let rec = dir.path().join("recognizers");
-    std::fs::create_dir_all(&rec).expect("create dir");
-    // Two invented cases in the Recognizers record format: one we read, one we miss.
-    let lines = [
-        r#"{"id":"t/0","mode":"default","text":"the pier cost $ 4 million to mend","expected":[{"text":"$ 4 million","type":"currency","value":"4000000","unit":"Dollar","isoCurrency":"USD","byte_start":14,"byte_end":25}]}"#,
-        r#"{"id":"t/1","mode":"default","text":"it cost four quid","expected":[{"text":"four quid","type":"currency","value":"4","unit":"Pound","byte_start":8,"byte_end":17}]}"#,
-    ];
-    std::fs::write(rec.join("currency.jsonl"), lines.join("\n")).expect("write suite");
-    let report = eval(dir.path(), &[]);
-    let score = &report["recognizers/currency.jsonl"];
-    assert_eq!(score["cases"], 2, "{report}");
-    assert_eq!(score["passed"], 1, "{report}");
-    assert_eq!(score["failures"]["missed"], 1, "{report}");
-}
-
-#[test]
-fn eval_suites_meets_its_floors_on_the_peer_suites() {
-    let Some(corpus) = common::corpus("eval_suites_meets_its_floors_on_the_peer_suites") else {
-        return;
-    };
-    let report = eval(&corpus, &[]);
-    // Floors a little below what the README reports, so a regression fails.
-    for (file, floor) in FLOORS {
-        let share = report[*file]["share"].as_f64().unwrap_or(0.0);
-        assert!(share >= *floor, "{file}: {share:.3} < floor {floor}");
-    }
-}
-
-const FLOORS: &[(&str, f64)] = &[
-    ("recognizers/number.jsonl", 0.95),
-    ("recognizers/number-range.jsonl", 0.88),
-    ("recognizers/percentage.jsonl", 0.95),
-    ("recognizers/currency.jsonl", 0.9),
-    ("recognizers/dimension.jsonl", 0.82),
-    ("quantulum/quantities.jsonl", 0.85),
-    ("quantulum/spellout.jsonl", 0.95),
-    ("quantulum/robustness.jsonl", 1.0),
-    ("duckling/duckling.jsonl#Numeral", 0.88),
-    ("duckling/duckling.jsonl#AmountOfMoney", 0.9),
-];

@@ -327,11 +327,12 @@ pub(crate) fn run(args: CheckArgs) -> ExitStatus {
         }
         Format::Html => Rendered::Text(html::render(&full_analysis)),
     };
+    let pretty = args.common.flags.pretty_json(args.output.is_some());
     // JSON is streamed into its destination: for a huge article it is many times the
     // size of the input, and need not be one string in memory.
     let render = |w: &mut dyn std::io::Write| match &report {
         Rendered::Text(text) => w.write_all(text.as_bytes()),
-        Rendered::Json(report) => json::write(w, report),
+        Rendered::Json(report) => json::write(w, report, pretty),
     };
     if let Err(status) = output(args.output.as_deref(), &run.files, &render) {
         return status;

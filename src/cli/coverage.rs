@@ -127,7 +127,11 @@ pub(crate) fn run(args: CoverageArgs) -> ExitStatus {
                 enabled: args.flags.color.enabled(),
             },
         ),
-        Format::Json => coverage::render_json(&result, &analysis),
+        Format::Json => coverage::render_json(
+            &result,
+            &analysis,
+            args.flags.pretty_json(args.output.is_some()),
+        ),
         Format::Html => crate::report::html::render_coverage(&result, &analysis),
     };
     let render = |w: &mut dyn std::io::Write| w.write_all(output.as_bytes());

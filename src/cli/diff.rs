@@ -93,7 +93,7 @@ pub(crate) fn run(args: DiffArgs) -> ExitStatus {
                 enabled: args.flags.color.enabled(),
             },
         ),
-        Format::Json => diff::render_json(a, b, &entries, &analysis),
+        Format::Json => diff::render_json(a, b, &entries, &analysis, args.flags.pretty_json(false)),
     };
     print(&output);
     if inputs.errors > 0 {

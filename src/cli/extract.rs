@@ -102,7 +102,8 @@ pub(crate) fn run(args: ExtractArgs) -> ExitStatus {
         // Streamed: the JSON of a huge article is never one string in memory.
         Format::Json => {
             let report = json::report(&analysis, false);
-            print_with(&|w| json::write(w, &report));
+            let pretty = args.common.flags.pretty_json(false);
+            print_with(&|w| json::write(w, &report, pretty));
         }
     }
     if failed {

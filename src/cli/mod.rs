@@ -141,9 +141,18 @@ pub struct RunFlags {
     /// a suffix: `500K`, `64M`, `2G` (powers of 1024). A larger one is an error naming it.
     #[arg(long, value_name = "SIZE", value_parser = parse_size, default_value = "256M")]
     pub max_file_size: u64,
+    /// Indent JSON output (default: indented only when stdout is a terminal; compact on
+    /// one line in a pipe or a file written with `-o`).
+    #[arg(long)]
+    pub pretty: bool,
 }
 
 impl RunFlags {
+    /// Whether JSON is indented: asked for, or printed on a terminal (not into a file).
+    pub fn pretty_json(&self, to_file: bool) -> bool {
+        self.pretty || (!to_file && std::io::stdout().is_terminal())
+    }
+
     /// How to read the inputs.
     pub fn ingest_options(&self) -> crate::ingest::Options {
         crate::ingest::Options {

@@ -279,10 +279,10 @@ fn problem_in(
     let end = span.end.min(layer.text.len());
     let start = span.start.min(end);
     Problem {
-        message: crate::report::terminal_safe(&message).into_owned(),
+        message: crate::printable::terminal_safe(&message).into_owned(),
         src: NamedSource::new(
-            crate::report::terminal_safe(&layer.name),
-            crate::report::terminal_source(&layer.text),
+            crate::printable::terminal_safe(&layer.name),
+            crate::printable::terminal_source(&layer.text),
         ),
         at: (start, end - start).into(),
         label: label.to_owned(),

@@ -56,7 +56,7 @@ impl DurationValue {
 
     /// In words, for explanations ("more than 4 years", "a 90-day freeze").
     pub fn describe(&self) -> String {
-        let n = crate::reconcile::relate::format_number(self.amount);
+        let n = crate::normalize::number::format_number(self.amount);
         let unit = if (self.amount - 1.0).abs() < 1e-9 {
             self.unit.name().to_owned()
         } else {

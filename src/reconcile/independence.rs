@@ -13,6 +13,7 @@ use std::{
 };
 
 use petgraph::unionfind::UnionFind;
+use rayon::prelude::*;
 
 use crate::{config::Settings, ingest::Article, normalize::text};
 
@@ -110,7 +111,9 @@ fn shared(a: &[u64], b: &[u64]) -> usize {
 /// Group the articles of a run.
 pub fn group(articles: &[Article], settings: &Settings) -> Groups {
     let k = settings.thresholds.shingle_words;
-    let sets: Vec<Vec<u64>> = articles.iter().map(|a| shingles(a, k)).collect();
+    // Shingling reads every article again: on every core, like extraction (issue 19);
+    // collected in article order, so the groups do not depend on the number of threads.
+    let sets: Vec<Vec<u64>> = articles.par_iter().map(|a| shingles(a, k)).collect();
     let mut postings: HashMap<u64, Vec<usize>> = HashMap::new();
     for (i, set) in sets.iter().enumerate() {
         for &h in set.iter().filter(|h| *h % SAMPLE == 0) {

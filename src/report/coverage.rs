@@ -472,8 +472,8 @@ pub struct Report<'a> {
     pub summary: Summary,
 }
 
-/// The coverage as JSON, with a final newline.
-pub fn render_json<'a>(coverage: &'a Coverage, analysis: &Analysis<'a>) -> String {
+/// The coverage as JSON with a final newline, indented when `pretty`.
+pub fn render_json<'a>(coverage: &'a Coverage, analysis: &Analysis<'a>, pretty: bool) -> String {
     let base = super::json::report(analysis, false);
     let report = Report {
         version: 1,
@@ -514,5 +514,5 @@ pub fn render_json<'a>(coverage: &'a Coverage, analysis: &Analysis<'a>) -> Strin
             .collect(),
         summary: Summary::of(coverage),
     };
-    super::json::to_json(&report)
+    super::json::to_json(&report, pretty)
 }

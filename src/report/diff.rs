@@ -292,12 +292,13 @@ pub struct Report<'a> {
     pub summary: Summary,
 }
 
-/// The diff as JSON, with a final newline.
+/// The diff as JSON with a final newline, indented when `pretty`.
 pub fn render_json<'a>(
     a: usize,
     b: usize,
     entries: &'a [Entry],
     analysis: &Analysis<'a>,
+    pretty: bool,
 ) -> String {
     let mut sources = super::json::report(analysis, false).sources.into_iter();
     let (mut sa, mut sb) = (None, None);
@@ -329,5 +330,5 @@ pub fn render_json<'a>(
             .collect(),
         summary: Summary::of(entries),
     };
-    super::json::to_json(&report)
+    super::json::to_json(&report, pretty)
 }
