@@ -325,7 +325,7 @@ pub(crate) fn run(args: CheckArgs) -> ExitStatus {
         Format::Junit => {
             Rendered::Text(junit::render(&active_analysis, &|f| args.fail_on.fails(f)))
         }
-        Format::Html => Rendered::Text(html::render(&full_analysis)),
+        Format::Html => Rendered::Text(html::render_ranked(&full_analysis, &settings.ranking)),
     };
     let pretty = args.common.flags.pretty_json(args.output.is_some());
     // JSON is streamed into its destination: for a huge article it is many times the
