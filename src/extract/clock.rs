@@ -10,7 +10,10 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::{extract::Qualifier, span::Span};
+use crate::{
+    extract::{Qualifier, context},
+    span::Span,
+};
 
 /// One time of day in a sentence.
 #[derive(Debug, Clone, PartialEq)]
@@ -58,27 +61,14 @@ const BOUNDS: &[(&str, Qualifier, Option<f64>, Option<f64>)] = &[
     ("by", Qualifier::AtMost, None, Some(0.0)),
 ];
 
-/// Words after a bare "9:25" that make it a clock time of the day.
+/// Words after a bare "9:25" that make it a clock time of the day (a weekday, with or
+/// without "on", does too).
 const OF_THE_DAY: &[&str] = &[
     "in the morning",
     "in the afternoon",
     "in the evening",
     "at night",
     "this morning",
-    "on monday",
-    "on tuesday",
-    "on wednesday",
-    "on thursday",
-    "on friday",
-    "on saturday",
-    "on sunday",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
 ];
 
 /// Words after a figure that make it a position on a game clock, not a time of day.
@@ -122,7 +112,13 @@ pub fn find(sentence: &str) -> Vec<ClockTime> {
         let lower_after = after.trim_start().to_ascii_lowercase();
         let game_clock = GAME_CLOCK.iter().any(|w| lower_after.starts_with(w));
         let with_minutes = c.get(3).is_some();
-        let day_words = OF_THE_DAY.iter().any(|w| lower_after.starts_with(w));
+        let weekday_after = {
+            let rest = lower_after.strip_prefix("on ").unwrap_or(&lower_after);
+            rest.split(|ch: char| !ch.is_ascii_alphabetic())
+                .next()
+                .is_some_and(context::is_weekday)
+        };
+        let day_words = weekday_after || OF_THE_DAY.iter().any(|w| lower_after.starts_with(w));
         // A figure is a time of day with am/pm, or minutes and a sign that it is one.
         let is_time = match (&meridiem, with_minutes) {
             (Some(_), _) => (1..=12).contains(&hours),

@@ -111,18 +111,21 @@ fn value_phrase(claim: &Claim) -> String {
             format!("{}{what}", relate::describe(q))
         }
         Value::Quote(q) => {
-            let by = q
-                .speaker
-                .as_deref()
-                .map(|s| format!(" by {s}"))
-                .unwrap_or_default();
             let how = if q.quoted { "quoted" } else { "unquoted" };
-            format!("{how}{by}")
+            format!("{how}{}", by_speaker(q))
         }
         Value::Role(r) => format!("{} as {}", r.person, relate::role_phrase(r)),
         Value::Date(d) => relate::describe_date(d),
         Value::Duration(d) => d.describe(),
     }
+}
+
+/// " by Dana Holt", or nothing when the quote has no speaker.
+fn by_speaker(q: &crate::extract::Quote) -> String {
+    q.speaker
+        .as_deref()
+        .map(|s| format!(" by {s}"))
+        .unwrap_or_default()
 }
 
 fn claim_phrase(claim: &Claim, articles: &[Article]) -> String {
@@ -547,11 +550,7 @@ fn value_with_sources(group: &ValueGroup, claims: &[Claim], articles: &[Article]
     // Two wordings of one quote are told apart by their words.
     let value = match &first.value {
         Value::Quote(q) => {
-            let by = q
-                .speaker
-                .as_deref()
-                .map(|s| format!(" by {s}"))
-                .unwrap_or_default();
+            let by = by_speaker(q);
             let words: Vec<&str> = q.normalized.split(' ').collect();
             let more = if words.len() > 8 { "..." } else { "" };
             format!(
