@@ -129,3 +129,61 @@ fn a_clause_after_an_em_dash_does_not_panic_issue_7() {
     let b = "The storm hit the coast at dawn — 45 people were missing on Monday, rescuers said.";
     let _ = verdicts_for(&[a, b], "people");
 }
+
+#[test]
+fn one_event_on_two_weekdays_is_a_conflict_to_check_issue_15() {
+    let a = "Militia fighters bombed the market town of Orlo on Tuesday, hitting its river port.";
+    let b = "Officials in the province said the market town of Orlo was bombed by militia fighters on Wednesday.";
+    assert!(verdicts_for(&[a, b], "Tuesday").contains(&Verdict::Conflict));
+    let c = "Officials in the province said the market town of Orlo was bombed by militia fighters on Tuesday.";
+    assert!(
+        !verdicts_for(&[a, c], "Tuesday").contains(&Verdict::Conflict),
+        "the same weekday agrees"
+    );
+}
+
+#[test]
+fn weekdays_of_different_events_do_not_conflict_issue_15() {
+    let a = "Militia fighters bombed the market town of Orlo on Tuesday, hitting its river port.";
+    let b =
+        "Aid convoys reached the camps near the northern border on Wednesday after a long delay.";
+    assert!(!verdicts_for(&[a, b], "Tuesday").contains(&Verdict::Conflict));
+}
+
+#[test]
+fn about_three_and_about_half_past_three_are_two_times_issue_15() {
+    let a = "Deputies said gunfire was reported at about 3 p.m. near the depot on Pine Street, and a man was later arrested.";
+    let b = "The sheriff's office said gunfire was reported at about 3:30 p.m. near the Pine Street depot.";
+    assert!(verdicts_for(&[a, b], "about 3 p.m.").contains(&Verdict::Conflict));
+    let c = "The sheriff's office said gunfire was reported at about 3:10 p.m. near the Pine Street depot.";
+    assert_eq!(
+        verdicts_for(&[a, c], "about 3 p.m."),
+        [Verdict::Agreement],
+        "ten minutes apart is one rounded time"
+    );
+}
+
+#[test]
+fn figures_of_different_subjects_do_not_conflict_issue_15() {
+    // A single capitalized word opening a sentence is a name when the article writes it
+    // as one elsewhere ("Officials seized 31 magazines" names no owner).
+    let a = "The final belonged to Tolliver. Tolliver scored 14 points and grabbed 11 rebounds as the Herons beat the Owls.";
+    let b = "The final belonged to Marquez. Marquez scored 23 points and grabbed seven rebounds as the Herons beat the Owls.";
+    assert!(!verdicts_for(&[a, b], "11 rebounds").contains(&Verdict::Conflict));
+    // A pronoun subject is the player the sentence before is about.
+    let c = "The final belonged to Tolliver. Tolliver was unstoppable. He scored 14 points and grabbed 11 rebounds as the Herons beat the Owls.";
+    let d = "The final belonged to Marquez. Marquez was unstoppable. He scored 23 points and grabbed seven rebounds as the Herons beat the Owls.";
+    assert!(!verdicts_for(&[c, d], "11 rebounds").contains(&Verdict::Conflict));
+    let e = "The final belonged to Tolliver. Tolliver scored 14 points and grabbed nine rebounds as the Owls lost to the Herons.";
+    assert!(
+        verdicts_for(&[a, e], "11 rebounds").contains(&Verdict::Conflict),
+        "one player's two figures still conflict"
+    );
+}
+
+#[test]
+fn shares_of_different_countries_do_not_conflict_issue_15() {
+    let a = "After the cable cut, 55 percent of voice traffic in Norland was out of service, the operator said.";
+    let b = "After the cable cut, 65 percent of voice traffic to Sudmark was out of service, the operator said.";
+    assert!(!verdicts_for(&[a, b], "55 percent").contains(&Verdict::Conflict));
+}

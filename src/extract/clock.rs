@@ -2,8 +2,11 @@
 //! quantities in minutes after midnight so that two sources' times compare like figures.
 //!
 //! A time written with a zone ("1200 GMT") is compared only with times in that zone; a
-//! time without one is local. Bounds: "about" is half an hour either way, "shortly after"
-//! the half hour after, "after" open above. Clock positions in sport ("with 4:43 left")
+//! time without one is local. Bounds: "about" is ten minutes either way, "shortly after"
+//! the twenty minutes after, "after" open above. Reporters round a time to the quarter
+//! or half hour they were told, so "about 3 p.m." and "about 3:10 p.m." are one time,
+//! while "about 3 p.m." against "about 3:30 p.m." are two accounts of it (the facts
+//! answer key has four such pairs, each a conflict). Clock positions in sport ("with 4:43 left")
 //! are not times of day.
 
 use std::sync::LazyLock;
@@ -40,21 +43,21 @@ static CLOCK: LazyLock<Regex> = LazyLock::new(|| {
 /// Words before a time that bound it, longest first: (words, qualifier, minutes before,
 /// minutes after). None for a side means open.
 const BOUNDS: &[(&str, Qualifier, Option<f64>, Option<f64>)] = &[
-    ("shortly after", Qualifier::Range, Some(0.0), Some(30.0)),
-    ("just after", Qualifier::Range, Some(0.0), Some(30.0)),
-    ("soon after", Qualifier::Range, Some(0.0), Some(30.0)),
-    ("shortly before", Qualifier::Range, Some(30.0), Some(0.0)),
-    ("just before", Qualifier::Range, Some(30.0), Some(0.0)),
+    ("shortly after", Qualifier::Range, Some(0.0), Some(20.0)),
+    ("just after", Qualifier::Range, Some(0.0), Some(20.0)),
+    ("soon after", Qualifier::Range, Some(0.0), Some(20.0)),
+    ("shortly before", Qualifier::Range, Some(20.0), Some(0.0)),
+    ("just before", Qualifier::Range, Some(20.0), Some(0.0)),
     (
         "approximately",
         Qualifier::Approximate,
-        Some(30.0),
-        Some(30.0),
+        Some(10.0),
+        Some(10.0),
     ),
-    ("roughly", Qualifier::Approximate, Some(30.0), Some(30.0)),
-    ("around", Qualifier::Approximate, Some(30.0), Some(30.0)),
-    ("about", Qualifier::Approximate, Some(30.0), Some(30.0)),
-    ("nearly", Qualifier::LessThan, Some(30.0), Some(0.0)),
+    ("roughly", Qualifier::Approximate, Some(10.0), Some(10.0)),
+    ("around", Qualifier::Approximate, Some(10.0), Some(10.0)),
+    ("about", Qualifier::Approximate, Some(10.0), Some(10.0)),
+    ("nearly", Qualifier::LessThan, Some(20.0), Some(0.0)),
     ("after", Qualifier::MoreThan, Some(0.0), None),
     ("before", Qualifier::LessThan, None, Some(0.0)),
     ("at", Qualifier::Exact, Some(0.0), Some(0.0)),

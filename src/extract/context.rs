@@ -64,6 +64,20 @@ const MONTHS: &[&str] = &[
 /// "killing 10 and wounding 70 others" is the same event.
 const DISTINCT_EVENT: &[&str] = &["another", "separate", "separately"];
 
+/// Two-word phrases that put a sentence's figures in another game, week or round than
+/// the story's ("came one week after he managed 10 yards", "in the previous game").
+const DISTINCT_PAIRS: &[&str] = &[
+    "week after",
+    "week before",
+    "week earlier",
+    "weeks earlier",
+    "last week",
+    "previous week",
+    "previous game",
+    "last game",
+    "previous round",
+];
+
 /// Whether a folded word names a day of the week.
 pub fn is_weekday(folded: &str) -> bool {
     WEEKDAYS.contains(&folded)
@@ -109,6 +123,9 @@ fn anchors_of(sentence: &str) -> Vec<String> {
         // base of a comparison: "a 90% fall on the same period last year").
         if pair_is("last season") || pair_is("previous season") {
             anchors.push("past".to_owned());
+        }
+        if DISTINCT_PAIRS.iter().any(|p| pair_is(p)) {
+            anchors.push("distinct".to_owned());
         }
         if CUMULATIVE.contains(&w.as_ref()) || CUMULATIVE.iter().any(|c| pair_is(c)) {
             anchors.push("since".to_owned());
@@ -276,6 +293,20 @@ impl Context {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_game_or_week_before_is_another_event() {
+        for sentence in [
+            "It came one week after he managed 10 yards on nine carries",
+            "In the previous game he had scored 30 points",
+        ] {
+            assert!(
+                anchors_of(sentence).contains(&"distinct".to_owned()),
+                "{sentence}"
+            );
+        }
+        assert!(!anchors_of("He ran for 226 yards this week").contains(&"distinct".to_owned()));
+    }
+
     use super::*;
 
     #[test]

@@ -343,7 +343,7 @@ pub fn of_article(index: usize, article: &Article, settings: &Settings) -> Vec<C
     if !urls.is_empty() {
         claims.retain(|c| !urls.overlaps(c.span));
     }
-    frame::assign(article, &mut claims, settings);
+    frame::assign(article, &mut claims, &people, settings);
     claims
 }
 

@@ -40,6 +40,10 @@ pub struct RoleKey {
 #[derive(Debug, Clone, Default)]
 pub struct Directory {
     pub people: Vec<Person>,
+    /// Folded capitalized words the article writes after a lower-case word: names,
+    /// whatever they name ("Echenique" in "with Echenique", not "Officials" opening a
+    /// sentence).
+    pub written_as_names: std::collections::HashSet<String>,
 }
 
 /// "Mulino’s" -> "Mulino".
@@ -273,6 +277,11 @@ impl Directory {
                             .next()
                             .is_none_or(|c| !c.is_alphanumeric())
                 });
+                if word_before.chars().next().is_some_and(char::is_lowercase) {
+                    directory
+                        .written_as_names
+                        .extend(run.iter().map(|(_, _, w)| text::fold(strip_possessive(w))));
+                }
                 let role_before = settings.people.is_known_role(word_before);
                 if !(titled || role_before || is_title(word_before, settings) || verb_after) {
                     continue;

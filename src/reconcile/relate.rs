@@ -275,8 +275,16 @@ pub fn bucket_key(q: &Quantity) -> String {
 
 /// Describe a quantity's value for explanations ("43", "more than 80,000", "24 or more").
 pub fn describe(q: &Quantity) -> String {
-    let unit = q.unit_suffix.as_str();
-    let n = |x: f64| format!("{}{}", q.unit_prefix, format_amount(x));
+    // A time of day is held in minutes after midnight and told as a reader writes it.
+    let clock = q.unit.as_deref() == Some(crate::extract::quantity::TIME_OF_DAY);
+    let unit = if clock { "" } else { q.unit_suffix.as_str() };
+    let n = |x: f64| {
+        if clock {
+            clock_time(x)
+        } else {
+            format!("{}{}", q.unit_prefix, format_amount(x))
+        }
+    };
     let sum = if q.parts.len() > 1 {
         format!(
             " ({})",
@@ -309,6 +317,22 @@ pub fn describe(q: &Quantity) -> String {
         (_, _, Some(lo), None) => format!("{} or more{unit}", n(lo)),
         (_, _, None, Some(hi)) => format!("up to {}{unit}", n(hi)),
         _ => "an amount".to_owned(),
+    }
+}
+
+/// Minutes after midnight as a reader writes the time: "3 p.m.", "10:30 a.m.".
+fn clock_time(minutes: f64) -> String {
+    let total = minutes.round().rem_euclid(24.0 * 60.0) as u32;
+    let (hour, minute) = (total / 60, total % 60);
+    let half = if hour < 12 { "a.m." } else { "p.m." };
+    let shown = match hour % 12 {
+        0 => 12,
+        h => h,
+    };
+    if minute == 0 {
+        format!("{shown} {half}")
+    } else {
+        format!("{shown}:{minute:02} {half}")
     }
 }
 
@@ -462,6 +486,10 @@ pub fn quantities<'q>(
         };
         (similarity >= floor).then(|| Link::new(Relation::Agrees, Reason::Compatible, similarity))
     } else {
+        // One player's 11 rebounds and another's seven both hold.
+        if matches!((&fa.owner, &fb.owner), (Some(x), Some(y)) if x != y) {
+            return None;
+        }
         // An attribute only one side names is not enough to contradict the other.
         if fa.attribute != fb.attribute {
             return None;
@@ -684,44 +712,53 @@ pub fn dates(
     let agrees = |reason: Reason| {
         (similarity >= t.agree_context).then(|| Link::new(Relation::Agrees, reason, similarity))
     };
-    let conflicts = |reason: Reason| {
-        (similarity >= t.time_conflict_context)
-            .then(|| Link::new(Relation::Conflicts, reason, similarity))
+    // "last week", "this year", "Monday": which week or year is a guess, too weak to
+    // contradict anything by its calendar fields (they may still agree).
+    let is_guess = |d: &DateValue| {
+        d.relative
+            && !d.phrase.chars().any(|c| c.is_ascii_digit())
+            && !MONTH_NAMES
+                .iter()
+                .any(|m| d.phrase.to_lowercase().contains(m))
     };
-    let conflicts = |reason: Reason| {
+    // Whether the two dates are told of one event strongly enough to contradict.
+    let one_event = || {
         // "On Thursday" in Thursday's paper and "on Friday" in Friday's are each the
         // day of writing: daily reports of one story, not two dates for one event.
-        let is_day_of_writing = |d: &DateValue| d.relative && d.reference == d.resolved;
-        // "last week", "this year", "Monday": which week or year is a guess, too weak to
-        // contradict anything (they may still agree).
-        let is_guess = |d: &DateValue| {
-            d.relative
-                && !d.phrase.chars().any(|c| c.is_ascii_digit())
-                && !MONTH_NAMES
-                    .iter()
-                    .any(|m| d.phrase.to_lowercase().contains(m))
-        };
-        if is_guess(da) || is_guess(db) {
-            return None;
-        }
+        let is_day_of_writing =
+            |d: &DateValue| d.relative && d.resolved.is_some() && d.reference == d.resolved;
         // Two dates of one story share its words ("convicted in June 1998 of assault",
         // "returned to prison in June 1999 for assault"); the events themselves must be
         // mostly the same words to be one event told two ways.
         let (ea, eb) = (&da.event, &db.event);
         let common = ea.iter().filter(|t| eb.contains(t)).count();
         let union = ea.len() + eb.len() - common;
-        if union > 0 && (common as f64) < 0.4 * union as f64 {
-            return None;
-        }
-        if da.attributive
-            || db.attributive
-            || shared < t.time_conflict_min_shared
-            || (is_day_of_writing(da) && is_day_of_writing(db))
-        {
-            return None;
-        }
-        conflicts(reason)
+        let alike_events = union == 0 || (common as f64) >= 0.4 * union as f64;
+        alike_events
+            && !da.attributive
+            && !db.attributive
+            && shared >= t.time_conflict_min_shared
+            && similarity >= t.time_conflict_context
+            && !(is_day_of_writing(da) && is_day_of_writing(db))
     };
+    let conflicts = |reason: Reason| {
+        (!is_guess(da) && !is_guess(db) && one_event())
+            .then(|| Link::new(Relation::Conflicts, reason, similarity))
+    };
+    // A weekday is the one field a bare "on Tuesday" fixes for certain: which week it
+    // names is a guess, which day of the week is not. One event on "Monday" in one source
+    // and "Tuesday" in another (or a dated Monday) is a discrepancy, to check, since a
+    // source may count from another event ("the day after").
+    let names_weekday = |d: &DateValue| d.weekday.is_some() && is_guess(d);
+    if names_weekday(da) || names_weekday(db) {
+        if let (Some(x), Some(y)) = (da.fields.weekday, db.fields.weekday) {
+            if x != y {
+                return one_event().then(|| {
+                    Link::new(Relation::Conflicts, Reason::CannotBe, similarity).to_check(true)
+                });
+            }
+        }
+    }
     if let (Some(pa), Some(pb)) = (da.period, db.period) {
         if pa.overlaps(pb) {
             return agrees(Reason::Compatible);
@@ -1034,6 +1071,14 @@ mod tests {
         let atleast40 = interval(&q(Some(40.0), true, None, true));
         assert!(!overlaps(at40, more40) && !overlaps(more40, at40));
         assert!(overlaps(at40, atleast40) && overlaps(atleast40, at40));
+    }
+
+    #[test]
+    fn times_of_day_are_told_on_the_clock() {
+        assert_eq!(clock_time(900.0), "3 p.m.");
+        assert_eq!(clock_time(630.0), "10:30 a.m.");
+        assert_eq!(clock_time(0.0), "12 a.m.");
+        assert_eq!(clock_time(12.0 * 60.0 + 5.0), "12:05 p.m.");
     }
 
     #[test]
