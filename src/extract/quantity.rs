@@ -363,12 +363,27 @@ fn plain_figures(
         };
         out.push((p.span, q.into_quantity(), p.kind));
     }
-    for o in ordinal::find(sentence, &settings.not_after) {
+    for o in ordinal::find(sentence, &settings.not_after, &settings.fixed_ordinals) {
         if readings
             .iter()
             .any(|r| r.span.start < o.span.end && o.span.start < r.span.end)
             || overlaps(o.span, &out)
         {
+            continue;
+        }
+        if o.share {
+            // "a third of": one part in three, compared only with the same share.
+            let q = Plain {
+                number: 1.0,
+                low: Some(1.0),
+                high: Some(1.0),
+                qualifier: Qualifier::Exact,
+                unit: ordinal::SHARE_UNIT,
+                counted: format!("1/{}", o.value),
+                counted_text: None,
+                suffix: format!("/{}", o.value),
+            };
+            out.push((o.span, q.into_quantity(), ordinal::SHARE_UNIT));
             continue;
         }
         let q = Plain {
