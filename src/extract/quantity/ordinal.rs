@@ -205,7 +205,7 @@ fn named_ranks(sentence: &str, not_after: &HashSet<String>) -> Vec<Ordinal> {
 }
 
 /// Words before an ordinal that make it a share: "one" always ("one sixth the space"),
-/// "a" before "of" ("a third of").
+/// "a" before "of" ("a third of"); from "third" on ("a second of" is a unit of time).
 const SHARE_BEFORE: &[&str] = &["a", "one"];
 
 /// Ordinals in digits or words ("79th", "seventh"), except those fixed in a term of
@@ -265,6 +265,7 @@ fn ordinals(sentence: &str, fixed: &HashSet<String>) -> Vec<Ordinal> {
         // "a third of the 300", "one fifth of them": a share of a whole.
         if let Some((at, _, w)) = text::words(before).last()
             && sentence[at + w.len()..whole.start()].trim().is_empty()
+            && value > 2.0
             && let Some(share_word) = SHARE_BEFORE.iter().find(|s| text::fold(w) == **s)
             && (*share_word == "one" || next.as_ref().is_some_and(|(_, w)| w == "of"))
         {
@@ -392,12 +393,22 @@ mod tests {
 
     #[test]
     fn a_share_is_not_a_rank_issue_16() {
-        for s in [
-            "A third of the 300 workers left.",
-            "one fifth of them voted",
+        for (s, value) in [
+            ("A third of the 300 workers left.", 3.0),
+            ("one fifth of them voted", 5.0),
+            ("It takes one sixth the space.", 6.0),
         ] {
-            assert!(read(s).is_empty(), "{s}: {:?}", read(s));
+            let found = find(s, &HashSet::new(), &HashSet::new());
+            assert_eq!(found.len(), 1, "{s}: {found:?}");
+            assert!(found[0].share && found[0].value == value, "{s}: {found:?}");
         }
-        assert_eq!(read("the third of the five rounds"), [(3.0, None)]);
+        let rank = find(
+            "the third of the five rounds",
+            &HashSet::new(),
+            &HashSet::new(),
+        );
+        assert!(rank.len() == 1 && !rank[0].share, "{rank:?}");
+        // "a second of" is a unit of time, not a half.
+        assert!(read("within a second of the bell").is_empty());
     }
 }
