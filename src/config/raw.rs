@@ -175,6 +175,8 @@ pub(crate) struct RawQuantities {
     pub(crate) extend_not_after: Words,
     pub(crate) time_words: Words,
     pub(crate) extend_time_words: Words,
+    pub(crate) fixed_ordinals: Words,
+    pub(crate) extend_fixed_ordinals: Words,
     pub(crate) subject_window: Option<Spanned<i64>>,
     pub(crate) subgroups: Words,
     pub(crate) extend_subgroups: Words,

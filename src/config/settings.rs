@@ -116,6 +116,9 @@ pub struct Settings {
     pub not_after: HashSet<String>,
     /// Words after a number that make it a duration, age or time.
     pub time_words: HashSet<String>,
+    /// Ordinals and the word after them (singular) that make a term, not a rank ("third
+    /// country", "second hand").
+    pub fixed_ordinals: HashSet<String>,
     /// How far back to look for a counted word when a number has none after it.
     pub subject_window: usize,
     /// Counted nouns that name a subgroup of people (singular, lower case).
@@ -306,6 +309,7 @@ struct Accumulator {
     frames: super::frames::FramesAccumulator,
     not_after: Vec<String>,
     time_words: Vec<String>,
+    fixed_ordinals: Vec<String>,
     subject_window: Option<usize>,
     subgroups: Vec<String>,
     measures: BTreeMap<String, Vec<String>>,
@@ -503,6 +507,11 @@ impl Accumulator {
         if let Some(q) = raw.quantities {
             merge_words(&mut self.not_after, q.not_after, q.extend_not_after);
             merge_words(&mut self.time_words, q.time_words, q.extend_time_words);
+            merge_words(
+                &mut self.fixed_ordinals,
+                q.fixed_ordinals,
+                q.extend_fixed_ordinals,
+            );
             merge_words(&mut self.subgroups, q.subgroups, q.extend_subgroups);
             if let Some(measures) = q.measures {
                 self.measures.extend(measures);
@@ -820,6 +829,11 @@ impl Accumulator {
             frames: self.frames.finish(),
             not_after: self.not_after.iter().map(|w| w.to_lowercase()).collect(),
             time_words: self.time_words.iter().map(|w| w.to_lowercase()).collect(),
+            fixed_ordinals: self
+                .fixed_ordinals
+                .iter()
+                .map(|w| w.to_lowercase())
+                .collect(),
             subject_window: self.subject_window.unwrap_or(8),
             subgroups: self.subgroups.iter().map(|w| w.to_lowercase()).collect(),
             measure_roles: self

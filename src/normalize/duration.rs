@@ -107,6 +107,28 @@ pub struct DurationMention {
     pub modifies: Option<String>,
 }
 
+/// Words that may follow "a minute", "an hour" when the article is the amount; any other
+/// word right after makes it an ordinal or a modifier ("a second vote").
+const LENGTH_FOLLOWERS: &[&str] = &[
+    "of", "ago", "later", "earlier", "before", "after", "and", "or", "in", "to", "for", "on", "at",
+    "the", "a", "an", "from", "into", "since", "until", "with",
+];
+
+/// Words after a length that make it a clock position or a time ago ("12 minutes left",
+/// "two days ago"), not a length anyone claims.
+const CLOCK_POSITIONS: &[&str] = &[
+    "left",
+    "remaining",
+    "to go",
+    "to play",
+    "ago",
+    "later",
+    "earlier",
+    "before the",
+    "after the",
+    "into the",
+];
+
 /// Every length of time in `text`, in order.
 pub fn find(text: &str) -> Vec<DurationMention> {
     let mut out = Vec::new();
@@ -165,30 +187,7 @@ pub fn find(text: &str) -> Vec<DurationMention> {
         if is_article
             && (after[word_len..].starts_with(['\'', '’'])
                 || next_word.is_some_and(|(adjacent, w)| {
-                    adjacent
-                        && !matches!(
-                            w.as_str(),
-                            "of" | "ago"
-                                | "later"
-                                | "earlier"
-                                | "before"
-                                | "after"
-                                | "and"
-                                | "or"
-                                | "in"
-                                | "to"
-                                | "for"
-                                | "on"
-                                | "at"
-                                | "the"
-                                | "a"
-                                | "an"
-                                | "from"
-                                | "into"
-                                | "since"
-                                | "until"
-                                | "with"
-                        )
+                    adjacent && !LENGTH_FOLLOWERS.contains(&w.as_str())
                 }))
         {
             continue;
@@ -235,20 +234,7 @@ pub fn find(text: &str) -> Vec<DurationMention> {
         // A clock position ("with 12 minutes left", "4 seconds to play") or a time ago
         // ("two days ago") is not a length of time anyone claims.
         let after = text[span_end..].trim_start().to_lowercase();
-        if [
-            "left",
-            "remaining",
-            "to go",
-            "to play",
-            "ago",
-            "later",
-            "earlier",
-            "before the",
-            "after the",
-            "into the",
-        ]
-        .iter()
-        .any(|w| {
+        if CLOCK_POSITIONS.iter().any(|w| {
             after.starts_with(w)
                 && after[w.len()..]
                     .chars()

@@ -3,7 +3,10 @@
 //! with the same ordinal: "the sixth round" (a knockdown) and "the seventh round" (the
 //! stoppage) are two facts of one story, never a conflict. "first" is left out: it is
 //! far more often a manner of speaking ("at first", "the first time in years") than a
-//! fact. Dates ("the 4th of July", "March 3rd") are the date reader's. Issue 16.
+//! fact. Dates ("the 4th of July", "March 3rd") are the date reader's. An ordinal fixed
+//! in a term ("a safe third country agreement", "a third party", "second-hand") names a
+//! kind of thing, not a rank (`[quantities] fixed-ordinals`), and "a third of" is a
+//! share. Issue 16.
 
 use std::{collections::HashSet, sync::LazyLock};
 
@@ -91,6 +94,9 @@ const NOT_THE_RANKED: &[&str] = &[
     "best",
 ];
 
+/// The unit and dimension of a share written as an ordinal ("a third of").
+pub(crate) const SHARE_UNIT: &str = "share";
+
 /// The unit and dimension of an ordinal claim.
 pub(crate) const ORDINAL_UNIT: &str = "ordinal";
 
@@ -132,12 +138,19 @@ pub(crate) struct Ordinal {
     /// The word that names the series before the number ("page" in "page 20"), when
     /// it is not a plain rank sign ("No."): part of what the rank is compared on.
     pub(crate) series: Option<String>,
+    /// A share of a whole ("a third of"): one part in `value`, not a rank.
+    pub(crate) share: bool,
 }
 
 /// Every ordinal worth a claim in `sentence`, spans relative to it: ordinals, and the
-/// numbers after a word of `not_after` that names a place in a series.
-pub(crate) fn find(sentence: &str, not_after: &HashSet<String>) -> Vec<Ordinal> {
-    let mut out = ordinals(sentence);
+/// numbers after a word of `not_after` that names a place in a series. An ordinal and
+/// the word after it (singular) that make a term of `fixed` are not ranks.
+pub(crate) fn find(
+    sentence: &str,
+    not_after: &HashSet<String>,
+    fixed: &HashSet<String>,
+) -> Vec<Ordinal> {
+    let mut out = ordinals(sentence, fixed);
     if sentence.bytes().any(|b| b.is_ascii_digit()) {
         out.extend(named_ranks(sentence, not_after));
         out.sort_by_key(|o| (o.span.start, o.span.end));
@@ -185,13 +198,19 @@ fn named_ranks(sentence: &str, not_after: &HashSet<String>) -> Vec<Ordinal> {
                 Some(folded.clone())
             },
             series: (!is_rank).then_some(folded),
+            share: false,
         });
     }
     out
 }
 
-/// Ordinals in digits or words ("79th", "seventh").
-fn ordinals(sentence: &str) -> Vec<Ordinal> {
+/// Words before an ordinal that make it a share: "one" always ("one sixth the space"),
+/// "a" before "of" ("a third of"); from "third" on ("a second of" is a unit of time).
+const SHARE_BEFORE: &[&str] = &["a", "one"];
+
+/// Ordinals in digits or words ("79th", "seventh"), except those fixed in a term of
+/// `fixed` and shares.
+fn ordinals(sentence: &str, fixed: &HashSet<String>) -> Vec<Ordinal> {
     let mut out = Vec::new();
     for c in ORDINAL.captures_iter(sentence) {
         let (Some(whole), Some(ordinal)) = (c.get(0), c.get(1).or(c.get(3))) else {
@@ -236,14 +255,36 @@ fn ordinals(sentence: &str) -> Vec<Ordinal> {
         {
             continue;
         }
+        // "a third party", "a safe third country agreement": a term, not a rank.
+        if next.as_ref().is_some_and(|(_, w)| {
+            let term = format!("{} {}", text::fold(ordinal.as_str()), text::singular(w));
+            fixed.contains(&term)
+        }) {
+            continue;
+        }
+        // "a third of the 300", "one fifth of them": a share of a whole.
+        if let Some((at, _, w)) = text::words(before).last()
+            && sentence[at + w.len()..whole.start()].trim().is_empty()
+            && value > 2.0
+            && let Some(share_word) = SHARE_BEFORE.iter().find(|s| text::fold(w) == **s)
+            && (*share_word == "one" || next.as_ref().is_some_and(|(_, w)| w == "of"))
+        {
+            let end = c.get(2).map_or(ordinal.end(), |m| m.end());
+            out.push(Ordinal {
+                span: Span::new(at, end),
+                value,
+                noun: None,
+                series: None,
+                share: true,
+            });
+            continue;
+        }
         let noun = next
             .as_ref()
             .filter(|(_, w)| !NOT_THE_RANKED.contains(&w.as_str()))
             .map(|(m, w)| (m.end(), text::singular(w)));
         // "a second" alone is a unit of time; "second" ranks only what it names.
-        if ordinal.as_str().eq_ignore_ascii_case("second")
-            && noun.as_ref().is_none_or(|(_, w)| w == "hand")
-        {
+        if ordinal.as_str().eq_ignore_ascii_case("second") && noun.is_none() {
             continue;
         }
         let ordinal_end = c.get(2).map_or(ordinal.end(), |m| m.end());
@@ -253,6 +294,7 @@ fn ordinals(sentence: &str) -> Vec<Ordinal> {
             value,
             noun: noun.map(|(_, w)| w),
             series: None,
+            share: false,
         });
     }
     out
@@ -267,7 +309,8 @@ mod tests {
             .iter()
             .map(|w| (*w).to_owned())
             .collect();
-        find(sentence, &not_after)
+        let settings = crate::config::Settings::builtin();
+        find(sentence, &not_after, &settings.fixed_ordinals)
             .into_iter()
             .map(|o| (o.value, o.noun))
             .collect()
@@ -304,7 +347,11 @@ mod tests {
             read("It ran on page 14 today."),
             [(14.0, Some("page".into()))]
         );
-        let o = &find("west on Route 66", &HashSet::from(["route".to_owned()]))[0];
+        let o = &find(
+            "west on Route 66",
+            &HashSet::from(["route".to_owned()]),
+            &HashSet::new(),
+        )[0];
         assert_eq!((o.value, o.series.as_deref()), (66.0, Some("route")));
         for s in ["He died aged 71.", "on page 14-15", "No. 3.5 was it"] {
             assert!(read(s).is_empty(), "{s}: {:?}", read(s));
@@ -326,5 +373,42 @@ mod tests {
         ] {
             assert!(read(s).is_empty(), "{s}: {:?}", read(s));
         }
+    }
+
+    /// Issue 16: "a new safe third country agreement" was read as the rank 3rd and then
+    /// agreed with "the third-largest source".
+    #[test]
+    fn an_ordinal_fixed_in_a_term_is_not_a_rank_issue_16() {
+        for s in [
+            "They signed a new safe third country agreement.",
+            "It was sold to a third party.",
+            "Claims by third parties were dropped.",
+            "He bought a second-hand car.",
+            "the Third World debt",
+        ] {
+            assert!(read(s).is_empty(), "{s}: {:?}", read(s));
+        }
+        assert_eq!(read("the third round"), [(3.0, Some("round".into()))]);
+    }
+
+    #[test]
+    fn a_share_is_not_a_rank_issue_16() {
+        for (s, value) in [
+            ("A third of the 300 workers left.", 3.0),
+            ("one fifth of them voted", 5.0),
+            ("It takes one sixth the space.", 6.0),
+        ] {
+            let found = find(s, &HashSet::new(), &HashSet::new());
+            assert_eq!(found.len(), 1, "{s}: {found:?}");
+            assert!(found[0].share && found[0].value == value, "{s}: {found:?}");
+        }
+        let rank = find(
+            "the third of the five rounds",
+            &HashSet::new(),
+            &HashSet::new(),
+        );
+        assert!(rank.len() == 1 && !rank[0].share, "{rank:?}");
+        // "a second of" is a unit of time, not a half.
+        assert!(read("within a second of the bell").is_empty());
     }
 }
