@@ -732,26 +732,33 @@ impl Accumulator {
     }
 
     fn finish(self, layers: Vec<String>) -> Result<Settings, Error> {
-        let t = |name: &str, default: f64| self.thresholds.get(name).copied().unwrap_or(default);
+        // Every threshold has its default in the built-in rules.toml, applied first
+        // (unit test `every_threshold_has_its_default_in_the_builtin_rules`).
+        let t = |name: &str| {
+            *self
+                .thresholds
+                .get(name)
+                .expect("the built-in rules.toml sets every threshold")
+        };
         let thresholds = Thresholds {
-            approximate_tolerance: t("approximate-tolerance", 0.1),
-            nearly_tolerance: t("nearly-tolerance", 0.1),
-            independence_overlap: t("independence-overlap", 0.5),
-            shingle_words: t("shingle-words", 5.0) as usize,
-            agree_context: t("agree-context", 0.2),
-            conflict_context: t("conflict-context", 0.3),
-            frame_context: t("frame-context", 0.15),
-            conflict_max_ratio: t("conflict-max-ratio", 10.0),
-            misquote_similarity: t("misquote-similarity", 0.6),
-            conversion_tolerance: t("conversion-tolerance", 0.05),
-            up_to_floor: t("up-to-floor", 0.5),
-            conflict_min_shared: t("conflict-min-shared", 2.0) as usize,
-            time_conflict_context: t("time-conflict-context", 0.5),
-            time_conflict_min_shared: t("time-conflict-min-shared", 2.0) as usize,
-            quote_min_words: t("quote-min-words", 4.0) as usize,
-            echo_min_words: t("echo-min-words", 6.0) as usize,
-            stem_length: t("stem-length", 5.0) as usize,
-            max_candidates: t("max-candidates", 64.0) as usize,
+            approximate_tolerance: t("approximate-tolerance"),
+            nearly_tolerance: t("nearly-tolerance"),
+            independence_overlap: t("independence-overlap"),
+            shingle_words: t("shingle-words") as usize,
+            agree_context: t("agree-context"),
+            conflict_context: t("conflict-context"),
+            frame_context: t("frame-context"),
+            conflict_max_ratio: t("conflict-max-ratio"),
+            misquote_similarity: t("misquote-similarity"),
+            conversion_tolerance: t("conversion-tolerance"),
+            up_to_floor: t("up-to-floor"),
+            conflict_min_shared: t("conflict-min-shared") as usize,
+            time_conflict_context: t("time-conflict-context"),
+            time_conflict_min_shared: t("time-conflict-min-shared") as usize,
+            quote_min_words: t("quote-min-words") as usize,
+            echo_min_words: t("echo-min-words") as usize,
+            stem_length: t("stem-length") as usize,
+            max_candidates: t("max-candidates") as usize,
         };
         let mut qualifiers: Vec<(String, QualifierWord)> = self
             .qualifiers
@@ -820,7 +827,9 @@ impl Accumulator {
             frames: self.frames.finish(),
             not_after: self.not_after.iter().map(|w| w.to_lowercase()).collect(),
             time_words: self.time_words.iter().map(|w| w.to_lowercase()).collect(),
-            subject_window: self.subject_window.unwrap_or(8),
+            subject_window: self
+                .subject_window
+                .expect("the built-in rules.toml sets [quantities] subject-window"),
             subgroups: self.subgroups.iter().map(|w| w.to_lowercase()).collect(),
             measure_roles: self
                 .measures
@@ -1214,6 +1223,78 @@ mod tests {
             settings.drop_lines.len() + settings.truncate_at.len(),
             patterns.len()
         );
+    }
+
+    /// rules.toml is the only place defaults are written (issue 19): the built-in file
+    /// sets every key the code has no default for, so a layer that leaves one out gets it.
+    #[test]
+    fn every_threshold_has_its_default_in_the_builtin_rules() {
+        let (raw, problems) = document::parse(BUILTIN_RULES);
+        assert!(problems.is_empty());
+        let t = raw.thresholds.expect("[thresholds] in the built-in rules");
+        let toml: toml::Table = toml::from_str(BUILTIN_RULES).expect("valid TOML");
+        let written = toml["thresholds"].as_table().expect("a table");
+        let builtin = Settings::builtin();
+        let th = &builtin.thresholds;
+        let read: [(&str, f64); 18] = [
+            ("approximate-tolerance", th.approximate_tolerance),
+            ("nearly-tolerance", th.nearly_tolerance),
+            ("independence-overlap", th.independence_overlap),
+            ("shingle-words", th.shingle_words as f64),
+            ("agree-context", th.agree_context),
+            ("conflict-context", th.conflict_context),
+            ("frame-context", th.frame_context),
+            ("conflict-max-ratio", th.conflict_max_ratio),
+            ("misquote-similarity", th.misquote_similarity),
+            ("conversion-tolerance", th.conversion_tolerance),
+            ("up-to-floor", th.up_to_floor),
+            ("conflict-min-shared", th.conflict_min_shared as f64),
+            ("time-conflict-context", th.time_conflict_context),
+            (
+                "time-conflict-min-shared",
+                th.time_conflict_min_shared as f64,
+            ),
+            ("quote-min-words", th.quote_min_words as f64),
+            ("echo-min-words", th.echo_min_words as f64),
+            ("stem-length", th.stem_length as f64),
+            ("max-candidates", th.max_candidates as f64),
+        ];
+        // Every key the file writes is one the settings read, and the other way round.
+        assert_eq!(written.len(), read.len(), "{written:?}");
+        for (name, value) in read {
+            let in_file = written
+                .get(name)
+                .and_then(|v| v.as_float().or(v.as_integer().map(|i| i as f64)))
+                .unwrap_or_else(|| panic!("`{name}` has no default in rules.toml"));
+            assert_eq!(in_file, value, "`{name}`");
+        }
+        // Each raw field is set (a field added to raw.rs but not to the file fails here).
+        let debug = format!("{t:?}");
+        assert!(
+            !debug.contains("None"),
+            "a threshold without default: {debug}"
+        );
+        // The other defaults the code reads from the file alone.
+        assert_eq!(
+            toml["quantities"]["subject-window"].as_integer(),
+            Some(builtin.subject_window as i64)
+        );
+        assert_eq!(
+            toml["people"]["name-similarity"].as_float(),
+            Some(builtin.people.name_similarity)
+        );
+        assert_eq!(
+            toml["frames"]["window"].as_integer(),
+            Some(builtin.frames.window as i64)
+        );
+        // A layer that sets none of them still has every default.
+        let layer = RulesSource {
+            name: "x.toml".to_owned(),
+            text: Arc::from("[thresholds]\nagree-context = 0.25\n"),
+        };
+        let layered = Settings::from_layers(&[layer]).expect("valid");
+        assert_eq!(layered.thresholds.max_candidates, th.max_candidates);
+        assert_eq!(layered.subject_window, builtin.subject_window);
     }
 
     #[test]
