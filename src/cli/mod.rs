@@ -194,8 +194,11 @@ fn parse_date(s: &str) -> Result<crate::normalize::date::Civil, String> {
 /// Colour choice.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ColorChoice {
+    /// Colour on a terminal, unless `NO_COLOR` is set.
     Auto,
+    /// Always colour, in a pipe or a file too.
     Always,
+    /// Never colour.
     Never,
 }
 
