@@ -139,14 +139,17 @@ pub(crate) fn run(args: CheckArgs) -> ExitStatus {
         Ok(s) => s,
         Err(status) => return status,
     };
-    let run = analyse(&args.common, &settings);
+    let crate::pipeline::Run {
+        inputs: run,
+        reconciled,
+    } = analyse(&args.common, &settings);
     if run.articles.is_empty() {
-        if run.input_errors == 0 {
+        if run.errors.is_empty() {
             super::report_error(&NoInput);
         }
         return ExitStatus::Error;
     }
-    let findings = &run.reconciled.findings;
+    let findings = &reconciled.findings;
     // Fingerprints are needed only against a baseline (one string per finding: a huge run
     // has hundreds of thousands of findings).
     let with_baseline = args.baseline.is_some() || args.write_baseline.is_some();
@@ -215,9 +218,9 @@ pub(crate) fn run(args: CheckArgs) -> ExitStatus {
     let active_analysis = Analysis {
         articles: &run.articles,
         claims: &run.claims,
-        groups: &run.reconciled.groups,
+        groups: &reconciled.groups,
         findings: &active,
-        comparisons: run.reconciled.comparisons,
+        comparisons: reconciled.comparisons,
     };
     let full_analysis = Analysis {
         findings,
@@ -346,7 +349,7 @@ pub(crate) fn run(args: CheckArgs) -> ExitStatus {
     } else {
         ExitStatus::Success
     };
-    if run.input_errors > 0 {
+    if !run.errors.is_empty() {
         ExitStatus::Error
     } else {
         status

@@ -4,10 +4,9 @@ use std::path::PathBuf;
 
 use clap::{Args, ValueEnum};
 
-use super::{ExitStatus, RunFlags, inputs, read_inputs, settings_for};
+use super::{ExitStatus, RunFlags, read_inputs, settings_for};
 use crate::{
-    ingest::Article,
-    reconcile::{Groups, graph, independence, verdict},
+    pipeline,
     report::{
         Analysis,
         coverage::{self, Status},
@@ -70,8 +69,8 @@ pub(crate) fn run(args: CoverageArgs) -> ExitStatus {
     let mut paths = vec![args.draft.clone()];
     paths.extend(args.against.iter().cloned());
     let inputs = read_inputs(&paths, &args.flags, &settings);
-    let Some(draft) = inputs::article_of(&inputs.articles, &args.draft) else {
-        if inputs.errors == 0 {
+    let Some(draft) = pipeline::article_of(&inputs.articles, &args.draft) else {
+        if inputs.errors.is_empty() {
             super::report_error(&NoDraft {
                 path: args.draft.clone(),
             });
@@ -79,44 +78,18 @@ pub(crate) fn run(args: CoverageArgs) -> ExitStatus {
         return ExitStatus::Error;
     };
     if inputs.articles.len() < 2 {
-        if inputs.errors == 0 {
+        if inputs.errors.is_empty() {
             super::report_error(&NoSources);
         }
         return ExitStatus::Error;
     }
-    // Independence among the sources alone: a draft that borrows from two stories must
-    // not merge them into one; the draft is a group of its own.
-    let sources: Vec<Article> = inputs
-        .articles
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| *i != draft)
-        .map(|(_, a)| a.clone())
-        .collect();
-    let source_groups = independence::group(&sources, &settings);
-    let mut of_source = source_groups.of_article.iter().copied();
-    let of_article = (0..inputs.articles.len())
-        .map(|i| {
-            if i == draft {
-                source_groups.count() + 1
-            } else {
-                of_source.next().expect("one group per source")
-            }
-        })
-        .collect();
-    let groups = Groups {
-        of_article,
-        comparisons: source_groups.comparisons,
-    };
-    let graph = graph::build(&inputs.claims, &groups, &settings);
-    let comparisons = graph.comparisons;
-    let findings = verdict::judge(&inputs.articles, &inputs.claims, graph, &groups, &settings);
+    let reconciled = pipeline::judge_draft(&inputs, draft, &settings);
     let analysis = Analysis {
         articles: &inputs.articles,
         claims: &inputs.claims,
-        groups: &groups,
-        findings: &findings,
-        comparisons,
+        groups: &reconciled.groups,
+        findings: &reconciled.findings,
+        comparisons: reconciled.comparisons,
     };
     let result = coverage::assess(draft, &analysis, &inputs.suppressed, &settings.ranking);
     let output = match args.format {
@@ -138,7 +111,7 @@ pub(crate) fn run(args: CoverageArgs) -> ExitStatus {
     if let Err(status) = super::output(args.output.as_deref(), &inputs.files, &render) {
         return status;
     }
-    if inputs.errors > 0 {
+    if !inputs.errors.is_empty() {
         return ExitStatus::Error;
     }
     let failing = result.claims.iter().any(|c| {

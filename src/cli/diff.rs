@@ -5,9 +5,9 @@ use std::path::PathBuf;
 
 use clap::{Args, ValueEnum};
 
-use super::{ExitStatus, RunFlags, inputs, print, read_inputs, settings_for};
+use super::{ExitStatus, RunFlags, print, read_inputs, settings_for};
 use crate::{
-    reconcile,
+    pipeline,
     report::{
         Analysis,
         diff::{self, Change},
@@ -65,8 +65,8 @@ pub(crate) fn run(args: DiffArgs) -> ExitStatus {
         return ExitStatus::Error;
     }
     let inputs = read_inputs(&[args.a.clone(), args.b.clone()], &args.flags, &settings);
-    let a = inputs::article_of(&inputs.articles, &args.a);
-    let b = inputs::article_of(&inputs.articles, &args.b);
+    let a = pipeline::article_of(&inputs.articles, &args.a);
+    let b = pipeline::article_of(&inputs.articles, &args.b);
     let (Some(a), Some(b)) = (a, b) else {
         return ExitStatus::Error; // the unreadable one was reported
     };
@@ -74,7 +74,7 @@ pub(crate) fn run(args: DiffArgs) -> ExitStatus {
         super::report_error(&SameSource);
         return ExitStatus::Error;
     }
-    let reconciled = reconcile::judge(&inputs.articles, &inputs.claims, &settings);
+    let reconciled = pipeline::judge(&inputs, &settings);
     let analysis = Analysis {
         articles: &inputs.articles,
         claims: &inputs.claims,
@@ -96,7 +96,7 @@ pub(crate) fn run(args: DiffArgs) -> ExitStatus {
         Format::Json => diff::render_json(a, b, &entries, &analysis, args.flags.pretty_json(false)),
     };
     print(&output);
-    if inputs.errors > 0 {
+    if !inputs.errors.is_empty() {
         ExitStatus::Error
     } else if args.fail_on == FailOn::Conflict
         && entries.iter().any(|e| e.change == Change::Conflicting)

@@ -44,7 +44,7 @@ pub(crate) fn run(args: ExtractArgs) -> ExitStatus {
         Err(status) => return status,
     };
     let loaded = super::read_inputs(&args.common.paths, &args.common.flags, &settings);
-    let mut failed = loaded.errors > 0 || loaded.articles.is_empty();
+    let mut failed = !loaded.errors.is_empty() || loaded.articles.is_empty();
     if let Some(dir) = &args.write {
         // The folder exists before the first file, so that each article's path can be
         // written relative to it.

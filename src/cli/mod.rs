@@ -7,7 +7,6 @@ mod coverage;
 mod diff;
 mod extract;
 mod generate;
-mod inputs;
 mod output;
 mod rules;
 
@@ -20,9 +19,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::{
     config::{self, RulesSource, Settings},
-    extract as extraction,
-    ingest::Article,
-    reconcile,
+    pipeline::{self, Inputs, Run, Sources},
 };
 
 /// How a run ended, as the process exit code.
@@ -197,8 +194,11 @@ fn parse_date(s: &str) -> Result<crate::normalize::date::Civil, String> {
 /// Colour choice.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ColorChoice {
+    /// Colour on a terminal, unless `NO_COLOR` is set.
     Auto,
+    /// Always colour, in a pipe or a file too.
     Always,
+    /// Never colour.
     Never,
 }
 
@@ -328,44 +328,26 @@ fn load_rules(rules: Option<&Path>) -> Result<Settings, ExitStatus> {
     })
 }
 
-/// What one run read and found, before rendering.
-pub struct Run {
-    pub articles: Vec<Article>,
-    pub claims: Vec<extraction::Claim>,
-    pub reconciled: reconcile::Reconciled,
-    /// Errors while reading inputs (already printed).
-    pub input_errors: usize,
-    /// Claims a reviewer marked `ignore = true` in a claim file.
-    pub ignored: Vec<crate::claim_file::Ignored>,
-    /// Claim index -> reason, from `<!-- corroborate: ignore REASON -->`.
-    pub suppressed: std::collections::BTreeMap<usize, String>,
-    /// Every file read, so that nothing writes over one.
-    pub files: Vec<PathBuf>,
-}
-
 /// Read inputs (articles and claim files, printing each bad one), extract and reconcile.
 pub fn analyse(common: &Common, settings: &Settings) -> Run {
-    let inputs = read_inputs(&common.paths, &common.flags, settings);
-    let reconciled = reconcile::judge(&inputs.articles, &inputs.claims, settings);
-    Run {
-        input_errors: inputs.errors,
-        articles: inputs.articles,
-        claims: inputs.claims,
-        reconciled,
-        ignored: inputs.ignored,
-        suppressed: inputs.suppressed,
-        files: inputs.files,
-    }
+    let mut progress = output::Progress::new(common.flags.quiet);
+    let sources = Sources {
+        paths: common.paths.clone(),
+        options: common.flags.ingest_options(),
+    };
+    let run = pipeline::run(&sources, settings, &mut |done, total| {
+        progress.update(done, total);
+    });
+    progress.finish();
+    report_inputs(&run.inputs, &common.flags);
+    run
 }
 
-/// Read articles and claim files as the flags say, with a progress bar on a terminal.
-pub(crate) fn read_inputs(
-    paths: &[PathBuf],
-    flags: &RunFlags,
-    settings: &Settings,
-) -> inputs::Inputs {
+/// Read articles and claim files as the flags say, with a progress bar on a terminal,
+/// printing each bad input.
+pub(crate) fn read_inputs(paths: &[PathBuf], flags: &RunFlags, settings: &Settings) -> Inputs {
     let mut progress = output::Progress::new(flags.quiet);
-    let inputs = inputs::load_observed(
+    let inputs = pipeline::read(
         paths,
         settings,
         flags.ingest_options(),
@@ -374,6 +356,16 @@ pub(crate) fn read_inputs(
         },
     );
     progress.finish();
+    report_inputs(&inputs, flags);
+    inputs
+}
+
+/// Print the inputs that could not be used, then (unless `--quiet`) the warnings about
+/// the ones read.
+fn report_inputs(inputs: &Inputs, flags: &RunFlags) {
+    for e in &inputs.errors {
+        report_error(e);
+    }
     if !flags.quiet {
         for article in &inputs.articles {
             if let Some((date, at)) = &article.meta.invalid_date {
@@ -386,7 +378,6 @@ pub(crate) fn read_inputs(
             }
         }
     }
-    inputs
 }
 
 /// A metadata `date` that is no calendar day: a warning, the article is still read.

@@ -177,7 +177,9 @@ impl FramesAccumulator {
             .max()
             .unwrap_or(1);
         FrameRules {
-            window: self.window.unwrap_or(6),
+            window: self
+                .window
+                .expect("the built-in rules.toml sets [frames] window"),
             attribute_words,
             longest_attribute,
             attribute_dimensions: self.attribute_dimensions.into_iter().collect(),

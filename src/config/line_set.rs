@@ -107,7 +107,7 @@ impl LinePattern {
         self.regex
             .get_or_init(|| {
                 regex::RegexBuilder::new(&self.source)
-                    .size_limit(super::settings::PATTERN_SIZE_LIMIT)
+                    .size_limit(super::matchers::PATTERN_SIZE_LIMIT)
                     .build()
                     .expect(
                         "lazy line patterns are the built-in ones, each compiled by a unit test",

@@ -11,7 +11,9 @@ mod document;
 mod dump;
 mod error;
 pub mod frames;
+mod layers;
 mod line_set;
+mod matchers;
 pub mod people;
 mod phrase_table;
 mod prefilter;
@@ -24,11 +26,11 @@ use std::{path::Path, sync::Arc};
 pub use dump::effective_toml;
 pub use error::{Error, Problem};
 pub use line_set::LineSet;
+pub use matchers::{Matchers, normalize_phrase};
 pub use phrase_table::Found;
 pub use prefilter::PrefilteredList;
 pub use settings::{
-    BUILTIN_RULES, Matchers, QualifierWord, RulesSource, Settings, Thresholds, Unit, VagueAmount,
-    normalize_phrase,
+    BUILTIN_RULES, QualifierWord, RulesSource, Settings, Thresholds, Unit, VagueAmount,
 };
 
 /// Read a rules file into a layer.

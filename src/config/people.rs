@@ -94,7 +94,9 @@ impl PeopleAccumulator {
                 .iter()
                 .map(|w| PeopleRules::key(w))
                 .collect(),
-            name_similarity: self.name_similarity.unwrap_or(0.8),
+            name_similarity: self
+                .name_similarity
+                .expect("the built-in rules.toml sets [people] name-similarity"),
             ..PeopleRules::default()
         };
         for (canonical, aliases) in &self.roles {

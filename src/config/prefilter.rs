@@ -97,7 +97,7 @@ impl PrefilteredList {
     pub fn regex(&self) -> &Regex {
         self.regex.get_or_init(|| {
             regex::RegexBuilder::new(&self.pattern)
-                .size_limit(super::settings::LIST_SIZE_LIMIT)
+                .size_limit(super::matchers::LIST_SIZE_LIMIT)
                 .build()
                 .expect("a lazy list is a built-in one, compiled by a unit test")
         })

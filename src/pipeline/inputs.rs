@@ -5,13 +5,14 @@
 //! A claim file stands for its article: the article is still read (its text is needed
 //! for spans, contexts and excerpts), but its claims come from the file. A stale claim
 //! file is reported and its article left out of the run, like any unusable input.
+//! Nothing here prints: every unusable input becomes an [`InputError`] in
+//! [`Inputs::errors`], in the order it was met, for the caller to render.
 
 use std::{
     collections::{BTreeMap, BTreeSet},
     path::{Path, PathBuf},
 };
 
-use super::report_error;
 use crate::{
     claim_file::{self, ClaimFile, Ignored},
     config::Settings,
@@ -19,20 +20,34 @@ use crate::{
     ingest::{self, Article},
 };
 
+/// An input that could not be used; the run goes on with the others.
+#[derive(Debug, thiserror::Error, miette::Diagnostic)]
+pub enum InputError {
+    /// A claim file that cannot be read, names no article or is stale.
+    #[error(transparent)]
+    #[diagnostic(transparent)]
+    ClaimFile(#[from] claim_file::Error),
+    /// An article that cannot be read.
+    #[error(transparent)]
+    #[diagnostic(transparent)]
+    Article(#[from] ingest::Error),
+}
+
 /// What the inputs hold, ready to reconcile.
-pub(crate) struct Inputs {
+#[derive(Debug, Default)]
+pub struct Inputs {
     /// Articles, sorted by id.
-    pub(crate) articles: Vec<Article>,
+    pub articles: Vec<Article>,
     /// Claims, sorted and numbered.
-    pub(crate) claims: Vec<Claim>,
+    pub claims: Vec<Claim>,
     /// Claims a reviewer marked `ignore = true`.
-    pub(crate) ignored: Vec<Ignored>,
+    pub ignored: Vec<Ignored>,
     /// Claim index -> reason, from `<!-- corroborate: ignore REASON -->`.
-    pub(crate) suppressed: BTreeMap<usize, String>,
+    pub suppressed: BTreeMap<usize, String>,
     /// Every file read (articles and claim files), so that nothing writes over one.
-    pub(crate) files: Vec<PathBuf>,
-    /// Inputs that could not be used (already reported).
-    pub(crate) errors: usize,
+    pub files: Vec<PathBuf>,
+    /// Inputs that could not be used, in the order they were met.
+    pub errors: Vec<InputError>,
 }
 
 fn is_claim_file(path: &Path) -> bool {
@@ -92,27 +107,36 @@ fn canonical(path: &Path) -> PathBuf {
     std::fs::canonicalize(path).unwrap_or_else(|_| path.to_owned())
 }
 
+/// A claim file read, with the path of the article it stands for.
+struct Read {
+    path: PathBuf,
+    file: ClaimFile,
+    article: PathBuf,
+}
+
 /// Read every input, apply claim files and suppression comments, extract the rest,
 /// calling `observe(done, total)` as article files are read (for a progress bar).
+// claim_file::Error carries the file's text for its diagnostic; one per bad input.
 #[allow(clippy::result_large_err)]
-pub(crate) fn load_observed(
+pub fn read(
     paths: &[PathBuf],
     settings: &Settings,
     options: ingest::Options,
     observe: &mut dyn FnMut(usize, usize),
 ) -> Inputs {
     let (direct, claim_paths, given) = partition(paths);
-    let mut errors = 0;
-    let mut files: Vec<(PathBuf, ClaimFile, PathBuf)> = Vec::new();
+    let mut errors: Vec<InputError> = Vec::new();
+    let mut read_files: Vec<Read> = Vec::new();
     for path in claim_paths {
         match ClaimFile::read_limited(&path, options.max_file_size)
             .and_then(|f| f.article_path(&path, &given).map(|a| (f, a)))
         {
-            Ok((file, article)) => files.push((path, file, article)),
-            Err(e) => {
-                report_error(&e);
-                errors += 1;
-            }
+            Ok((file, article)) => read_files.push(Read {
+                path,
+                file,
+                article,
+            }),
+            Err(e) => errors.push(e.into()),
         }
     }
     let mut to_read = direct;
@@ -120,9 +144,9 @@ pub(crate) fn load_observed(
     // one named by two claim files once: read twice, it would get a second source id.
     let mut seen_articles: BTreeSet<PathBuf> = given.iter().cloned().collect();
     to_read.extend(
-        files
+        read_files
             .iter()
-            .map(|(_, _, a)| a)
+            .map(|r| &r.article)
             .filter(|a| seen_articles.insert(canonical(a)))
             .cloned(),
     );
@@ -131,32 +155,57 @@ pub(crate) fn load_observed(
     } else {
         ingest::load_with(&to_read, settings, options, observe)
     };
-    for e in &loaded.errors {
-        report_error(e);
-    }
-    errors += loaded.errors.len();
+    errors.extend(loaded.errors.into_iter().map(InputError::from));
     let mut articles = loaded.articles;
     // An article given directly and through its claim file is read once.
     let mut seen = BTreeSet::new();
     articles.retain(|a| a.path.as_os_str() == "-" || seen.insert(canonical(&a.path)));
 
-    let mut read: Vec<PathBuf> = articles.iter().map(|a| a.path.clone()).collect();
+    let mut files: Vec<PathBuf> = articles.iter().map(|a| a.path.clone()).collect();
+    files.extend(read_files.iter().map(|r| r.path.clone()));
+    let file_of = match_claim_files(read_files, &mut articles, settings, &mut errors);
+    let (claims, ignored) = claims_of(&articles, &file_of, settings);
+    let suppressed = suppressions(&articles, &claims);
+    Inputs {
+        articles,
+        claims,
+        ignored,
+        suppressed,
+        files,
+        errors,
+    }
+}
+
+/// Each usable claim file under its article's canonical path. An article whose claim
+/// file is stale, or that two claim files name, is left out of `articles`.
+fn match_claim_files(
+    read_files: Vec<Read>,
+    articles: &mut Vec<Article>,
+    settings: &Settings,
+    errors: &mut Vec<InputError>,
+) -> BTreeMap<PathBuf, (PathBuf, ClaimFile)> {
     let mut file_of: BTreeMap<PathBuf, (PathBuf, ClaimFile)> = BTreeMap::new();
     // Articles left out: a bad claim file, or two claim files for one article.
     let mut left_out: BTreeSet<PathBuf> = BTreeSet::new();
-    for (path, file, article) in files {
-        read.push(path.clone());
+    for Read {
+        path,
+        file,
+        article,
+    } in read_files
+    {
         let key = canonical(&article);
         let Some(a) = articles.iter().find(|a| canonical(&a.path) == key) else {
-            continue; // the article could not be read: already reported
+            continue; // the article could not be read: already among the errors
         };
         if let Some((first, _)) = file_of.get(&key) {
-            report_error(&claim_file::Error::TwoFiles {
-                article: a.path.clone(),
-                first: first.clone(),
-                second: path.clone(),
-            });
-            errors += 1;
+            errors.push(
+                claim_file::Error::TwoFiles {
+                    article: a.path.clone(),
+                    first: first.clone(),
+                    second: path.clone(),
+                }
+                .into(),
+            );
             left_out.insert(key);
             continue;
         }
@@ -168,8 +217,7 @@ pub(crate) fn load_observed(
                 file_of.insert(key, (path, file));
             }
             Err(e) => {
-                report_error(&e);
-                errors += 1;
+                errors.push(e.into());
                 left_out.insert(key);
             }
         }
@@ -178,8 +226,17 @@ pub(crate) fn load_observed(
         file_of.retain(|key, _| !left_out.contains(key));
         articles.retain(|a| !left_out.contains(&canonical(&a.path)));
     }
+    file_of
+}
 
-    let fresh = extraction::all(&articles, settings);
+/// The claims of the run, numbered: extracted, except where a claim file gives an
+/// article's claims; and the claims reviewers marked `ignore = true`.
+fn claims_of(
+    articles: &[Article],
+    file_of: &BTreeMap<PathBuf, (PathBuf, ClaimFile)>,
+    settings: &Settings,
+) -> (Vec<Claim>, Vec<Ignored>) {
+    let fresh = extraction::all(articles, settings);
     let mut claims = Vec::new();
     let mut ignored = Vec::new();
     // Without claim files the extracted claims are the run's: not regrouped per article
@@ -204,8 +261,13 @@ pub(crate) fn load_observed(
             None => claims.extend(list),
         }
     }
-    extraction::assign_ids(&articles, &mut claims);
+    extraction::assign_ids(articles, &mut claims);
+    (claims, ignored)
+}
 
+/// Claim index -> reason for each `<!-- corroborate: ignore REASON -->`: the comment
+/// excuses the first claim after it in its article.
+fn suppressions(articles: &[Article], claims: &[Claim]) -> BTreeMap<usize, String> {
     let mut suppressed = BTreeMap::new();
     for (ai, article) in articles.iter().enumerate() {
         for (end, reason) in claim_file::ignore_comments(article) {
@@ -217,18 +279,11 @@ pub(crate) fn load_observed(
             }
         }
     }
-    Inputs {
-        articles,
-        claims,
-        ignored,
-        suppressed,
-        files: read,
-        errors,
-    }
+    suppressed
 }
 
 /// The index of the article that `path` names, directly or through its claim file.
-pub(crate) fn article_of(articles: &[Article], path: &Path) -> Option<usize> {
+pub fn article_of(articles: &[Article], path: &Path) -> Option<usize> {
     let target = if is_claim_file(path) {
         let file = ClaimFile::read(path).ok()?;
         let read: Vec<PathBuf> = articles.iter().map(|a| canonical(&a.path)).collect();
