@@ -42,14 +42,50 @@ fn meta_text(value: &Option<String>) -> Option<&str> {
     value.as_deref().map(str::trim).filter(|s| !s.is_empty())
 }
 
-/// Each article's name for people: its `source:`/`outlet:` metadata, else its title
-/// (shortened), else its id. Names two articles share get the id after them.
+/// Most words a first line may have to be taken for a headline.
+const MAX_HEADLINE_WORDS: usize = 14;
+
+/// The article's first line when it reads as a headline: a few words without sentence
+/// punctuation, not a byline, then more text, and either a blank line after it or most
+/// of its words capitalized ("Tara Reid Checks Into Rehab").
+fn first_line_title(article: &Article) -> Option<&str> {
+    let body = article.text.get(article.body_start..)?.trim_start();
+    let end = body.find(['\n', '\r'])?;
+    let (first, rest) = (body[..end].trim(), &body[end..]);
+    let words: Vec<&str> = first.split_whitespace().collect();
+    let capitalized = words
+        .iter()
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .count();
+    let blank_after = rest
+        .trim_start_matches([' ', '\t'])
+        .strip_prefix("\r\n")
+        .or_else(|| rest.trim_start_matches([' ', '\t']).strip_prefix('\n'))
+        .is_some_and(|r| r.trim_start_matches([' ', '\t']).starts_with(['\n', '\r']));
+    let looks_like = (2..=MAX_HEADLINE_WORDS).contains(&words.len())
+        && !first.ends_with(|c: char| {
+            c.is_ascii_punctuation() || "\u{2026}\u{201d}\u{2014}".contains(c)
+        })
+        && ![", ", ". ", "? ", "! ", "; "]
+            .iter()
+            .any(|p| first.contains(p))
+        && !first.starts_with("By ")
+        && first.chars().next().is_some_and(char::is_alphanumeric)
+        && !rest.trim().is_empty()
+        && (blank_after || capitalized * 3 >= words.len() * 2);
+    looks_like.then_some(first)
+}
+
+/// Each article's name for people: its `source:`/`outlet:` metadata (from the article
+/// or a `sources.toml` beside it), else its title, else its headline (both shortened),
+/// else its id. Names two articles share get the id after them.
 pub fn source_names(articles: &[Article]) -> Vec<String> {
     let base: Vec<String> = articles
         .iter()
         .map(|a| {
             meta_text(&a.meta.outlet)
                 .or(meta_text(&a.meta.title))
+                .or_else(|| first_line_title(a))
                 .map(|n| shortened(n, MAX_NAME_CHARS))
                 .unwrap_or_else(|| a.id.clone())
         })
