@@ -888,3 +888,42 @@ fn sources_are_named_by_a_sidecar_or_their_headline_issue_17() {
     assert!(err.contains("sources.toml"), "{err}");
     assert!(!out.stdout.is_empty(), "the articles are still reported");
 }
+
+/// Agreement headlines of the report, without their ids.
+fn agreement_values(report: &str) -> Vec<String> {
+    report
+        .lines()
+        .filter_map(|l| l.strip_prefix("✓ "))
+        .filter_map(|l| l.split_once(' ').map(|(_, rest)| rest))
+        .map(|rest| rest.split_once(": ").map_or(rest, |(v, _)| v).to_owned())
+        .collect()
+}
+
+/// Findings that are one fact are one finding: two agreements on "2004" in one real
+/// cluster are listed once, with both ids and every span.
+#[test]
+fn agreements_on_one_fact_are_listed_once_issue_17() {
+    let Some(dir) = corpus("agreements_on_one_fact_are_listed_once_issue_17") else {
+        return;
+    };
+    for cluster in [
+        dir.join("news-clusters/ecbplus/ecbplus-t37-ecb"),
+        dir.join("seeds"),
+        PathBuf::from(HARBOUR),
+    ] {
+        let out = run(&["check", s(&cluster)]);
+        let text = String::from_utf8(out.stdout).expect("UTF-8");
+        let values = agreement_values(&text);
+        let mut unique = values.clone();
+        unique.sort();
+        unique.dedup();
+        assert_eq!(values.len(), unique.len(), "{text}");
+    }
+    let t37 = dir.join("news-clusters/ecbplus/ecbplus-t37-ecb");
+    let text = String::from_utf8(run(&["check", s(&t37)]).stdout).expect("UTF-8");
+    let line = text
+        .lines()
+        .find(|l| l.starts_with("✓ ") && l.contains(" “2004”:"))
+        .unwrap_or_else(|| panic!("one 2004 agreement: {text}"));
+    assert!(line.contains('+'), "both ids: {line}");
+}

@@ -236,6 +236,54 @@ fn quote_versions(versions: &[&str]) -> Vec<String> {
         .collect()
 }
 
+/// Agreements that are one fact shown as one (issue #17): agreements of one kind whose
+/// headline names the same value ("“2004”", "“Sunday”") are listed once, under the
+/// first one's place, with all their spans and ids (`F27+F29`). Conflicts are kept
+/// apart: each says something different is wrong. JSON and the other machine formats
+/// keep every finding.
+pub fn one_fact<'f>(
+    listed: &[&'f Finding],
+    analysis: &Analysis<'_>,
+    names: &[String],
+) -> Vec<std::borrow::Cow<'f, Finding>> {
+    use std::borrow::Cow;
+    let value_of = |f: &Finding| {
+        let h = headline(f, analysis, names);
+        h.split_once(": ").map(|(v, _)| v.to_owned()).unwrap_or(h)
+    };
+    let mut out: Vec<Cow<'f, Finding>> = Vec::new();
+    let mut keys: Vec<Option<(FindingKind, String)>> = Vec::new();
+    for &f in listed {
+        let key = (f.verdict == Verdict::Agreement).then(|| (f.kind, value_of(f)));
+        if let Some(k) = &key
+            && let Some(at) = keys.iter().position(|o| o.as_ref() == Some(k))
+        {
+            let merged = out[at].to_mut();
+            merged.id = format!("{}+{}", merged.id, f.id);
+            merged.claims.extend(&f.claims);
+            merged.claims.sort_by_key(|&i| {
+                let c = &analysis.claims[i];
+                (c.article, c.span.start)
+            });
+            merged.claims.dedup();
+            for (into, from) in [
+                (&mut merged.sources, &f.sources),
+                (&mut merged.groups, &f.groups),
+            ] {
+                into.extend(from);
+                into.sort_unstable();
+                into.dedup();
+            }
+            merged.links.extend(f.links.iter().cloned());
+            merged.explanation = format!("{} {}", merged.explanation, f.explanation);
+            continue;
+        }
+        out.push(Cow::Borrowed(f));
+        keys.push(key);
+    }
+    out
+}
+
 /// The outlets of a list of article indices, in order, each once.
 fn outlets(articles: &[usize], names: &[String]) -> String {
     let mut seen: Vec<usize> = Vec::new();
