@@ -249,7 +249,8 @@ pub fn one_fact<'f>(
     use std::borrow::Cow;
     let value_of = |f: &Finding| {
         let h = headline(f, analysis, names);
-        h.split_once(": ").map(|(v, _)| v.to_owned()).unwrap_or(h)
+        let value = h.split_once(": ").map_or(h.as_str(), |(v, _)| v);
+        one_fact_key(f.kind, value)
     };
     let mut out: Vec<Cow<'f, Finding>> = Vec::new();
     let mut keys: Vec<Option<(FindingKind, String)>> = Vec::new();
@@ -282,6 +283,43 @@ pub fn one_fact<'f>(
         keys.push(key);
     }
     out
+}
+
+/// Role words that name one job: "lawyer" and "attorney" for one person are one fact.
+const SAME_ROLE: &[(&str, &str)] = &[
+    ("attorney", "lawyer"),
+    ("spokesman", "spokesperson"),
+    ("spokeswoman", "spokesperson"),
+];
+
+/// Words that place a day's event within it: "late Thursday" is still Thursday.
+const PART_OF_DAY: &[&str] = &["early", "late", "morning", "afternoon", "evening", "night"];
+
+/// What two agreements must share to be one fact: the headline's value, with a role's
+/// synonyms made one word and, for a day, the part of the day and resolved date left out.
+fn one_fact_key(kind: FindingKind, value: &str) -> String {
+    let words = value.split_whitespace().map(|w| {
+        let bare = w
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase();
+        SAME_ROLE
+            .iter()
+            .find(|(from, _)| *from == bare)
+            .map_or_else(|| w.to_lowercase(), |(_, to)| (*to).to_owned())
+    });
+    if kind.name().starts_with("date") {
+        let day = value.split(" (").next().unwrap_or(value);
+        return day
+            .split_whitespace()
+            .map(|w| {
+                w.trim_matches(|c: char| !c.is_alphanumeric())
+                    .to_lowercase()
+            })
+            .filter(|w| !w.is_empty() && !PART_OF_DAY.contains(&w.as_str()))
+            .collect::<Vec<_>>()
+            .join(" ");
+    }
+    words.collect::<Vec<_>>().join(" ")
 }
 
 /// The outlets of a list of article indices, in order, each once.
@@ -428,6 +466,30 @@ pub fn advice(kind: FindingKind) -> Option<&'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_lawyer_and_an_attorney_or_late_and_plain_thursday_are_one_fact_issue_17() {
+        let key = |k, v| one_fact_key(k, v);
+        assert_eq!(
+            key(FindingKind::RoleAgreement, "Shawn Holley, attorney"),
+            key(FindingKind::RoleAgreement, "Shawn Holley, lawyer")
+        );
+        assert_eq!(
+            key(FindingKind::DateAgreement, "\u{201c}late Thursday\u{201d}"),
+            key(
+                FindingKind::DateAgreement,
+                "\u{201c}Thursday\u{201d} (2013-06-06)"
+            )
+        );
+        assert_ne!(
+            key(FindingKind::DateAgreement, "\u{201c}Thursday\u{201d}"),
+            key(FindingKind::DateAgreement, "\u{201c}Sunday\u{201d}")
+        );
+        assert_ne!(
+            key(FindingKind::QuantityAgreement, "5 people"),
+            key(FindingKind::QuantityAgreement, "50 people")
+        );
+    }
 
     #[test]
     fn long_titles_are_cut_at_a_word() {
