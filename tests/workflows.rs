@@ -824,3 +824,106 @@ fn the_missing_list_puts_people_and_magnitudes_before_titles_and_weekdays_issue_
         }
     }
 }
+
+/// Articles without metadata are named by a `sources.toml` beside them (read, never
+/// written, never taken for a claim file), else by a first line that reads as a
+/// headline, else by their file stem; each file is shown once.
+#[test]
+fn sources_are_named_by_a_sidecar_or_their_headline_issue_17() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let dir = tmp.path();
+    let body = "Flames tore through the covered market before dawn, and the council said 27 stalls were destroyed.\nTraders gathered behind the tape to count their losses.\n";
+    fs::write(
+        dir.join("a1.txt"),
+        "Market Fire Destroys Stalls\n\nA fire gutted the old market hall overnight. The council said 27 stalls were destroyed.\nNeighbours watched the roof fall in.\n",
+    )
+    .expect("write");
+    fs::write(dir.join("b2.txt"), body).expect("write");
+    fs::write(
+        dir.join("c3.txt"),
+        "Listeners called in all morning about the blaze.\nThe council said 35 stalls were destroyed in the fire, a spokesman told our reporter.\n",
+    )
+    .expect("write");
+    let sidecar = "# names for the articles here\nb2 = \"Ellery Gazette\"\n\n[\"c3.txt\"]\nsource = \"Radio Ellery\"\ndate = \"2026-03-11\"\n";
+    fs::write(dir.join("sources.toml"), sidecar).expect("write");
+    let out = run(&["check", s(dir), "--verbose"]);
+    assert_eq!(code(&out), 1, "{}", String::from_utf8_lossy(&out.stderr));
+    let text = String::from_utf8(out.stdout).expect("UTF-8");
+    for (name, file) in [
+        ("Market Fire Destroys Stalls", "a1.txt"),
+        ("Ellery Gazette", "b2.txt"),
+        ("Radio Ellery", "c3.txt"),
+    ] {
+        assert!(
+            text.lines()
+                .any(|l| l.starts_with(&format!("  {name} ")) && l.ends_with(file)),
+            "{name} names {file}: {text}"
+        );
+        assert_eq!(text.matches(file).count(), 1, "{file} once: {text}");
+    }
+    assert!(text.contains("(Radio Ellery)"), "{text}");
+    assert_eq!(
+        fs::read_to_string(dir.join("sources.toml")).expect("kept"),
+        sidecar,
+        "the sidecar is only read"
+    );
+    let (_, json) = run_json(&["check", s(dir), "--format", "json"]);
+    let c3 = json["sources"]
+        .as_array()
+        .expect("sources")
+        .iter()
+        .find(|s| s["id"] == "c3")
+        .expect("c3 listed");
+    assert_eq!(c3["outlet"], "Radio Ellery");
+    assert_eq!(c3["date"], "2026-03-11");
+    // The article's own metadata wins over the sidecar.
+    fs::write(dir.join("b2.txt"), format!("source: Own Outlet\n\n{body}")).expect("write");
+    let text = String::from_utf8(run(&["check", s(dir)]).stdout).expect("UTF-8");
+    assert!(text.contains("  Own Outlet "), "{text}");
+    // A sidecar that does not parse is an input error naming the file; the rest is read.
+    fs::write(dir.join("sources.toml"), "[c3]\nsorce = \"typo\"\n").expect("write");
+    let out = run(&["check", s(dir)]);
+    assert_eq!(code(&out), 2);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("sources.toml"), "{err}");
+    assert!(!out.stdout.is_empty(), "the articles are still reported");
+}
+
+/// Agreement headlines of the report, without their ids.
+fn agreement_values(report: &str) -> Vec<String> {
+    report
+        .lines()
+        .filter_map(|l| l.strip_prefix("✓ "))
+        .filter_map(|l| l.split_once(' ').map(|(_, rest)| rest))
+        .map(|rest| rest.split_once(": ").map_or(rest, |(v, _)| v).to_owned())
+        .collect()
+}
+
+/// Findings that are one fact are one finding: two agreements on "2004" in one real
+/// cluster are listed once, with both ids and every span.
+#[test]
+fn agreements_on_one_fact_are_listed_once_issue_17() {
+    let Some(dir) = corpus("agreements_on_one_fact_are_listed_once_issue_17") else {
+        return;
+    };
+    for cluster in [
+        dir.join("news-clusters/ecbplus/ecbplus-t37-ecb"),
+        dir.join("seeds"),
+        PathBuf::from(HARBOUR),
+    ] {
+        let out = run(&["check", s(&cluster)]);
+        let text = String::from_utf8(out.stdout).expect("UTF-8");
+        let values = agreement_values(&text);
+        let mut unique = values.clone();
+        unique.sort();
+        unique.dedup();
+        assert_eq!(values.len(), unique.len(), "{text}");
+    }
+    let t37 = dir.join("news-clusters/ecbplus/ecbplus-t37-ecb");
+    let text = String::from_utf8(run(&["check", s(&t37)]).stdout).expect("UTF-8");
+    let line = text
+        .lines()
+        .find(|l| l.starts_with("✓ ") && l.contains(" “2004”:"))
+        .unwrap_or_else(|| panic!("one 2004 agreement: {text}"));
+    assert!(line.contains('+'), "both ids: {line}");
+}

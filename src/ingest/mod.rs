@@ -8,6 +8,7 @@ mod boilerplate;
 pub mod controls;
 pub mod meta;
 pub(crate) mod sentence;
+pub mod sidecar;
 
 use std::{
     collections::BTreeMap,
@@ -304,6 +305,18 @@ pub enum Error {
     #[error("directory `{path}` holds no articles (.txt or .md files)")]
     #[diagnostic(code(corroborate::ingest::no_articles))]
     NoArticles { path: PathBuf },
+    #[error("cannot read the source names in `{path}`")]
+    #[diagnostic(
+        code(corroborate::ingest::bad_sidecar),
+        help(
+            "each key is an article's file name or stem; its value an outlet, or a table of `source`, `date` and `title`"
+        )
+    )]
+    BadSidecar {
+        path: PathBuf,
+        #[source]
+        source: toml::de::Error,
+    },
     #[error("cannot walk `{path}`")]
     #[diagnostic(
         code(corroborate::ingest::walk),
@@ -727,6 +740,7 @@ pub fn load_with(
         }
     }
     observe(total, total);
+    sidecar::apply(&mut articles, &mut errors);
     make_ids_unique(&mut articles);
     articles.sort_by(|a, b| a.id.cmp(&b.id).then_with(|| a.path.cmp(&b.path)));
     Loaded { articles, errors }

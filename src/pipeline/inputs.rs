@@ -54,6 +54,8 @@ fn is_claim_file(path: &Path) -> bool {
     path.extension().is_some_and(|e| e.eq_ignore_ascii_case("toml"))
         // A rules file in a folder of claims is not a claim file.
         && path.file_name().is_none_or(|n| n != "rules.toml")
+        // Nor are the source names beside articles (ingest::sidecar).
+        && path.file_name().is_none_or(|n| n != crate::ingest::sidecar::FILE_NAME)
 }
 
 fn is_article(path: &Path) -> bool {

@@ -42,14 +42,50 @@ fn meta_text(value: &Option<String>) -> Option<&str> {
     value.as_deref().map(str::trim).filter(|s| !s.is_empty())
 }
 
-/// Each article's name for people: its `source:`/`outlet:` metadata, else its title
-/// (shortened), else its id. Names two articles share get the id after them.
+/// Most words a first line may have to be taken for a headline.
+const MAX_HEADLINE_WORDS: usize = 14;
+
+/// The article's first line when it reads as a headline: a few words without sentence
+/// punctuation, not a byline, then more text, and either a blank line after it or most
+/// of its words capitalized ("Tara Reid Checks Into Rehab").
+fn first_line_title(article: &Article) -> Option<&str> {
+    let body = article.text.get(article.body_start..)?.trim_start();
+    let end = body.find(['\n', '\r'])?;
+    let (first, rest) = (body[..end].trim(), &body[end..]);
+    let words: Vec<&str> = first.split_whitespace().collect();
+    let capitalized = words
+        .iter()
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .count();
+    let blank_after = rest
+        .trim_start_matches([' ', '\t'])
+        .strip_prefix("\r\n")
+        .or_else(|| rest.trim_start_matches([' ', '\t']).strip_prefix('\n'))
+        .is_some_and(|r| r.trim_start_matches([' ', '\t']).starts_with(['\n', '\r']));
+    let looks_like = (2..=MAX_HEADLINE_WORDS).contains(&words.len())
+        && !first.ends_with(|c: char| {
+            c.is_ascii_punctuation() || "\u{2026}\u{201d}\u{2014}".contains(c)
+        })
+        && ![", ", ". ", "? ", "! ", "; "]
+            .iter()
+            .any(|p| first.contains(p))
+        && !first.starts_with("By ")
+        && first.chars().next().is_some_and(char::is_alphanumeric)
+        && !rest.trim().is_empty()
+        && (blank_after || capitalized * 3 >= words.len() * 2);
+    looks_like.then_some(first)
+}
+
+/// Each article's name for people: its `source:`/`outlet:` metadata (from the article
+/// or a `sources.toml` beside it), else its title, else its headline (both shortened),
+/// else its id. Names two articles share get the id after them.
 pub fn source_names(articles: &[Article]) -> Vec<String> {
     let base: Vec<String> = articles
         .iter()
         .map(|a| {
             meta_text(&a.meta.outlet)
                 .or(meta_text(&a.meta.title))
+                .or_else(|| first_line_title(a))
                 .map(|n| shortened(n, MAX_NAME_CHARS))
                 .unwrap_or_else(|| a.id.clone())
         })
@@ -200,6 +236,92 @@ fn quote_versions(versions: &[&str]) -> Vec<String> {
         .collect()
 }
 
+/// Agreements that are one fact shown as one (issue #17): agreements of one kind whose
+/// headline names the same value ("“2004”", "“Sunday”") are listed once, under the
+/// first one's place, with all their spans and ids (`F27+F29`). Conflicts are kept
+/// apart: each says something different is wrong. JSON and the other machine formats
+/// keep every finding.
+pub fn one_fact<'f>(
+    listed: &[&'f Finding],
+    analysis: &Analysis<'_>,
+    names: &[String],
+) -> Vec<std::borrow::Cow<'f, Finding>> {
+    use std::borrow::Cow;
+    let value_of = |f: &Finding| {
+        let h = headline(f, analysis, names);
+        let value = h.split_once(": ").map_or(h.as_str(), |(v, _)| v);
+        one_fact_key(f.kind, value)
+    };
+    let mut out: Vec<Cow<'f, Finding>> = Vec::new();
+    let mut keys: Vec<Option<(FindingKind, String)>> = Vec::new();
+    for &f in listed {
+        let key = (f.verdict == Verdict::Agreement).then(|| (f.kind, value_of(f)));
+        if let Some(k) = &key
+            && let Some(at) = keys.iter().position(|o| o.as_ref() == Some(k))
+        {
+            let merged = out[at].to_mut();
+            merged.id = format!("{}+{}", merged.id, f.id);
+            merged.claims.extend(&f.claims);
+            merged.claims.sort_by_key(|&i| {
+                let c = &analysis.claims[i];
+                (c.article, c.span.start)
+            });
+            merged.claims.dedup();
+            for (into, from) in [
+                (&mut merged.sources, &f.sources),
+                (&mut merged.groups, &f.groups),
+            ] {
+                into.extend(from);
+                into.sort_unstable();
+                into.dedup();
+            }
+            merged.links.extend(f.links.iter().cloned());
+            merged.explanation = format!("{} {}", merged.explanation, f.explanation);
+            continue;
+        }
+        out.push(Cow::Borrowed(f));
+        keys.push(key);
+    }
+    out
+}
+
+/// Role words that name one job: "lawyer" and "attorney" for one person are one fact.
+const SAME_ROLE: &[(&str, &str)] = &[
+    ("attorney", "lawyer"),
+    ("spokesman", "spokesperson"),
+    ("spokeswoman", "spokesperson"),
+];
+
+/// Words that place a day's event within it: "late Thursday" is still Thursday.
+const PART_OF_DAY: &[&str] = &["early", "late", "morning", "afternoon", "evening", "night"];
+
+/// What two agreements must share to be one fact: the headline's value, with a role's
+/// synonyms made one word and, for a day, the part of the day and resolved date left out.
+fn one_fact_key(kind: FindingKind, value: &str) -> String {
+    let words = value.split_whitespace().map(|w| {
+        let bare = w
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase();
+        SAME_ROLE
+            .iter()
+            .find(|(from, _)| *from == bare)
+            .map_or_else(|| w.to_lowercase(), |(_, to)| (*to).to_owned())
+    });
+    if kind.name().starts_with("date") {
+        let day = value.split(" (").next().unwrap_or(value);
+        return day
+            .split_whitespace()
+            .map(|w| {
+                w.trim_matches(|c: char| !c.is_alphanumeric())
+                    .to_lowercase()
+            })
+            .filter(|w| !w.is_empty() && !PART_OF_DAY.contains(&w.as_str()))
+            .collect::<Vec<_>>()
+            .join(" ");
+    }
+    words.collect::<Vec<_>>().join(" ")
+}
+
 /// The outlets of a list of article indices, in order, each once.
 fn outlets(articles: &[usize], names: &[String]) -> String {
     let mut seen: Vec<usize> = Vec::new();
@@ -344,6 +466,30 @@ pub fn advice(kind: FindingKind) -> Option<&'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_lawyer_and_an_attorney_or_late_and_plain_thursday_are_one_fact_issue_17() {
+        let key = |k, v| one_fact_key(k, v);
+        assert_eq!(
+            key(FindingKind::RoleAgreement, "Shawn Holley, attorney"),
+            key(FindingKind::RoleAgreement, "Shawn Holley, lawyer")
+        );
+        assert_eq!(
+            key(FindingKind::DateAgreement, "\u{201c}late Thursday\u{201d}"),
+            key(
+                FindingKind::DateAgreement,
+                "\u{201c}Thursday\u{201d} (2013-06-06)"
+            )
+        );
+        assert_ne!(
+            key(FindingKind::DateAgreement, "\u{201c}Thursday\u{201d}"),
+            key(FindingKind::DateAgreement, "\u{201c}Sunday\u{201d}")
+        );
+        assert_ne!(
+            key(FindingKind::QuantityAgreement, "5 people"),
+            key(FindingKind::QuantityAgreement, "50 people")
+        );
+    }
 
     #[test]
     fn long_titles_are_cut_at_a_word() {

@@ -369,8 +369,8 @@ pub fn render_with(analysis: &Analysis<'_>, options: &Options<'_>) -> String {
             continue;
         }
         out.push_str(&format!("\n{title}\n"));
-        for finding in listed {
-            finding_lines(&mut out, finding, analysis, &names, options);
+        for finding in editor::one_fact(&listed, analysis, &names) {
+            finding_lines(&mut out, &finding, analysis, &names, options);
         }
     }
     if !analysis.findings.is_empty() {
