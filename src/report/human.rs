@@ -189,7 +189,8 @@ fn excerpt(
         format!("…{tail}")
     };
     let left = take_end(&before, left_room);
-    let right_room = room - words.chars().count() - 2 - left.chars().count();
+    // The ellipsis alone can exceed a room of nothing: never below zero.
+    let right_room = room.saturating_sub(words.chars().count() + 2 + left.chars().count());
     let right = if after.chars().count() <= right_room {
         after
     } else {
