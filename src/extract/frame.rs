@@ -76,7 +76,7 @@ pub fn assign(article: &Article, claims: &mut [Claim], people: &Directory, setti
             sentences.push((sentence, analysis));
         }
     }
-    let names = Names::of(sentences.iter().map(|(_, a)| a), people, rules);
+    let names = Names::of(sentences.iter().map(|(_, a)| a), people, settings);
     let mut subjects = Subjects::default();
     let mut at = 0;
     for i in order {
@@ -126,13 +126,16 @@ struct Names<'a> {
     words: std::collections::HashSet<&'a str>,
     people: &'a Directory,
     rules: &'a FrameRules,
+    /// Function words (`stopwords`): a capitalized "The" or "In" opens a sentence
+    /// without naming anyone.
+    stopwords: &'a std::collections::HashSet<String>,
 }
 
 impl<'a> Names<'a> {
     fn of(
         analyses: impl Iterator<Item = &'a SentenceAnalysis>,
         people: &'a Directory,
-        rules: &'a FrameRules,
+        settings: &'a Settings,
     ) -> Self {
         let mut words: std::collections::HashSet<&'a str> = analyses
             .flat_map(|a| a.tokens.iter().skip(1))
@@ -144,7 +147,8 @@ impl<'a> Names<'a> {
         Self {
             words,
             people,
-            rules,
+            rules: &settings.frames,
+            stopwords: &settings.stopwords,
         }
     }
 }
@@ -230,7 +234,7 @@ fn clause_subjects(
                 *slot = carried.map(str::to_owned).or_else(|| {
                     people
                         .resolve_pronoun(head.span.start)
-                        .map(|n| surname(&text_fold(n)))
+                        .map(|n| surname(&crate::normalize::text::fold(n)))
                 });
             }
             continue;
@@ -249,9 +253,10 @@ fn clause_subjects(
         let verb_after = after.is_some_and(|v| !v.capitalized && !reports(s, v));
         // A sentence's first word is capitalized whatever it is ("Officials seized 31
         // magazines"): a single word is a name only if the article writes it as one.
-        let named = run.len() >= 2 && !FUNCTION_WORDS.contains(&run[0].folded.as_str())
-            || names.words.contains(last.folded.as_str());
-        if verb_after && named && !FUNCTION_WORDS.contains(&last.folded.as_str()) {
+        let function_word = |t: &Token| names.stopwords.contains(&t.folded);
+        let named =
+            run.len() >= 2 && !function_word(run[0]) || names.words.contains(last.folded.as_str());
+        if verb_after && named && !function_word(last) {
             *slot = Some(last.folded.clone());
         }
     }
@@ -273,7 +278,7 @@ fn clause_subjects(
             continue;
         }
         let name = &s.tokens[i - 2];
-        if !(name.capitalized && name.is_word()) || FUNCTION_WORDS.contains(&name.folded.as_str()) {
+        if !(name.capitalized && name.is_word()) || names.stopwords.contains(&name.folded) {
             continue;
         }
         for (k, u) in s.tokens.iter().enumerate().skip(i + 1) {
@@ -285,13 +290,6 @@ fn clause_subjects(
     }
     out
 }
-
-/// Capitalized words that open a sentence without naming anyone.
-const FUNCTION_WORDS: &[&str] = &[
-    "the", "a", "an", "in", "on", "at", "as", "after", "before", "but", "and", "for", "from", "of",
-    "this", "that", "these", "those", "it", "its", "they", "we", "i", "you", "there", "when",
-    "while", "with", "by", "to", "if", "his", "her", "their", "our", "some", "all",
-];
 
 /// Whether `verb` reports what someone said ("said", "added that"). "Added" is also a
 /// verb of doing: "he added 4 steals" adds a figure of his own ("said 12 were seized"
@@ -305,10 +303,6 @@ fn reports(s: &SentenceAnalysis, verb: &Token) -> bool {
         .find(|t| t.span.start >= verb.span.end)
         .is_some_and(|t| t.kind == TokenKind::Number);
     speech && !(figure_next && matches!(verb.folded.as_str(), "added" | "adds"))
-}
-
-fn text_fold(name: &str) -> String {
-    crate::normalize::text::fold(name)
 }
 
 fn surname(folded_name: &str) -> String {

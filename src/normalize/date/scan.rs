@@ -287,6 +287,19 @@ impl<'a> Scan<'_, 'a> {
     }
 
     /// A day of the month (1..31, digits or ordinal) at i.
+    /// A day of `month` read up to token `after`, with the year that may follow it ("3,
+    /// 2025"), if the day exists in that year (in a leap year when none is written).
+    fn day_and_year(&self, month: u32, day: u32, after: usize) -> Option<(Expr, usize)> {
+        let comma = usize::from(self.punct(after, ","));
+        let (year, after) = match self.year(after + comma) {
+            Some((y, n)) => (Some(y), n),
+            None => (None, after),
+        };
+        Civil::new(year.unwrap_or(2000), month, day)
+            .is_some()
+            .then_some((Expr::Day { year, month, day }, after))
+    }
+
     pub(super) fn day(&self, i: usize) -> Option<(u32, usize)> {
         if let Some((v, _)) = self.number(i)
             && (1..=31).contains(&v)
@@ -421,15 +434,8 @@ impl<'a> Scan<'_, 'a> {
                 // "December 2019" is a month, not day 20..
                 && self.year(n).is_none()
             {
-                let mut after = n2;
-                let mut year = None;
-                let comma = usize::from(self.punct(after, ","));
-                if let Some((y, n3)) = self.year(after + comma) {
-                    year = Some(y);
-                    after = n3;
-                }
-                if Civil::new(year.unwrap_or(2000), month, day).is_some() {
-                    return Some((Expr::Day { year, month, day }, after));
+                if let Some(found) = self.day_and_year(month, day, n2) {
+                    return Some(found);
                 }
             }
             // "Oct/2", "jan-1": month and day joined by a slash or a hyphen.
@@ -481,15 +487,8 @@ impl<'a> Scan<'_, 'a> {
                 && !(day_is_word && of == 0)
                 && let Some((month, n2)) = self.month(n + of)
             {
-                let mut after = n2;
-                let mut year = None;
-                let comma = usize::from(self.punct(after, ","));
-                if let Some((y, n3)) = self.year(after + comma) {
-                    year = Some(y);
-                    after = n3;
-                }
-                if Civil::new(year.unwrap_or(2000), month, day).is_some() {
-                    return Some((Expr::Day { year, month, day }, after));
+                if let Some(found) = self.day_and_year(month, day, n2) {
+                    return Some(found);
                 }
             }
         }
